@@ -1,0 +1,33 @@
+import { useEffect } from "react";
+import { useHashRoute } from "./router/hash-route";
+import { Header } from "./shell/Header";
+import { StorageBanner } from "./shell/StorageBanner";
+import { HomePage } from "./home/HomePage";
+import { LessonPage } from "./lesson/LessonPage";
+import { NotFound } from "./shell/NotFound";
+import { findLesson } from "./lessons/catalogue";
+
+export function App() {
+  const route = useHashRoute();
+  const embed = route.name === "lesson" && route.embed;
+
+  useEffect(() => {
+    const lesson = route.name === "lesson" ? findLesson(route.id) : undefined;
+    document.title = lesson ? `${lesson.title} · Backend Playground` : "Backend Playground";
+  }, [route]);
+
+  return (
+    <div className={embed ? "app app--embed" : "app"}>
+      {!embed && <Header />}
+      <StorageBanner />
+      {route.name === "home" && <HomePage />}
+      {route.name === "lesson" &&
+        (findLesson(route.id) ? (
+          <LessonPage key={route.id} lesson={findLesson(route.id)!} embed={route.embed} sharedCode={route.code} />
+        ) : (
+          <NotFound what={`There is no lesson called “${route.id}”.`} />
+        ))}
+      {route.name === "not-found" && <NotFound what={`Nothing lives at “${route.path}”.`} />}
+    </div>
+  );
+}

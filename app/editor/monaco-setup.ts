@@ -1,0 +1,32 @@
+// Monaco, bundled with the site (no CDN): the editor and TypeScript workers come from this
+// build, and the types of every `playground/*` module are added once. Compiler options are set
+// once too — changing them restarts the TypeScript worker.
+import * as monaco from "monaco-editor";
+import { loader } from "@monaco-editor/react";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import TsWorker from "monaco-editor/language/typescript/ts.worker?worker";
+import playgroundTypes from "virtual:playground-types";
+
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker();
+  },
+};
+
+const ts = monaco.typescript;
+ts.typescriptDefaults.setCompilerOptions({
+  target: ts.ScriptTarget.ES2020,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeJs,
+  // Learner code runs in a Web Worker: no DOM.
+  lib: ["es2022", "webworker"],
+  strict: true,
+  noEmit: true,
+  allowNonTsExtensions: true,
+  esModuleInterop: true,
+});
+for (const [path, text] of Object.entries(playgroundTypes)) ts.typescriptDefaults.addExtraLib(text, path);
+
+loader.config({ monaco });
+
+export { monaco };

@@ -1,0 +1,135 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { loadLessonContent, type LessonContent, type LessonMeta } from "../lessons/catalogue";
+import { markCompleted } from "../stores/progress";
+import { Sandbox } from "../../workers/sandbox/client";
+import { createRunSession, type RunSession } from "./run-session";
+import { useLessonCode } from "./use-lesson-code";
+import { LessonToolbar } from "./LessonToolbar";
+import { Panes } from "./Panes";
+import { LessonProse } from "./LessonProse";
+import { OutputPane } from "../output/OutputPane";
+import { ChecksPane } from "../checks/ChecksPane";
+import { Visualization } from "../visualizations/Visualization";
+import { CodePreview } from "../editor/CodePreview";
+
+type Session = RunSession & { sandbox: Sandbox };
+
+// Monaco is large: it loads after the lesson text has painted.
+const CodeEditor = lazy(() => import("../editor/CodeEditor"));
+
+export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; embed: boolean; sharedCode: string | null }) {
+  const [content, setContent] = useState<LessonContent | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  // Load the lesson, then start its sandbox (a worker; stopped when the page goes away).
+  useEffect(() => {
+    let live = true;
+    let sandbox: Sandbox | null = null;
+    Promise.all([loadLessonContent(lesson.id), import("../../workers/sandbox/spawn")]).then(
+      ([c, { createSandboxWorker }]) => {
+        if (!live) return;
+        sandbox = new Sandbox(createSandboxWorker);
+        const runSession = createRunSession({ sandbox, checksSource: c.checks, timeoutMs: lesson.timeoutMs, onAllPassed: () => markCompleted(lesson.id) });
+        setContent(c);
+        setSession({ sandbox, ...runSession });
+      },
+      (e: Error) => live && setLoadError(`This lesson could not load: ${e.message}. Check your connection and reload the page.`),
+    );
+    return () => {
+      live = false;
+      sandbox?.dispose();
+    };
+  }, [lesson]);
+
+  const { code, setCode, replaceCode, notice, setNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
+
+  const run = useCallback(() => {
+    if (session && code !== null && !session.store.getState().running) void session.run(code);
+  }, [session, code]);
+
+  // Ctrl/Cmd+Enter runs from anywhere on the page (the editor binds it too).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+        e.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [run]);
+
+  const ready = session !== null && code !== null;
+
+  return (
+    <main className={embed ? "lesson lesson--embed" : "lesson"}>
+      <LessonToolbar
+        lesson={lesson}
+        embed={embed}
+        ready={ready}
+        session={session}
+        code={code}
+        onRun={run}
+        onReset={() => content && replaceCode(content.starter, "Code reset to the starter.")}
+        onShowSolution={() => content && replaceCode(content.solution, "Showing the solution in place of your code.")}
+      />
+      {(notice || loadError) && (
+        <div className={`banner banner--${loadError ? "warn" : notice!.tone}`} role={loadError || notice!.tone === "warn" ? "alert" : "note"}>
+          <span>{loadError ?? notice!.text}</span>
+          {notice?.action && !loadError && (
+            <button type="button" className="button button--small" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
+          {notice && !loadError && (
+            <button type="button" className="button button--quiet button--small" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          )}
+        </div>
+      )}
+      <Panes
+        lesson={
+          <section className="pane pane--lesson" aria-label="Lesson">
+            <LessonProse lesson={lesson} Content={content?.Content ?? null} />
+          </section>
+        }
+        editor={
+          <section className="pane pane--editor" aria-label="Code editor">
+            {code === null ? (
+              <p className="pane__placeholder">Loading code…</p>
+            ) : (
+              <Suspense fallback={<CodePreview code={code} />}>
+                <CodeEditor lessonId={lesson.id} code={code} onChange={setCode} onRun={run} markers={session?.store} />
+              </Suspense>
+            )}
+          </section>
+        }
+        side={
+          <>
+            <section className="pane pane--viz" aria-label="Visualization">
+              <h2 className="pane__title">Visualization</h2>
+              {session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p>}
+            </section>
+            <section className="pane pane--output" aria-label="Output">
+              <h2 className="pane__title">Output</h2>
+              {session ? <OutputPane store={session.store} /> : null}
+            </section>
+            <section className="pane pane--checks" aria-label="Checks">
+              <h2 className="pane__title">Checks</h2>
+              {session ? <ChecksPane store={session.store} /> : null}
+            </section>
+          </>
+        }
+      />
+      {embed && (
+        <footer className="embed-footer">
+          <a href={`${location.pathname}#/lessons/${lesson.id}`} target="_blank" rel="noopener">
+            Open “{lesson.title}” in Backend Playground ↗
+          </a>
+        </footer>
+      )}
+    </main>
+  );
+}

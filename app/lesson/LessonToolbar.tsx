@@ -1,0 +1,113 @@
+import { useState } from "react";
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import { useShallow } from "zustand/react/shallow";
+import { compressToEncodedURIComponent } from "lz-string";
+import type { LessonMeta } from "../lessons/catalogue";
+import type { RunSession, RunState } from "./run-session";
+import { Dialog } from "../shell/Dialog";
+import { lessonHref } from "../router/hash-route";
+import { CopyField } from "./CopyField";
+
+// Before the lesson has loaded there is no run session yet; the toolbar renders from this.
+const NO_SESSION = createStore<Pick<RunState, "running" | "status" | "tone">>(() => ({ running: false, status: "Loading…", tone: "neutral" }));
+
+function siteUrl(hash: string): string {
+  return `${location.origin}${location.pathname}${hash}`;
+}
+
+export function embedSnippet(lesson: LessonMeta): string {
+  return `<iframe src="${siteUrl(lessonHref(lesson.id, { embed: true }))}" title="${lesson.title} — Backend Playground" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
+}
+
+interface Props {
+  lesson: LessonMeta;
+  embed: boolean;
+  ready: boolean;
+  session: RunSession | null;
+  code: string | null;
+  onRun: () => void;
+  onReset: () => void;
+  onShowSolution: () => void;
+}
+
+export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onReset, onShowSolution }: Props) {
+  const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
+  const { running, status, tone } = useStore(
+    (session?.store ?? NO_SESSION) as typeof NO_SESSION,
+    useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
+  );
+  const close = () => setDialog(null);
+  const shareLink = code !== null ? siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) })) : "";
+
+  return (
+    <div className="toolbar">
+      <div className="toolbar__title">
+        {embed ? <p className="toolbar__lesson">{lesson.title}</p> : <h1 className="toolbar__lesson">{lesson.title}</h1>}
+      </div>
+      <div className="toolbar__actions" role="group" aria-label="Run controls">
+        <button type="button" className="button button--primary" onClick={onRun} disabled={!ready || running} title="Run (Ctrl+Enter)" aria-keyshortcuts="Control+Enter Meta+Enter">
+          Run
+        </button>
+        <button type="button" className="button" onClick={() => session?.stop()} disabled={!running}>
+          Stop
+        </button>
+        <p className={`status status--${tone}`} role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+      <div className="toolbar__actions" role="group" aria-label="Code actions">
+        <button type="button" className="button" onClick={onReset} disabled={!ready}>
+          Reset code
+        </button>
+        <button type="button" className="button" onClick={() => setDialog("solution")} disabled={!ready}>
+          Show solution
+        </button>
+        <button type="button" className="button" onClick={() => setDialog("share")} disabled={code === null}>
+          Share
+        </button>
+        <button type="button" className="button" onClick={() => setDialog("embed")}>
+          Embed
+        </button>
+      </div>
+
+      <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
+        <p>The solution will replace your code in the editor. You can bring your code back with Undo afterwards.</p>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={close} autoFocus>
+            Keep my code
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              close();
+              onShowSolution();
+            }}
+          >
+            Replace my code
+          </button>
+        </div>
+      </Dialog>
+      <Dialog title="Share your code" open={dialog === "share"} onClose={close}>
+        <p>Anyone who opens this link sees this lesson with your code in the editor (it does not run until they press Run).</p>
+        <CopyField label="Share link" value={shareLink} copyNow />
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+      <Dialog title="Embed this lesson" open={dialog === "embed"} onClose={close}>
+        <p>Paste this into your course page. The embedded lesson has no site header and keeps the learner's code in their browser.</p>
+        <CopyField label="Embed code" value={embedSnippet(lesson)} multiline copyNow />
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+

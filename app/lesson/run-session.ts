@@ -1,0 +1,156 @@
+// The state of runs on one lesson page, as a zustand store the panes render from, and the
+// actions that change it. The sandbox does the work; this turns its outcomes into what the
+// learner reads: the status line, output, check results and editor markers.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { ConsoleBatch, ConsoleLine } from "../../workers/sandbox/console-capture";
+import type { CheckInfo, RunError } from "../../workers/sandbox/runner";
+import type { Sandbox } from "../../workers/sandbox/client";
+import type { TraceEvent } from "../../workers/trace";
+
+export const OUTPUT_CAP = 1000;
+
+export interface CheckView extends CheckInfo {
+  state: "not-run" | "passed" | "failed";
+  message?: string;
+}
+
+export interface Marker {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface RunState {
+  running: boolean;
+  /** What the status element says (DESIGN §7). */
+  status: string;
+  tone: "neutral" | "running" | "ok" | "fail";
+  output: ConsoleLine[];
+  /** Earlier output lines not kept because of the cap. */
+  dropped: number;
+  checks: CheckView[];
+  markers: Marker[];
+  trace: TraceEvent[];
+  runs: number;
+}
+
+export type RunStore = StoreApi<RunState>;
+
+export function statusForChecks(checks: { state: CheckView["state"] }[]): string {
+  const passed = checks.filter((c) => c.state === "passed").length;
+  return passed === checks.length ? "All checks passed" : `${passed} of ${checks.length} checks passed`;
+}
+
+function errorStatus(error: RunError): string {
+  const first = error.message.split("\n")[0];
+  const where = error.line ? ` (line ${error.line})` : "";
+  return `${error.name}: ${first}${where}`;
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+}
+
+export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void }) {
+  const store = createStore<RunState>(() => ({
+    running: false,
+    status: "Ready: press Run or Ctrl+Enter",
+    tone: "neutral",
+    output: [],
+    dropped: 0,
+    checks: [],
+    markers: [],
+    trace: [],
+    runs: 0,
+  }));
+
+  options.sandbox
+    .listChecks(options.checksSource)
+    .then((infos) => {
+      if (store.getState().checks.length === 0) store.setState({ checks: infos.map((i) => ({ ...i, state: "not-run" })) });
+    })
+    .catch((e: Error) => store.setState({ status: `The lesson's checks could not load: ${e.message}`, tone: "fail" }));
+
+  let runId = 0;
+
+  async function run(code: string): Promise<void> {
+    const id = ++runId;
+    store.setState((s) => ({
+      running: true,
+      status: "Running…",
+      tone: "running",
+      output: [],
+      dropped: 0,
+      markers: [],
+      trace: [],
+      runs: s.runs + 1,
+      checks: s.checks.map((c) => ({ ...c, state: "not-run", message: undefined })),
+    }));
+
+    const onConsole = (batch: ConsoleBatch) => {
+      if (id !== runId) return;
+      store.setState((s) => {
+        const all = s.output.concat(batch.lines);
+        const output = all.length > OUTPUT_CAP ? all.slice(-OUTPUT_CAP) : all;
+        return { output, dropped: Math.max(0, batch.written - output.length) };
+      });
+    };
+
+    const outcome = await options.sandbox.run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole });
+    if (id !== runId) return;
+
+    if (outcome.kind === "timeout") {
+      store.setState((s) => ({
+        running: false,
+        status: `Stopped after ${formatSeconds(options.timeoutMs)}`,
+        tone: "fail",
+        checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped at the time limit." })),
+        output: s.output.concat({
+          level: "error",
+          text: `The run took longer than this lesson's limit of ${formatSeconds(options.timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
+        }),
+      }));
+      return;
+    }
+    if (outcome.kind === "stopped") {
+      store.setState({ running: false, status: "Stopped", tone: "neutral" });
+      return;
+    }
+    if (outcome.kind === "crashed") {
+      store.setState({ running: false, status: `Error: ${outcome.message}`, tone: "fail" });
+      return;
+    }
+
+    const { result } = outcome;
+    const checks: CheckView[] = result.checks.map((c) => ({ name: c.name, hints: c.hints, state: c.passed ? "passed" : "failed", message: c.message }));
+    const markers: Marker[] = [];
+    if (result.error?.line) markers.push({ line: result.error.line, column: result.error.column ?? 1, message: `${result.error.name}: ${result.error.message}` });
+    for (const c of result.checks) {
+      if (c.line) markers.push({ line: c.line, column: c.column ?? 1, message: `Check "${c.name}" failed here: ${c.message}` });
+    }
+    const errorLines: ConsoleLine[] = result.error ? [{ level: "error", text: `${result.error.name}: ${result.error.message}${result.error.line ? ` (line ${result.error.line}, column ${result.error.column ?? 1})` : ""}` }] : [];
+    const status = result.error ? errorStatus(result.error) : statusForChecks(checks);
+    const allPassed = !result.error && checks.length > 0 && checks.every((c) => c.state === "passed");
+    store.setState((s) => ({
+      running: false,
+      status,
+      tone: allPassed ? "ok" : "fail",
+      checks: checks.length > 0 ? checks : s.checks,
+      markers,
+      trace: result.trace,
+      output: s.output.concat(errorLines),
+    }));
+    if (allPassed) options.onAllPassed();
+  }
+
+  function stop(): void {
+    runId++;
+    options.sandbox.stop();
+    store.setState({ running: false, status: "Stopped", tone: "neutral" });
+  }
+
+  return { store, run, stop };
+}
+
+export type RunSession = ReturnType<typeof createRunSession>;

@@ -1,0 +1,66 @@
+// What a learner has done, per lesson, saved in the browser: their code and whether every check
+// has passed. Keys are stable (DESIGN §1 ids) so progress survives new releases.
+import { createStore } from "zustand/vanilla";
+import { useStore } from "zustand";
+import { readItem, writeItem } from "./storage";
+
+const codeKey = (id: string) => `bp:code:${id}`;
+const backupKey = (id: string) => `bp:code-before-share:${id}`;
+const doneKey = (id: string) => `bp:completed:${id}`;
+
+interface ProgressState {
+  /** Bumped on every change so subscribers re-read. */
+  version: number;
+}
+
+export const progress = createStore<ProgressState>(() => ({ version: 0 }));
+const changed = () => progress.setState((s) => ({ version: s.version + 1 }));
+
+export function savedCode(id: string): string | null {
+  return readItem(codeKey(id));
+}
+
+export function saveCode(id: string, code: string): void {
+  writeItem(codeKey(id), code);
+  changed();
+}
+
+export function forgetCode(id: string): void {
+  writeItem(codeKey(id), null);
+  changed();
+}
+
+/** Keeps the learner's own code aside before a shared link replaces it. */
+export function backUpCode(id: string, code: string): void {
+  writeItem(backupKey(id), code);
+}
+
+export function backedUpCode(id: string): string | null {
+  return readItem(backupKey(id));
+}
+
+export function dropBackup(id: string): void {
+  writeItem(backupKey(id), null);
+}
+
+export function isCompleted(id: string): boolean {
+  return readItem(doneKey(id)) === "1";
+}
+
+export function markCompleted(id: string): void {
+  if (isCompleted(id)) return;
+  writeItem(doneKey(id), "1");
+  changed();
+}
+
+export type LessonProgress = "completed" | "started" | "not-started";
+
+export function lessonProgress(id: string): LessonProgress {
+  if (isCompleted(id)) return "completed";
+  return savedCode(id) !== null ? "started" : "not-started";
+}
+
+/** Re-renders when any progress changes. */
+export function useProgressVersion(): number {
+  return useStore(progress, (s) => s.version);
+}

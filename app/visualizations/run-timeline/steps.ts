@@ -1,0 +1,27 @@
+// The steps of one run, from the sandbox trace: compile, load the module, then each check.
+import type { SandboxTrace } from "../../../workers/trace";
+
+export interface Step {
+  label: string;
+  start: number;
+  durationMs: number;
+  outcome: "ok" | "fail";
+  kind: "transpile" | "module" | "check";
+}
+
+export function stepsOf(trace: readonly SandboxTrace[]): Step[] {
+  return trace.map((e) => {
+    if (e.kind === "check") return { label: e.name, start: e.t, durationMs: e.durationMs, outcome: e.passed ? "ok" : "fail", kind: e.kind };
+    return {
+      label: e.kind === "transpile" ? "Compile TypeScript" : "Run your module",
+      start: e.t,
+      durationMs: e.durationMs,
+      outcome: e.ok ? "ok" : "fail",
+      kind: e.kind,
+    };
+  });
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1 ? `${ms.toFixed(2)} ms` : ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}

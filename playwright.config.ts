@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.mjs";
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const executablePath = findChromium();
+
+// The e2e tests run against the production build served under /backend-playground/, as on
+// GitHub Pages. `npm test` builds it first (with BASE_PATH=/backend-playground/).
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/backend-playground/`,
+    browserName: "chromium",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `node scripts/serve-dist.mjs`,
+    env: { PORT: String(PORT), BASE_PATH: "/backend-playground/" },
+    url: `http://127.0.0.1:${PORT}/backend-playground/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

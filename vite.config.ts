@@ -1,0 +1,28 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import mdx from "@mdx-js/rollup";
+import remarkFrontmatter from "remark-frontmatter";
+import { lessonsPlugin } from "./build/vite-plugin-lessons.ts";
+import { playgroundTypesPlugin } from "./build/vite-plugin-playground-types.ts";
+import { cspPlugin } from "./build/csp.ts";
+
+// BASE_PATH: GitHub Pages serves a project site under /<repo>/.
+const base = process.env.BASE_PATH ?? "/";
+// LESSONS_DIR: the tests point this at broken fixture lessons to prove the build rejects them.
+const lessonsDir = process.env.LESSONS_DIR ?? "lessons";
+
+export default defineConfig({
+  base: base.endsWith("/") ? base : `${base}/`,
+  plugins: [
+    { enforce: "pre", ...mdx({ remarkPlugins: [remarkFrontmatter], providerImportSource: undefined }) },
+    react({ include: /\.(mdx|tsx?)$/ }),
+    lessonsPlugin({ dir: lessonsDir }),
+    playgroundTypesPlugin({ root: import.meta.dirname }),
+    cspPlugin(),
+  ],
+  worker: { format: "es" },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 8000,
+  },
+});

@@ -1,0 +1,119 @@
+// The main thread's side of the sandbox. Every run gets a fresh worker (a warm spare is kept
+// ready), so nothing one run leaves behind can touch the next; the worker stays alive after its
+// run only so late console output still arrives, and is terminated when the next run starts.
+// A run past its time limit is stopped by terminating the worker: comlink calls to a terminated
+// worker never settle, so every call here races its own timer.
+import * as Comlink from "comlink";
+import type { ConsoleBatch } from "./console-capture";
+import type { CheckInfo, RunResult } from "./runner";
+import type { SandboxApi } from "./worker";
+
+export type RunOutcome =
+  | { kind: "done"; result: RunResult }
+  | { kind: "timeout"; afterMs: number }
+  | { kind: "stopped" }
+  | { kind: "crashed"; message: string };
+
+interface Slot {
+  worker: Worker;
+  api: Comlink.Remote<SandboxApi>;
+  ready: Promise<unknown>;
+}
+
+const BOOT_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise,
+    new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+const TIMED_OUT = Symbol("timed out");
+
+export class Sandbox {
+  private spare: Slot | null = null;
+  private current: Slot | null = null;
+  /** Settles the run in progress early: the worker crashed, or the learner pressed Stop. */
+  private interrupt: ((outcome: RunOutcome) => void) | null = null;
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  private spawn(): Slot {
+    const worker = this.createWorker();
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.interrupt?.({ kind: "crashed", message: event.message || "The sandbox worker failed." });
+    });
+    const api = Comlink.wrap<SandboxApi>(worker);
+    return { worker, api, ready: api.ping() };
+  }
+
+  private take(): Slot {
+    const slot = this.spare ?? this.spawn();
+    this.spare = null;
+    return slot;
+  }
+
+  /** Starts a worker now so the first run does not wait for one. */
+  warm(): void {
+    this.spare ??= this.spawn();
+  }
+
+  async listChecks(checksSource: string): Promise<CheckInfo[]> {
+    this.warm();
+    const slot = this.spare!;
+    const names = await withTimeout(slot.api.listChecks(checksSource), BOOT_TIMEOUT_MS);
+    if (names === TIMED_OUT) throw new Error("the sandbox did not answer");
+    return names;
+  }
+
+  async run(request: { code: string; checks: string }, options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void }): Promise<RunOutcome> {
+    this.stop();
+    const slot = this.take();
+    this.current = slot;
+    this.spare = this.spawn();
+
+    const booted = await withTimeout(slot.ready, BOOT_TIMEOUT_MS);
+    if (booted === TIMED_OUT) {
+      this.kill(slot);
+      return { kind: "crashed", message: "The sandbox did not start in time. Reload the page and try again." };
+    }
+    if (this.current !== slot) return { kind: "stopped" };
+
+    const interrupted = new Promise<RunOutcome>((resolve) => {
+      this.interrupt = resolve;
+    });
+    const started = performance.now();
+    const outcome = await withTimeout(
+      Promise.race([slot.api.run(request, Comlink.proxy(options.onConsole)).then((result): RunOutcome => ({ kind: "done", result })), interrupted]),
+      options.timeoutMs,
+    );
+    this.interrupt = null;
+    if (outcome === TIMED_OUT) {
+      this.kill(slot);
+      return { kind: "timeout", afterMs: performance.now() - started };
+    }
+    if (outcome.kind !== "done") this.kill(slot);
+    return outcome;
+  }
+
+  /** Ends whatever the last run left running (timers, a loop) by terminating its worker. */
+  stop(): void {
+    if (this.current) this.kill(this.current);
+    this.interrupt?.({ kind: "stopped" });
+  }
+
+  private kill(slot: Slot): void {
+    slot.worker.terminate();
+    if (this.current === slot) this.current = null;
+  }
+
+  dispose(): void {
+    this.stop();
+    if (this.spare) this.kill(this.spare);
+    this.spare = null;
+  }
+}

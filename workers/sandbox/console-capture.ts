@@ -1,0 +1,82 @@
+// console.* for learner code: each call becomes one text line, the newest `cap` lines are kept
+// and the rest counted, and lines leave in batches so a flood of output cannot swamp the page.
+import inspect from "object-inspect";
+
+export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
+export interface ConsoleLine {
+  level: ConsoleLevel;
+  text: string;
+}
+export interface ConsoleBatch {
+  /** The newest lines since the last batch (at most the cap; older ones were never sent). */
+  lines: ConsoleLine[];
+  /** Lines written so far in this run, sent or not: the receiver counts what it never saw. */
+  written: number;
+}
+
+const LEVELS: ConsoleLevel[] = ["log", "info", "warn", "error", "debug"];
+const MAX_LINE_CHARS = 10_000;
+
+export function formatArgs(args: unknown[]): string {
+  const text = args
+    .map((a) => {
+      if (typeof a === "string") return a;
+      if (a instanceof Error) return a.stack?.includes(a.message) ? a.stack : `${a.name}: ${a.message}`;
+      return inspect(a, { depth: 4, maxStringLength: 2000 });
+    })
+    .join(" ");
+  return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (${text.length - MAX_LINE_CHARS} more characters)` : text;
+}
+
+export class ConsoleCapture {
+  private kept: ConsoleLine[] = [];
+  written = 0;
+  private pending: ConsoleLine[] = [];
+  private lastFlush: number;
+
+  constructor(
+    private readonly options: {
+      cap: number;
+      now: () => number;
+      /** Receives lines at most every `flushEveryMs`, and whatever is left at `flush()`. */
+      onBatch: (batch: ConsoleBatch) => void;
+      flushEveryMs?: number;
+    },
+  ) {
+    this.lastFlush = options.now();
+  }
+
+  /** The newest `cap` lines, for checks to read. */
+  lines(): ConsoleLine[] {
+    return this.kept.slice(-this.options.cap);
+  }
+
+  write(level: ConsoleLevel, args: unknown[]): void {
+    const line = { level, text: formatArgs(args) };
+    this.written++;
+    this.kept.push(line);
+    this.pending.push(line);
+    // Trim in chunks (amortized O(1)): a million-line loop must not cost a million array shifts.
+    const cap = this.options.cap;
+    if (this.kept.length >= 2 * cap) this.kept = this.kept.slice(-cap);
+    if (this.pending.length >= 2 * cap) this.pending = this.pending.slice(-cap);
+    // A learner's tight loop never yields to a timer, so flushing is driven by the writes themselves.
+    if (this.options.now() - this.lastFlush >= (this.options.flushEveryMs ?? 50)) this.flush();
+  }
+
+  flush(): void {
+    this.lastFlush = this.options.now();
+    if (this.pending.length === 0) return;
+    const lines = this.pending.slice(-this.options.cap);
+    this.pending = [];
+    this.options.onBatch({ lines, written: this.written });
+  }
+
+  /** A console object whose methods write here. */
+  console(): Console {
+    const target: Partial<Record<ConsoleLevel, (...args: unknown[]) => void>> = {};
+    for (const level of LEVELS) target[level] = (...args) => this.write(level, args);
+    const asLog = (...args: unknown[]) => this.write("log", args);
+    return { ...console, ...target, trace: asLog, dir: asLog, table: asLog } as Console;
+  }
+}

@@ -1,0 +1,5 @@
+// The source files of the modules in registry.ts, for the build step that gives the editor their
+// types. Plain data so Node can read it without loading the engines.
+export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
+  "playground/checks": "workers/sandbox/checks-api.ts",
+};

@@ -1,0 +1,16 @@
+// Trace events: the small typed records every engine emits about what it does. The UI renders
+// visualizations from these alone, never from an engine's internals (DESIGN §3).
+
+interface TraceBase {
+  /** Milliseconds since the run started, on the clock the engine was given. */
+  t: number;
+  source: string;
+}
+
+/** The sandbox's own account of a run: what happened to the learner's code, step by step. */
+export type SandboxTrace =
+  | (TraceBase & { source: "sandbox"; kind: "transpile"; durationMs: number; ok: boolean })
+  | (TraceBase & { source: "sandbox"; kind: "module"; durationMs: number; ok: boolean })
+  | (TraceBase & { source: "sandbox"; kind: "check"; name: string; durationMs: number; passed: boolean });
+
+export type TraceEvent = SandboxTrace;

@@ -7,7 +7,7 @@ import type { LessonMeta } from "../lessons/catalogue";
 import type { RunSession, RunState } from "./run-session";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
-import { CopyField } from "./CopyField";
+import { CopyField, copyText, type CopyState } from "./CopyField";
 
 // Before the lesson has loaded there is no run session yet; the toolbar renders from this.
 const NO_SESSION = createStore<Pick<RunState, "running" | "status" | "tone">>(() => ({ running: false, status: "Loading…", tone: "neutral" }));
@@ -33,6 +33,13 @@ interface Props {
 
 export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onReset, onShowSolution }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
+  // Copied in the click itself: browsers allow clipboard writes during a user gesture.
+  const [copied, setCopied] = useState<CopyState>("idle");
+  const openCopying = async (which: "share" | "embed", text: string) => {
+    setCopied("idle");
+    setDialog(which);
+    setCopied(await copyText(text));
+  };
   const { running, status, tone } = useStore(
     (session?.store ?? NO_SESSION) as typeof NO_SESSION,
     useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
@@ -63,10 +70,10 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
         <button type="button" className="button" onClick={() => setDialog("solution")} disabled={!ready}>
           Show solution
         </button>
-        <button type="button" className="button" onClick={() => setDialog("share")} disabled={code === null}>
+        <button type="button" className="button" onClick={() => openCopying("share", shareLink)} disabled={code === null}>
           Share
         </button>
-        <button type="button" className="button" onClick={() => setDialog("embed")}>
+        <button type="button" className="button" onClick={() => openCopying("embed", embedSnippet(lesson))}>
           Embed
         </button>
       </div>
@@ -91,7 +98,7 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
       </Dialog>
       <Dialog title="Share your code" open={dialog === "share"} onClose={close}>
         <p>Anyone who opens this link sees this lesson with your code in the editor (it does not run until they press Run).</p>
-        <CopyField label="Share link" value={shareLink} copyNow />
+        <CopyField key={copied} label="Share link" value={shareLink} initialState={copied} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close}>
             Close
@@ -100,7 +107,7 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
       </Dialog>
       <Dialog title="Embed this lesson" open={dialog === "embed"} onClose={close}>
         <p>Paste this into your course page. The embedded lesson has no site header and keeps the learner's code in their browser.</p>
-        <CopyField label="Embed code" value={embedSnippet(lesson)} multiline copyNow />
+        <CopyField key={copied} label="Embed code" value={embedSnippet(lesson)} multiline initialState={copied} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close}>
             Close

@@ -11,7 +11,7 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     return await realFetch(input, init);
   } catch (e) {
     const url = input instanceof Request ? input.url : String(input);
-    throw new TypeError(`${(e as Error).message} (${url}): lesson code cannot reach the network; the playground's Content-Security-Policy allows connections to the site itself only`);
+    throw new TypeError(`${(e as Error).message} (${url}): lesson code cannot reach the network; the playground's Content-Security-Policy allows connections to the site itself only`, { cause: e });
   }
 };
 

@@ -1,0 +1,17 @@
+// Reads the recordings of the real systems (DESIGN §7): from GOLDEN_DIR when set, else
+// ../shared/golden beside the checkout. A missing file fails the test that asked for it.
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export function goldenDir(): string {
+  return resolve(process.env.GOLDEN_DIR ?? join(process.cwd(), "..", "shared", "golden"));
+}
+
+export function readGolden<T = unknown>(file: string): T {
+  const path = join(goldenDir(), file);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (e) {
+    throw new Error(`cannot read the recording ${path}: ${(e as Error).message}`, { cause: e });
+  }
+}

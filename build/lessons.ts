@@ -124,6 +124,7 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
 export function loadLessons(lessonsDir: string, options: LoadOptions): FoundLesson[] {
   if (!existsSync(lessonsDir)) throw new LessonError(lessonsDir, "the lessons folder does not exist");
   const found = readdirSync(lessonsDir)
+    .sort()
     .filter((entry) => !entry.startsWith(".") && statSync(join(lessonsDir, entry)).isDirectory())
     .map((entry) => ({ dir: join(lessonsDir, entry), meta: loadLesson(join(lessonsDir, entry), options) }));
   if (found.length === 0) throw new LessonError(lessonsDir, "no lessons found");

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ConsoleCapture, formatArgs, type ConsoleBatch } from "./console-capture";
+
+describe("ConsoleCapture", () => {
+  it("keeps the newest lines up to the cap and counts every line written", () => {
+    const batches: ConsoleBatch[] = [];
+    let now = 0;
+    const capture = new ConsoleCapture({ cap: 1000, now: () => now, onBatch: (b) => batches.push(b), flushEveryMs: 50 });
+    const log = capture.console();
+    for (let i = 0; i < 100_000; i++) {
+      log.log("line", i);
+      if (i % 1000 === 0) now += 60;
+    }
+    capture.flush();
+    expect(capture.lines()).toHaveLength(1000);
+    expect(capture.lines()[999].text).toBe("line 99999");
+    expect(capture.lines()[0].text).toBe("line 99000");
+    const last = batches[batches.length - 1];
+    expect(last.written).toBe(100_000);
+    // Every batch holds at most the cap: a flood never becomes one giant message.
+    expect(Math.max(...batches.map((b) => b.lines.length))).toBeLessThanOrEqual(1000);
+  });
+
+  it("flushes during a loop that never yields, driven by the writes", () => {
+    const batches: ConsoleBatch[] = [];
+    let now = 0;
+    const capture = new ConsoleCapture({ cap: 10, now: () => now, onBatch: (b) => batches.push(b), flushEveryMs: 50 });
+    capture.write("log", ["a"]);
+    expect(batches).toHaveLength(0);
+    now = 51;
+    capture.write("warn", ["b"]);
+    expect(batches).toEqual([{ lines: [{ level: "log", text: "a" }, { level: "warn", text: "b" }], written: 2 }]);
+  });
+});
+
+describe("formatArgs", () => {
+  it("prints strings bare and values as a console would", () => {
+    expect(formatArgs(["count:", 3, { a: [1, "x"] }, null, undefined])).toBe("count: 3 { a: [ 1, 'x' ] } null undefined");
+  });
+  it("survives cycles and cuts very long lines", () => {
+    const o: Record<string, unknown> = {};
+    o.self = o;
+    expect(formatArgs([o])).toContain("Circular");
+    expect(formatArgs(["x".repeat(20_000)]).length).toBeLessThan(10_100);
+  });
+});

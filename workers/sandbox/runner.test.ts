@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { runLesson, listChecks, type RunResult } from "./runner";
+import { PLAYGROUND_MODULES } from "./registry";
+import type { ConsoleBatch } from "./console-capture";
+
+const CHECKS = `
+import { defineChecks, expect } from "playground/checks";
+export default defineChecks([
+  { name: "double doubles", hint: ["one", "two"], run: ({ double }: any) => expect(double(2)).to.equal(4) },
+  { name: "prints hello", run: (_m, { logs }) => expect(logs).to.include("hello") },
+]);
+`;
+
+async function run(code: string, checks = CHECKS): Promise<RunResult & { batches: ConsoleBatch[] }> {
+  const batches: ConsoleBatch[] = [];
+  let clock = 0;
+  const result = await runLesson({ code, checks }, { now: () => (clock += 1), modules: PLAYGROUND_MODULES, onConsole: (b) => batches.push(b) });
+  return { ...result, batches };
+}
+
+describe("runLesson", () => {
+  it("runs every check against the learner's exports", async () => {
+    const r = await run(`export const double = (n: number): number => n * 2;\nconsole.log("hello");\n`);
+    expect(r.error).toBeNull();
+    expect(r.checks.map((c) => [c.name, c.passed])).toEqual([
+      ["double doubles", true],
+      ["prints hello", true],
+    ]);
+    expect(r.batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(["hello"]);
+  });
+
+  it("reports a failed assertion with chai's message and keeps the hints", async () => {
+    const r = await run(`export const double = (n: number) => n + 3;\n`);
+    const [first, second] = r.checks;
+    expect(first.passed).toBe(false);
+    expect(first.message).toBe("expected 5 to equal 4");
+    expect(first.hints).toEqual(["one", "two"]);
+    expect(second.passed).toBe(false);
+  });
+
+  it("points a syntax error at its line and runs no check", async () => {
+    const r = await run(`export const a = 1;\n\nexport const b = ;\nexport const double = (n: number) => n * 2;\n`);
+    expect(r.error).toMatchObject({ kind: "compile", name: "SyntaxError", line: 3 });
+    expect(r.checks.every((c) => !c.passed && c.message?.startsWith("Not run"))).toBe(true);
+  });
+
+  it("points an error thrown while loading at the learner's line", async () => {
+    const r = await run(`export const double = (n: number) => n * 2;\nconst o: any = null;\n\nconsole.log(o.x);\n`);
+    expect(r.error).toMatchObject({ kind: "runtime", name: "TypeError", line: 4 });
+  });
+
+  it("points an error thrown inside a check at the learner's line", async () => {
+    const r = await run(`export function double(n: number): number {\n  throw new RangeError("nope " + n);\n}\nconsole.log("hello");\n`);
+    expect(r.error).toBeNull();
+    expect(r.checks[0]).toMatchObject({ passed: false, message: "RangeError: nope 2", line: 2 });
+    expect(r.checks[1].passed).toBe(true);
+  });
+
+  it("names the modules lesson code can import when one does not exist", async () => {
+    const r = await run(`import { x } from "playground/nope";\nexport const double = x;\n`);
+    expect(r.error?.message).toContain("Cannot find module 'playground/nope'");
+    expect(r.error?.message).toContain("playground/checks");
+    expect(r.error?.line).toBe(1);
+  });
+
+  it("rejects namespace blocks and decorators with a clear message at their line", async () => {
+    const ns = await run(`export const double = (n: number) => n * 2;\nnamespace Stuff {\n  export const a = 1;\n}\n`);
+    expect(ns.error).toMatchObject({ kind: "compile", line: 2 });
+    expect(ns.error?.message).toContain("namespace blocks are not supported");
+    const deco = await run(`function sealed(c: any) { return c; }\n@sealed\nclass A {}\n`);
+    expect(deco.error).toMatchObject({ kind: "compile", line: 2 });
+    expect(deco.error?.message).toContain("decorators are not supported");
+  });
+
+  it("supports top-level await", async () => {
+    const r = await run(`const n = await Promise.resolve(2);\nexport const double = (x: number) => x * n;\nconsole.log("hello");\n`);
+    expect(r.checks.every((c) => c.passed)).toBe(true);
+  });
+
+  it("says so when the lesson's own checks are broken", async () => {
+    const r = await run(`export const double = 1;`, `export default 42;`);
+    expect(r.error?.kind).toBe("checks");
+    expect(r.error?.message).toContain("checks could not load");
+  });
+
+  it("traces compile, module and each check in order", async () => {
+    const r = await run(`export const double = (n: number) => n * 2;\n`);
+    expect(r.trace.map((e) => e.kind)).toEqual(["transpile", "module", "check", "check"]);
+  });
+});
+
+describe("listChecks", () => {
+  it("lists names and hints without running the learner's code", async () => {
+    expect(await listChecks(CHECKS, PLAYGROUND_MODULES)).toEqual([
+      { name: "double doubles", hints: ["one", "two"] },
+      { name: "prints hello", hints: [] },
+    ]);
+  });
+});

@@ -22,14 +22,14 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
   const [session, setSession] = useState<Session | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  // Load the lesson, then start its sandbox (a worker; stopped when the page goes away).
+  // Load the lesson and start its sandbox. Run is usable once the lesson is here; the sandbox's
+  // own script (large) keeps loading meanwhile, and a run started early waits for it.
   useEffect(() => {
     let live = true;
-    let sandbox: Sandbox | null = null;
-    Promise.all([loadLessonContent(lesson.id), import("../../workers/sandbox/spawn")]).then(
-      ([c, { createSandboxWorker }]) => {
+    const sandbox = new Sandbox(() => import("../../workers/sandbox/spawn").then((m) => m.createSandboxWorker));
+    loadLessonContent(lesson.id).then(
+      (c) => {
         if (!live) return;
-        sandbox = new Sandbox(createSandboxWorker);
         const runSession = createRunSession({ sandbox, checksSource: c.checks, timeoutMs: lesson.timeoutMs, onAllPassed: () => markCompleted(lesson.id) });
         setContent(c);
         setSession({ sandbox, ...runSession });
@@ -38,7 +38,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     );
     return () => {
       live = false;
-      sandbox?.dispose();
+      sandbox.dispose();
     };
   }, [lesson]);
 

@@ -14,13 +14,21 @@ export type RunOutcome =
   | { kind: "stopped" }
   | { kind: "crashed"; message: string };
 
-interface Slot {
+interface Worker_ {
   worker: Worker;
   api: Comlink.Remote<SandboxApi>;
+}
+
+/** A worker being started: the script that creates it may still be downloading. */
+interface Slot {
+  started: Promise<Worker_>;
+  /** Settles when the worker answers, or with "failed". */
   ready: Promise<unknown>;
+  killed: boolean;
 }
 
 const BOOT_TIMEOUT_MS = 30_000;
+const TIMED_OUT = Symbol("timed out");
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout>;
@@ -31,24 +39,31 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIM
     }),
   ]).finally(() => clearTimeout(timer));
 }
-const TIMED_OUT = Symbol("timed out");
 
 export class Sandbox {
   private spare: Slot | null = null;
   private current: Slot | null = null;
+  private factory: Promise<() => Worker> | null = null;
   /** Settles the run in progress early: the worker crashed, or the learner pressed Stop. */
   private interrupt: ((outcome: RunOutcome) => void) | null = null;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  /** `loadFactory` may fetch the worker's script lazily; it is called once. */
+  constructor(private readonly loadFactory: () => Promise<() => Worker>) {}
 
   private spawn(): Slot {
-    const worker = this.createWorker();
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.interrupt?.({ kind: "crashed", message: event.message || "The sandbox worker failed." });
+    this.factory ??= this.loadFactory();
+    const slot: Slot = { started: null!, ready: null!, killed: false };
+    slot.started = this.factory.then((create) => {
+      const worker = create();
+      if (slot.killed) worker.terminate();
+      worker.addEventListener("error", (event) => {
+        event.preventDefault();
+        if (this.current === slot) this.interrupt?.({ kind: "crashed", message: event.message || "The sandbox worker failed." });
+      });
+      return { worker, api: Comlink.wrap<SandboxApi>(worker) };
     });
-    const api = Comlink.wrap<SandboxApi>(worker);
-    return { worker, api, ready: api.ping() };
+    slot.ready = slot.started.then((w) => w.api.ping());
+    return slot;
   }
 
   private take(): Slot {
@@ -64,10 +79,10 @@ export class Sandbox {
 
   async listChecks(checksSource: string): Promise<CheckInfo[]> {
     this.warm();
-    const slot = this.spare!;
-    const names = await withTimeout(slot.api.listChecks(checksSource), BOOT_TIMEOUT_MS);
-    if (names === TIMED_OUT) throw new Error("the sandbox did not answer");
-    return names;
+    const { api } = await this.spare!.started;
+    const infos = await withTimeout(api.listChecks(checksSource), BOOT_TIMEOUT_MS);
+    if (infos === TIMED_OUT) throw new Error("the sandbox did not answer");
+    return infos;
   }
 
   async run(request: { code: string; checks: string }, options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void }): Promise<RunOutcome> {
@@ -76,19 +91,20 @@ export class Sandbox {
     this.current = slot;
     this.spare = this.spawn();
 
-    const booted = await withTimeout(slot.ready, BOOT_TIMEOUT_MS);
+    const interrupted = new Promise<RunOutcome>((resolve) => {
+      this.interrupt = resolve;
+    });
+    const booted = await Promise.race([withTimeout(slot.ready.then(() => slot.started), BOOT_TIMEOUT_MS), interrupted]);
     if (booted === TIMED_OUT) {
       this.kill(slot);
       return { kind: "crashed", message: "The sandbox did not start in time. Reload the page and try again." };
     }
-    if (this.current !== slot) return { kind: "stopped" };
+    if ("kind" in booted) return booted;
 
-    const interrupted = new Promise<RunOutcome>((resolve) => {
-      this.interrupt = resolve;
-    });
+    // The time limit counts from here: loading the sandbox itself is not the learner's time.
     const started = performance.now();
     const outcome = await withTimeout(
-      Promise.race([slot.api.run(request, Comlink.proxy(options.onConsole)).then((result): RunOutcome => ({ kind: "done", result })), interrupted]),
+      Promise.race([booted.api.run(request, Comlink.proxy(options.onConsole)).then((result): RunOutcome => ({ kind: "done", result })), interrupted]),
       options.timeoutMs,
     );
     this.interrupt = null;
@@ -104,10 +120,12 @@ export class Sandbox {
   stop(): void {
     if (this.current) this.kill(this.current);
     this.interrupt?.({ kind: "stopped" });
+    this.interrupt = null;
   }
 
   private kill(slot: Slot): void {
-    slot.worker.terminate();
+    slot.killed = true;
+    void slot.started.then((w) => w.worker.terminate());
     if (this.current === slot) this.current = null;
   }
 

@@ -1,0 +1,72 @@
+// Shared by every e2e test: a page whose requests to anything but this machine are aborted and
+// recorded (the test fails if there was any — the site must load everything from itself), and
+// helpers to drive the editor through Monaco's model API.
+import { test as base, expect, type Page } from "@playwright/test";
+
+const LOCAL = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+export const test = base.extend<{ offsite: string[] }>({
+  offsite: [
+    async ({ context }, use) => {
+      const attempted: string[] = [];
+      await context.route(
+        (url) => url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:",
+        (route) => {
+          const url = new URL(route.request().url());
+          if (LOCAL.has(url.hostname)) return route.continue();
+          attempted.push(url.href);
+          return route.abort("blockedbyclient");
+        },
+      );
+      await use(attempted);
+      expect(attempted, "requests to non-local addresses").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export const LESSON = "#/lessons/welcome";
+
+export async function openLesson(page: Page, hash = LESSON): Promise<void> {
+  await page.goto(hash);
+  await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!window.playgroundEditor?.editor.getModel(), null, { timeout: 30_000 });
+}
+
+export async function setCode(page: Page, code: string): Promise<void> {
+  await waitForEditor(page);
+  await page.evaluate((c) => window.playgroundEditor!.editor.getModel()!.setValue(c), code);
+}
+
+export async function getCode(page: Page): Promise<string> {
+  await waitForEditor(page);
+  return page.evaluate(() => window.playgroundEditor!.editor.getModel()!.getValue());
+}
+
+export async function run(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+}
+
+export function status(page: Page) {
+  return page.getByRole("status");
+}
+
+export function checks(page: Page) {
+  return page.getByRole("region", { name: "Checks" }).getByRole("listitem");
+}
+
+export function output(page: Page) {
+  return page.getByRole("region", { name: "Output" });
+}
+
+/** Markers the playground itself put on the learner's code (not TypeScript's own). */
+export async function runMarkers(page: Page): Promise<{ line: number; message: string }[]> {
+  return page.evaluate(() => {
+    const { editor, monaco } = window.playgroundEditor!;
+    return monaco.editor.getModelMarkers({ owner: "playground", resource: editor.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message }));
+  });
+}

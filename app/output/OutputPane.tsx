@@ -8,8 +8,10 @@ export function OutputPane({ store }: { store: RunStore }) {
   const runs = useStore(store, (s) => s.runs);
   const end = useRef<HTMLDivElement>(null);
 
+  // Follow the newest line by scrolling the pane only (scrollIntoView would scroll the page too).
   useEffect(() => {
-    end.current?.scrollIntoView({ block: "nearest" });
+    const pane = end.current?.closest(".pane");
+    if (pane) pane.scrollTop = pane.scrollHeight;
   }, [output]);
 
   if (runs === 0) return <p className="pane__placeholder">What your code prints with console.log appears here.</p>;

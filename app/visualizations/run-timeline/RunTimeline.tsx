@@ -7,8 +7,8 @@ import type { VisualizationProps } from "../Visualization";
 import { formatMs, stepsOf } from "./steps";
 
 const ROW = 26;
-const LABEL_W = 150;
-const WIDTH = 460;
+const LABEL_W = 200;
+const WIDTH = 520;
 
 export default function RunTimeline({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
@@ -38,7 +38,8 @@ export default function RunTimeline({ store }: VisualizationProps) {
           return (
             <g key={`${s.kind}-${s.label}-${i}`} className={`run-timeline__step run-timeline__step--${s.outcome}`}>
               <text x={0} y={y + 15} className="run-timeline__label">
-                {s.label.length > 22 ? `${s.label.slice(0, 21)}…` : s.label}
+                {s.label.length > 30 ? `${s.label.slice(0, 29)}…` : s.label}
+                <title>{s.label}</title>
               </text>
               <rect x={x(s.start)} y={y + 3} width={Math.max(3, x(s.start + s.durationMs) - x(s.start))} height={ROW - 10} rx={3} />
               <circle cx={LABEL_W - 10} cy={y + 11} r={5} />

@@ -1,0 +1,165 @@
+// The FastAPI application: routes (it is an APIRouter), middleware, exception handlers and
+// dependency overrides, served through the stack FastAPI builds, outside in:
+//   ServerErrorMiddleware → user middleware (last added outermost) → ExceptionMiddleware → router.
+// `app.asgi` is the ASGI entry point a server (here the TestClient) calls.
+import type { DependencyFn, DependsMarker } from "../di/depends";
+import { baseHttpMiddleware, type Dispatch } from "../middleware/base";
+import {
+  exceptionMiddleware,
+  serverErrorMiddleware,
+  type ErrorClass,
+  type ExceptionHandler,
+} from "../middleware/exceptions";
+import { traced } from "../middleware/traced";
+import { Router } from "../router/router";
+import type { Strategy } from "../router/types";
+import type { AsgiApp, AsgiMiddleware, Send } from "./asgi";
+import { handleRoute } from "./endpoint";
+import { exceptionLabel, RequestValidationError, RuntimeError, StarletteHTTPException } from "./errors";
+import { httpExceptionHandler, requestValidationExceptionHandler } from "./handlers";
+import { Request } from "./request";
+import { RedirectResponse, type Response } from "./response";
+import { APIRouter, type APIRoute } from "./routing";
+import { attachTracer, requestTracer, tracerOf, type LayerKind, type TraceSink } from "./trace";
+
+export interface FastAPIOptions {
+  /** Dependencies every route runs first (FastAPI(dependencies=[...])). */
+  dependencies?: DependsMarker<unknown>[];
+  /** "linear" (default) scans routes in order as Starlette does; "radix" matches as find-my-way. */
+  strategy?: Strategy;
+  /** The clock trace events are stamped with (milliseconds). Default: always 0. */
+  now?: () => number;
+  /** Receives the app's trace events. */
+  trace?: TraceSink;
+}
+
+type UserMiddleware = { name: string; kind: "http"; dispatch: Dispatch } | { name: string; kind: "asgi"; factory: AsgiMiddleware };
+
+export class FastAPI extends APIRouter {
+  /** Replacements for dependencies, keyed by the original function (as in tests). */
+  readonly dependencyOverrides = new Map<DependencyFn, DependencyFn>();
+  /** Application-wide state (Starlette's app.state). */
+  readonly state: Record<string, unknown> = {};
+  readonly strategy: Strategy;
+  readonly #now: () => number;
+  readonly #sink: TraceSink | undefined;
+  readonly #middleware: UserMiddleware[] = [];
+  readonly #exceptionHandlers = new Map<ErrorClass | number, ExceptionHandler>();
+  #stack: AsgiApp | undefined;
+  #router: Router<APIRoute> | undefined;
+  #requests = 0;
+
+  constructor(options: FastAPIOptions = {}) {
+    super({ dependencies: options.dependencies });
+    this.strategy = options.strategy ?? "linear";
+    this.#now = options.now ?? (() => 0);
+    this.#sink = options.trace;
+    this.#exceptionHandlers.set(StarletteHTTPException, httpExceptionHandler as ExceptionHandler);
+    this.#exceptionHandlers.set(RequestValidationError, requestValidationExceptionHandler as ExceptionHandler);
+  }
+
+  /** Starlette's BaseHTTPMiddleware: `@app.middleware("http")`. The last one added runs first. */
+  addMiddleware(dispatch: Dispatch, options: { name?: string } = {}): void {
+    this.#addMiddleware({ kind: "http", dispatch, name: options.name ?? (dispatch.name || "middleware") });
+  }
+
+  /** A pure ASGI middleware: a function from the inner app to the app wrapping it. */
+  addAsgiMiddleware(factory: AsgiMiddleware, options: { name?: string } = {}): void {
+    this.#addMiddleware({ kind: "asgi", factory, name: options.name ?? (factory.name || "asgi middleware") });
+  }
+
+  #addMiddleware(middleware: UserMiddleware): void {
+    if (this.#stack) throw new RuntimeError("Cannot add middleware after an application has started");
+    this.#middleware.push(middleware);
+  }
+
+  /**
+   * A handler for an error class (and its subclasses) or for an HTTP status. Handlers for `Error`
+   * (Python's Exception) and 500 run in ServerErrorMiddleware, outside every user middleware.
+   */
+  addExceptionHandler<E extends Error>(key: (abstract new (...args: never[]) => E) | number, handler: (request: Request, error: E) => Response | Promise<Response>): void {
+    this.#exceptionHandlers.set(key, handler as ExceptionHandler);
+    this.#stack = undefined;
+  }
+
+  protected override routesChanged(): void {
+    this.#router = undefined;
+  }
+
+  /** The ASGI application. */
+  readonly asgi: AsgiApp = async (scope, receive, send) => {
+    scope.app = this;
+    const tracer = requestTracer(this.#now, this.#sink, ++this.#requests);
+    attachTracer(scope, tracer);
+    tracer.emit({ kind: "request", method: scope.method, path: scope.path });
+    const serverSend: Send = async (message) => {
+      if (message.type === "http.response.start") tracer.emit({ kind: "response.start", status: message.status });
+      else if (!message.more_body) tracer.emit({ kind: "response.end" });
+      await send(message);
+    };
+    this.#stack ??= this.#buildStack();
+    try {
+      await this.#stack(scope, receive, serverSend);
+    } catch (error) {
+      tracer.emit({ kind: "unhandled", error: exceptionLabel(error) });
+      throw error;
+    }
+  };
+
+  #buildStack(): AsgiApp {
+    let errorHandler: { fn: ExceptionHandler; key: ErrorClass | number } | undefined;
+    const byClass = new Map<ErrorClass, ExceptionHandler>();
+    const byStatus = new Map<number, ExceptionHandler>();
+    for (const [key, fn] of this.#exceptionHandlers) {
+      if (key === 500 || key === Error) errorHandler = { fn, key };
+      else if (typeof key === "number") byStatus.set(key, fn);
+      else byClass.set(key, fn);
+    }
+    const layers: { name: string; kind: LayerKind; wrap: (depth: number) => AsgiMiddleware }[] = [
+      { name: "ServerErrorMiddleware", kind: "server-error", wrap: () => serverErrorMiddleware(errorHandler) },
+      ...[...this.#middleware].reverse().map((m) =>
+        m.kind === "http"
+          ? { name: m.name, kind: "http-middleware" as const, wrap: (depth: number) => baseHttpMiddleware(m.dispatch, { layer: m.name, depth }) }
+          : { name: m.name, kind: "asgi-middleware" as const, wrap: () => m.factory },
+      ),
+      { name: "ExceptionMiddleware", kind: "exception", wrap: () => exceptionMiddleware({ byClass, byStatus }) },
+    ];
+    let app: AsgiApp = traced("Router", "router", layers.length)(this.#route);
+    for (let depth = layers.length - 1; depth >= 0; depth--) {
+      const layer = layers[depth];
+      app = traced(layer.name, layer.kind, depth)(layer.wrap(depth)(app));
+    }
+    return app;
+  }
+
+  #route: AsgiApp = async (scope, receive, send) => {
+    this.#router ??= this.#buildRouter();
+    const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
+    const match = this.#router.match(scope.method, target);
+    const tracer = tracerOf(scope);
+    switch (match.status) {
+      case 200:
+        tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });
+        scope.path_params = { ...(scope.path_params ?? {}), ...match.params };
+        scope.route = match.handler;
+        return handleRoute(match.handler, this.dependencyOverrides, scope, receive, send);
+      case 404:
+        tracer.emit({ kind: "route", status: 404 });
+        throw new StarletteHTTPException(404);
+      case 405:
+        tracer.emit({ kind: "route", status: 405 });
+        throw new StarletteHTTPException(405, undefined, { Allow: match.allow.join(", ") });
+      case 307: {
+        tracer.emit({ kind: "route", status: 307 });
+        const url = new Request(scope).url;
+        return new RedirectResponse(`${url.scheme}://${url.netloc}${match.location}`).asgi(scope, receive, send);
+      }
+    }
+  };
+
+  #buildRouter(): Router<APIRoute> {
+    const router = new Router<APIRoute>({ strategy: this.strategy });
+    for (const route of this.routes) router.add(route.methods, route.path, route);
+    return router;
+  }
+}

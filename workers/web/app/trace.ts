@@ -1,0 +1,76 @@
+// Trace events of the web app (DESIGN §3): what the middleware, the exception layers, the
+// dependency injector and the endpoint did, in order, each stamped with the injected clock.
+// The lessons' visualizations (the onion of layers, the dependency graph) render from these.
+// `request` numbers the requests an app has served, so one trace can hold several.
+import type { HttpScope } from "./asgi";
+
+interface WebTraceBase {
+  t: number;
+  source: "web";
+  request: number;
+}
+
+export type LayerKind = "server-error" | "http-middleware" | "asgi-middleware" | "exception" | "router";
+
+export type WebAppTraceBody =
+  | { kind: "request"; method: string; path: string }
+  /** The request passes inward into a layer; depth 0 is the outermost. */
+  | { kind: "layer.enter"; layer: string; layerKind: LayerKind; depth: number }
+  /** An http middleware hands the request on (`callNext`) and gets the response (or an error) back. */
+  | { kind: "layer.callNext"; layer: string; depth: number; phase: "call" | "return"; status?: number; error?: string }
+  /** The response's status line passes outward through a layer. */
+  | { kind: "layer.response"; layer: string; depth: number; status: number }
+  /** A layer is done; `error` when an exception left it. */
+  | { kind: "layer.exit"; layer: string; depth: number; error?: string }
+  | { kind: "route"; status: 200 | 404 | 405 | 307; path?: string; params?: Record<string, unknown> }
+  /** An exception handler turned an error into a response. */
+  | { kind: "exception.handled"; error: string; handler: string; layer: "route" | "exception" | "server-error" }
+  /** A dependency was called; `parentId` 0 is the endpoint itself. */
+  | {
+      kind: "dependency.call";
+      id: number;
+      name: string;
+      parentId: number;
+      parent: string;
+      scope: "function" | "request" | null;
+      generator: boolean;
+    }
+  /** A dependency's value came from the request-scoped cache. */
+  | { kind: "dependency.cached"; id: number; name: string; parentId: number; parent: string }
+  /** A `yield` dependency's teardown ran: ok, raised an error, or swallowed the one thrown in. */
+  | { kind: "dependency.teardown"; id: number; name: string; error?: string; outcome: "ok" | "raised" | "suppressed" }
+  | { kind: "endpoint"; name: string; phase: "start" | "end"; error?: string }
+  | { kind: "background"; name: string; phase: "start" | "end" }
+  /** The response as the server sent it. */
+  | { kind: "response.start"; status: number }
+  | { kind: "response.end" }
+  /** An exception left the app entirely (the server logs it). */
+  | { kind: "unhandled"; error: string };
+
+export type WebAppTrace = WebTraceBase & WebAppTraceBody;
+
+export type TraceSink = (event: WebAppTrace) => void;
+
+export interface RequestTracer {
+  emit(event: WebAppTraceBody): void;
+}
+
+const TRACER_KEY = "playground.tracer";
+
+export function requestTracer(now: () => number, sink: TraceSink | undefined, request: number): RequestTracer {
+  return {
+    emit(event) {
+      if (sink) sink({ t: now(), source: "web", request, ...event } as WebAppTrace);
+    },
+  };
+}
+
+export function attachTracer(scope: HttpScope, tracer: RequestTracer): void {
+  scope[TRACER_KEY] = tracer;
+}
+
+const silent: RequestTracer = { emit() {} };
+
+export function tracerOf(scope: HttpScope): RequestTracer {
+  return (scope[TRACER_KEY] as RequestTracer | undefined) ?? silent;
+}

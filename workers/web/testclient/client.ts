@@ -1,0 +1,199 @@
+// Starlette's TestClient: sends a request straight into the app's ASGI callable (no network),
+// collects what the app sends, and gives it back as httpx would. Like Starlette's, it re-throws
+// an error that escaped the app unless `raiseServerExceptions: false`; then the caller gets the
+// response the server had sent (ServerErrorMiddleware's 500) or an empty 500.
+import { unquote } from "../http/percent";
+import type { FastAPI } from "../app/app";
+import { concatBytes, decode, encode, type AsgiApp, type HttpScope, type RawHeaders, type Receive, type Send } from "../app/asgi";
+
+export type QueryValue = string | number | boolean;
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Appended to the URL's own query string; an array repeats the key. */
+  query?: Record<string, QueryValue | QueryValue[]>;
+  /** Sent as JSON with content-type application/json. */
+  json?: unknown;
+  /** Sent as it is. */
+  content?: string | Uint8Array;
+}
+
+export interface TestClientOptions {
+  baseUrl?: string;
+  raiseServerExceptions?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** Response headers as httpx reads them: a repeated header reads as its values joined by ", ". */
+export class ResponseHeaders {
+  constructor(readonly raw: RawHeaders) {}
+
+  get(name: string): string | null {
+    const all = this.getAll(name);
+    return all.length > 0 ? all.join(", ") : null;
+  }
+
+  getAll(name: string): string[] {
+    const key = name.toLowerCase();
+    return this.raw.filter(([k]) => k === key).map(([, v]) => v);
+  }
+
+  has(name: string): boolean {
+    return this.getAll(name).length > 0;
+  }
+
+  toJSON(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k] of this.raw) out[k] ??= this.get(k)!;
+    return out;
+  }
+}
+
+export class TestResponse {
+  constructor(
+    readonly status: number,
+    readonly headers: ResponseHeaders,
+    readonly body: Uint8Array,
+  ) {}
+
+  text(): string {
+    return decode(this.body);
+  }
+
+  json(): unknown {
+    return JSON.parse(this.text());
+  }
+}
+
+/** What the client sends into the app, before it becomes an ASGI scope. */
+export interface OutgoingRequest {
+  method: string;
+  /** The request target as it goes on the wire: path plus "?query". */
+  target: string;
+  headers: RawHeaders;
+  body: Uint8Array;
+  scheme?: string;
+  httpVersion?: string;
+}
+
+export class TestClient {
+  readonly #app: AsgiApp;
+  readonly #base: URL;
+  readonly #raise: boolean;
+  readonly #headers: Record<string, string>;
+
+  constructor(app: FastAPI | AsgiApp, options: TestClientOptions = {}) {
+    this.#app = typeof app === "function" ? app : app.asgi;
+    this.#base = new URL(options.baseUrl ?? "http://testserver");
+    this.#raise = options.raiseServerExceptions ?? true;
+    this.#headers = options.headers ?? {};
+  }
+
+  get(url: string, options?: RequestOptions) {
+    return this.request("GET", url, options);
+  }
+  post(url: string, options?: RequestOptions) {
+    return this.request("POST", url, options);
+  }
+  put(url: string, options?: RequestOptions) {
+    return this.request("PUT", url, options);
+  }
+  patch(url: string, options?: RequestOptions) {
+    return this.request("PATCH", url, options);
+  }
+  delete(url: string, options?: RequestOptions) {
+    return this.request("DELETE", url, options);
+  }
+  head(url: string, options?: RequestOptions) {
+    return this.request("HEAD", url, options);
+  }
+  options(url: string, options?: RequestOptions) {
+    return this.request("OPTIONS", url, options);
+  }
+
+  async request(method: string, url: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const full = new URL(url, this.#base);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) full.searchParams.append(key, String(v));
+    }
+    let body: Uint8Array = new Uint8Array();
+    const extra: RawHeaders = [];
+    if (options.json !== undefined) {
+      body = encode(JSON.stringify(options.json));
+      extra.push(["content-length", String(body.length)], ["content-type", "application/json"]);
+    } else if (options.content !== undefined) {
+      body = typeof options.content === "string" ? encode(options.content) : options.content;
+      extra.push(["content-length", String(body.length)]);
+    } else if (["POST", "PUT", "PATCH"].includes(method.toUpperCase())) {
+      extra.push(["content-length", "0"]);
+    }
+    const given = { ...this.#headers, ...(options.headers ?? {}) };
+    const defaults: Record<string, string> = {
+      host: full.host,
+      accept: "*/*",
+      "accept-encoding": "gzip, deflate",
+      connection: "keep-alive",
+      "user-agent": "testclient",
+    };
+    const headers: RawHeaders = [];
+    for (const [k, v] of Object.entries(defaults)) if (!hasKey(given, k)) headers.push([k, v]);
+    for (const [k, v] of Object.entries(given)) headers.push([k.toLowerCase(), v]);
+    for (const [k, v] of extra) if (!hasKey(given, k)) headers.push([k, v]);
+    return this.send({
+      method: method.toUpperCase(),
+      target: full.pathname + full.search,
+      headers,
+      body,
+      scheme: full.protocol.replace(":", ""),
+    });
+  }
+
+  /** Sends one request into the app and collects the response. */
+  async send(request: OutgoingRequest): Promise<TestResponse> {
+    const q = request.target.indexOf("?");
+    const rawPath = q < 0 ? request.target : request.target.slice(0, q);
+    const scheme = request.scheme ?? "http";
+    const scope: HttpScope = {
+      type: "http",
+      http_version: request.httpVersion ?? "1.1",
+      method: request.method,
+      scheme,
+      path: unquote(rawPath),
+      raw_path: rawPath,
+      query_string: q < 0 ? "" : request.target.slice(q + 1),
+      root_path: "",
+      headers: request.headers,
+      client: ["testclient", 50000],
+      server: [this.#base.hostname, Number(this.#base.port || (scheme === "https" ? 443 : 80))],
+      state: {},
+    };
+    let bodySent = false;
+    const receive: Receive = async () => {
+      if (bodySent) return { type: "http.disconnect" };
+      bodySent = true;
+      return { type: "http.request", body: request.body, more_body: false };
+    };
+    let status: number | undefined;
+    let headers: RawHeaders = [];
+    const chunks: Uint8Array[] = [];
+    const send: Send = async (message) => {
+      if (message.type === "http.response.start") {
+        status = message.status;
+        headers = message.headers.map(([k, v]) => [k, v]);
+      } else if (message.body && request.method !== "HEAD") {
+        chunks.push(message.body);
+      }
+    };
+    try {
+      await this.#app(scope, receive, send);
+    } catch (error) {
+      if (this.#raise) throw error;
+    }
+    if (status === undefined) return new TestResponse(500, new ResponseHeaders([]), new Uint8Array());
+    return new TestResponse(status, new ResponseHeaders(headers), concatBytes(chunks));
+  }
+}
+
+function hasKey(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name);
+}

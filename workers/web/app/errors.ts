@@ -11,9 +11,9 @@ export class StarletteHTTPException extends Error {
   readonly detail: unknown;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(statusCode: number, detail?: unknown, headers?: Record<string, string>) {
+  constructor(statusCode: number, detail?: unknown, headers?: Record<string, string>, options?: ErrorOptions) {
     const text = detail === undefined || detail === null ? statusPhrase(statusCode) : detail;
-    super(`${statusCode}: ${typeof text === "string" ? text : JSON.stringify(text)}`);
+    super(`${statusCode}: ${typeof text === "string" ? text : JSON.stringify(text)}`, options);
     this.name = new.target.name;
     this.statusCode = statusCode;
     this.detail = text;

@@ -93,9 +93,9 @@ export function buildDependencyApp(c: DependencyCase, events: string[]): FastAPI
         if (mode === "reraise") throw error;
         if (mode === "swallow") return;
         const [verb, arg] = mode.split(" ");
-        if (verb === "raise_http") throw new HTTPException(Number(arg), `raised by ${name} on error`);
+        if (verb === "raise_http") throw new HTTPException(Number(arg), `raised by ${name} on error`, undefined, { cause: error });
         if (verb === "raise") throw makeError(arg, `${name} on error`);
-        throw new Error(`unknown on_error in the recording: ${mode}`);
+        throw new Error(`unknown on_error in the recording: ${mode}`, { cause: error });
       }
       afterYield();
     };

@@ -126,7 +126,7 @@ export function buildDependencyApp(c: DependencyCase, events: string[]): FastAPI
   }
   for (const [name, spec] of Object.entries(c.deps)) {
     const deps = Object.fromEntries((spec.depends_on ?? []).map((e, i) => [`p${i}`, edge(e)]));
-    inject({ deps }, fns[name] as (params: never, ctx: RequestContext) => unknown);
+    inject({ deps }, fns[name] as (params: Params, ctx: RequestContext) => unknown);
   }
 
   const app = new FastAPI({ dependencies: (c.app_deps ?? []).map(edge) });

@@ -1,7 +1,35 @@
 // The modules learner code can import as `playground/<name>`. An engine plugs in with one line
-// here; the editor's type definitions are generated from the same list (build/playground-types.ts).
+// here (and its source file in modules.ts, from which the editor's types are generated). Each
+// entry is a factory called once per run with that run's clock and trace sink, so an engine
+// stays plain TypeScript that is handed time and a place to report, never reaching for either.
 import * as checks from "./checks-api";
+import type { TraceEvent } from "../trace";
 
-export const PLAYGROUND_MODULES: Record<string, unknown> = {
-  "playground/checks": checks,
+export interface ModuleEnv {
+  /** Milliseconds on the run's clock. */
+  now(): number;
+  /** Reports what an engine did; the visualization renders from these. */
+  trace(event: TraceEvent): void;
+}
+
+export type ModuleFactory = (env: ModuleEnv) => unknown;
+
+export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
+  "playground/checks": () => checks,
 };
+
+/** The modules of one run, each built on first import and shared by learner code and checks. */
+export function instantiateModules(factories: Record<string, ModuleFactory>, env: ModuleEnv): Record<string, unknown> {
+  const built = new Map<string, unknown>();
+  const modules: Record<string, unknown> = {};
+  for (const [name, factory] of Object.entries(factories)) {
+    Object.defineProperty(modules, name, {
+      enumerable: true,
+      get() {
+        if (!built.has(name)) built.set(name, factory(env));
+        return built.get(name);
+      },
+    });
+  }
+  return modules;
+}

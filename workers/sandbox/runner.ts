@@ -5,7 +5,8 @@ import type { Check } from "./checks-api";
 import { ConsoleCapture, type ConsoleBatch } from "./console-capture";
 import { evaluateModule, locateError } from "./evaluate";
 import { CompileError, transpile } from "./transpile";
-import type { SandboxTrace } from "../trace";
+import type { TraceEvent } from "../trace";
+import { instantiateModules, type ModuleFactory } from "./registry";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -38,12 +39,13 @@ export interface CheckResult extends CheckInfo {
 export interface RunResult {
   error: RunError | null;
   checks: CheckResult[];
-  trace: SandboxTrace[];
+  /** What the sandbox and the engines the code used did, in order. */
+  trace: TraceEvent[];
 }
 
 export interface RunEnvironment {
   now: () => number;
-  modules: Record<string, unknown>;
+  modules: Record<string, ModuleFactory>;
   onConsole: (batch: ConsoleBatch) => void;
   /** Called before learner code runs, so a host can point the global console here too. */
   onConsoleReady?: (console: Console) => void;
@@ -66,7 +68,8 @@ async function loadChecks(source: string, modules: Record<string, unknown>, cons
 }
 
 /** The names and hints of a lesson's checks, to list them before anything has run. */
-export async function listChecks(checksSource: string, modules: Record<string, unknown>): Promise<CheckInfo[]> {
+export async function listChecks(checksSource: string, factories: Record<string, ModuleFactory>): Promise<CheckInfo[]> {
+  const modules = instantiateModules(factories, { now: () => 0, trace: () => {} });
   const checks = await loadChecks(checksSource, modules, console);
   return checks.map((c) => ({ name: c.name, hints: hintsOf(c) }));
 }
@@ -74,14 +77,16 @@ export async function listChecks(checksSource: string, modules: Record<string, u
 export async function runLesson(request: { code: string; checks: string }, env: RunEnvironment): Promise<RunResult> {
   let start = env.now();
   const t = () => env.now() - start;
-  const trace: SandboxTrace[] = [];
+  const trace: TraceEvent[] = [];
+  // Engines stamp their own events with the run's clock; `t` is relative to the learner's start.
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event) });
   const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();
   env.onConsoleReady?.(console);
 
   let checks: Check[];
   try {
-    checks = await loadChecks(request.checks, env.modules, console);
+    checks = await loadChecks(request.checks, modules, console);
   } catch (e) {
     capture.flush();
     return { error: { kind: "checks", ...describe(e), message: `The lesson's checks could not load: ${describe(e).message}` }, checks: [], trace };
@@ -110,7 +115,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   let learner: Record<string, unknown>;
   const moduleStart = t();
   try {
-    learner = await evaluateModule(code, { filename: LEARNER_FILE, modules: env.modules, console });
+    learner = await evaluateModule(code, { filename: LEARNER_FILE, modules, console });
     trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: true });
   } catch (e) {
     trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: false });

@@ -1,5 +1,5 @@
 // The steps of one run, from the sandbox trace: compile, load the module, then each check.
-import type { SandboxTrace } from "../../../workers/trace";
+import type { SandboxTrace, TraceEvent } from "../../../workers/trace";
 
 export interface Step {
   label: string;
@@ -9,8 +9,8 @@ export interface Step {
   kind: "transpile" | "module" | "check";
 }
 
-export function stepsOf(trace: readonly SandboxTrace[]): Step[] {
-  return trace.map((e) => {
+export function stepsOf(trace: readonly TraceEvent[]): Step[] {
+  return trace.filter((e): e is SandboxTrace => e.source === "sandbox").map((e) => {
     if (e.kind === "check") return { label: e.name, start: e.t, durationMs: e.durationMs, outcome: e.passed ? "ok" : "fail", kind: e.kind };
     return {
       label: e.kind === "transpile" ? "Compile TypeScript" : "Run your module",

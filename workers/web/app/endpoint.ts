@@ -4,7 +4,7 @@
 // request-scoped teardown. The route-level exception wrapper sits outside both stacks, so
 // teardown sees an error before any handler turns it into a response.
 import { AsyncExitStack, type InFlight } from "../di/exitstack";
-import { dependencyName, type DependencyFn, type RequestContext } from "../di/depends";
+import type { DependencyFn, RequestContext } from "../di/depends";
 import { solveDependencies } from "../di/solve";
 import { wrapAppHandlingExceptions } from "../middleware/exceptions";
 import type { AsgiApp, HttpScope, Receive, Send } from "./asgi";
@@ -69,7 +69,7 @@ async function runEndpoint(
   const tracer = tracerOf(request.scope);
   const background = new BackgroundTasks();
   background.onTask = (name, phase) => tracer.emit({ kind: "background", name, phase });
-  const name = dependencyName(route.endpoint);
+  const name = route.name;
   const solved = await solveDependencies(
     route.dependant,
     { request, background, requestStack, functionStack, overrides, cache: new Map(), tracer, ids: new Map() },

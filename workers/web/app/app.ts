@@ -82,6 +82,11 @@ export class FastAPI extends APIRouter {
     this.#stack = undefined;
   }
 
+  /** The app's clock (the injected `now`), for middleware that times requests. */
+  now(): number {
+    return this.#now();
+  }
+
   protected override routesChanged(): void {
     this.#router = undefined;
   }

@@ -22,6 +22,8 @@ export interface TestClientOptions {
   baseUrl?: string;
   raiseServerExceptions?: boolean;
   headers?: Record<string, string>;
+  /** The peer address the app sees as `request.client`. Default ["testclient", 50000]. */
+  client?: [host: string, port: number];
 }
 
 /** Response headers as httpx reads them: a repeated header reads as its values joined by ", ". */
@@ -81,12 +83,14 @@ export class TestClient {
   readonly #base: URL;
   readonly #raise: boolean;
   readonly #headers: Record<string, string>;
+  readonly #client: [string, number];
 
   constructor(app: FastAPI | AsgiApp, options: TestClientOptions = {}) {
     this.#app = typeof app === "function" ? app : app.asgi;
     this.#base = new URL(options.baseUrl ?? "http://testserver");
     this.#raise = options.raiseServerExceptions ?? true;
     this.#headers = options.headers ?? {};
+    this.#client = options.client ?? ["testclient", 50000];
   }
 
   get(url: string, options?: RequestOptions) {
@@ -163,7 +167,7 @@ export class TestClient {
       query_string: q < 0 ? "" : request.target.slice(q + 1),
       root_path: "",
       headers: request.headers,
-      client: ["testclient", 50000],
+      client: [...this.#client],
       server: [this.#base.hostname, Number(this.#base.port || (scheme === "https" ? 443 : 80))],
       state: {},
     };

@@ -20,7 +20,7 @@ import { httpExceptionHandler, requestValidationExceptionHandler } from "./handl
 import { Request } from "./request";
 import { RedirectResponse, type Response } from "./response";
 import { APIRouter, type APIRoute } from "./routing";
-import { attachTracer, requestTracer, tracerOf, type LayerKind, type TraceSink } from "./trace";
+import { attachTracer, requestTracer, tracerOf, type LayerKind, type AppTraceSink } from "./trace";
 
 export interface FastAPIOptions {
   /** Dependencies every route runs first (FastAPI(dependencies=[...])). */
@@ -30,7 +30,7 @@ export interface FastAPIOptions {
   /** The clock trace events are stamped with (milliseconds). Default: always 0. */
   now?: () => number;
   /** Receives the app's trace events. */
-  trace?: TraceSink;
+  trace?: AppTraceSink;
 }
 
 type UserMiddleware = { name: string; kind: "http"; dispatch: Dispatch } | { name: string; kind: "asgi"; factory: AsgiMiddleware };
@@ -42,7 +42,7 @@ export class FastAPI extends APIRouter {
   readonly state: Record<string, unknown> = {};
   readonly strategy: Strategy;
   readonly #now: () => number;
-  readonly #sink: TraceSink | undefined;
+  readonly #sink: AppTraceSink | undefined;
   readonly #middleware: UserMiddleware[] = [];
   readonly #exceptionHandlers = new Map<ErrorClass | number, ExceptionHandler>();
   #stack: AsgiApp | undefined;

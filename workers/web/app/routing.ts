@@ -51,7 +51,7 @@ function checkPrefix(prefix: string): void {
   if (prefix.endsWith("/")) throw new Error("A path prefix must not end with '/', as the routes will start with '/'");
 }
 
-export interface RouterOptions {
+export interface APIRouterOptions {
   prefix?: string;
   dependencies?: DependsMarker<unknown>[];
 }
@@ -61,7 +61,7 @@ export class APIRouter {
   readonly dependencies: DependsMarker<unknown>[];
   readonly routes: APIRoute[] = [];
 
-  constructor(options: RouterOptions = {}) {
+  constructor(options: APIRouterOptions = {}) {
     this.prefix = options.prefix ?? "";
     checkPrefix(this.prefix);
     this.dependencies = [...(options.dependencies ?? [])];
@@ -122,7 +122,7 @@ export class APIRouter {
     return this;
   }
 
-  includeRouter(router: APIRouter, options: RouterOptions = {}): void {
+  includeRouter(router: APIRouter, options: APIRouterOptions = {}): void {
     const prefix = options.prefix ?? "";
     checkPrefix(prefix);
     for (const route of router.routes) {

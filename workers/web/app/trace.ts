@@ -49,7 +49,7 @@ export type WebAppTraceBody =
 
 export type WebAppTrace = WebTraceBase & WebAppTraceBody;
 
-export type TraceSink = (event: WebAppTrace) => void;
+export type AppTraceSink = (event: WebAppTrace) => void;
 
 export interface RequestTracer {
   emit(event: WebAppTraceBody): void;
@@ -57,7 +57,7 @@ export interface RequestTracer {
 
 const TRACER_KEY = "playground.tracer";
 
-export function requestTracer(now: () => number, sink: TraceSink | undefined, request: number): RequestTracer {
+export function requestTracer(now: () => number, sink: AppTraceSink | undefined, request: number): RequestTracer {
   return {
     emit(event) {
       if (sink) sink({ t: now(), source: "web", request, ...event } as WebAppTrace);

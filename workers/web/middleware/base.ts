@@ -9,7 +9,7 @@
 import type { AsgiMiddleware, Send, SendMessage } from "../app/asgi";
 import { Cancelled, exceptionLabel, isCancelled, RuntimeError } from "../app/errors";
 import { Request } from "../app/request";
-import { StreamingResponse, type Response } from "../app/response";
+import { Response, StreamingResponse } from "../app/response";
 import { tracerOf } from "../app/trace";
 import { BrokenResource, Channel } from "./channel";
 
@@ -68,6 +68,9 @@ export function baseHttpMiddleware(dispatch: Dispatch, info: LayerInfo = { layer
 
     try {
       const response = await dispatch(request, callNext);
+      if (!(response instanceof Response)) {
+        throw new TypeError(`middleware "${info.layer}" returned ${String(response)}, not a Response (did it forget to return callNext(request)?)`);
+      }
       await response.asgi(scope, request.wrappedReceive, send);
       responseSent.resolve();
       channel.closeReceive();

@@ -89,6 +89,14 @@ describe("http middleware (BaseHTTPMiddleware)", () => {
     expect([denied.status, denied.text()]).toEqual([500, "Internal Server Error"]);
   });
 
+  it("says so when a dispatch function forgets to return the response", async () => {
+    const app = helloApp();
+    app.addMiddleware(async function forgetful(request, callNext) {
+      await callNext(request);
+    } as unknown as Dispatch);
+    await expect(new TestClient(app).get("/")).rejects.toThrow('middleware "forgetful" returned undefined, not a Response');
+  });
+
   it("may not be added once the app has served a request", async () => {
     const app = helloApp();
     await new TestClient(app).get("/");

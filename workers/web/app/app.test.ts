@@ -4,6 +4,7 @@ import { FastAPI } from "./app";
 import { HTTPException } from "./errors";
 import { APIRouter } from "./routing";
 import { PlainTextResponse } from "./response";
+import type { WebAppTrace } from "./trace";
 
 describe("FastAPI app: routing answers", () => {
   const app = new FastAPI();
@@ -126,6 +127,17 @@ describe("APIRouter", () => {
       expect((await client.get("/users/me")).json()).toBe("me");
       expect((await client.get("/users/7")).json()).toBe("7");
     }
+  });
+
+  it("reports the router's lookup steps in the app trace", async () => {
+    const events: WebAppTrace[] = [];
+    const app = new FastAPI({ strategy: "radix", trace: (e) => events.push(e) });
+    app.get("/users/{id}", ({ id }) => id);
+    await new TestClient(app).get("/users/7");
+    const steps = events.flatMap((e) => (e.kind === "router.step" ? [e.step.kind] : []));
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.at(-1)).toBe("result");
+    expect(events.find((e) => e.kind === "route")).toMatchObject({ status: 200, path: "/users/{id}", params: { id: "7" } });
   });
 
   it("keeps declaration order under linear: /users/{id} before /users/me shadows it", async () => {

@@ -12,6 +12,7 @@ import {
 } from "../middleware/exceptions";
 import { traced } from "../middleware/traced";
 import { Router } from "../router/router";
+import type { RouterStep } from "../router/trace";
 import type { Strategy } from "../router/types";
 import type { AsgiApp, AsgiMiddleware, Send } from "./asgi";
 import { handleRoute } from "./endpoint";
@@ -140,8 +141,9 @@ export class FastAPI extends APIRouter {
   #route: AsgiApp = async (scope, receive, send) => {
     this.#router ??= this.#buildRouter();
     const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
-    const match = this.#router.match(scope.method, target);
     const tracer = tracerOf(scope);
+    const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
+    const match = this.#router.match(scope.method, target, { trace });
     switch (match.status) {
       case 200:
         tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });

@@ -2,6 +2,7 @@
 // dependency injector and the endpoint did, in order, each stamped with the injected clock.
 // The lessons' visualizations (the onion of layers, the dependency graph) render from these.
 // `request` numbers the requests an app has served, so one trace can hold several.
+import type { RouterStep } from "../router/trace";
 import type { HttpScope } from "./asgi";
 
 interface WebTraceBase {
@@ -22,6 +23,8 @@ export type WebAppTraceBody =
   | { kind: "layer.response"; layer: string; depth: number; status: number }
   /** A layer is done; `error` when an exception left it. */
   | { kind: "layer.exit"; layer: string; depth: number; error?: string }
+  /** One step of the router's lookup (nodes visited, regexes tried), as the router reports it. */
+  | { kind: "router.step"; step: RouterStep }
   | { kind: "route"; status: 200 | 404 | 405 | 307; path?: string; params?: Record<string, unknown> }
   /** An exception handler turned an error into a response. */
   | { kind: "exception.handled"; error: string; handler: string; layer: "route" | "exception" | "server-error" }
@@ -52,6 +55,8 @@ export type WebAppTrace = WebTraceBase & WebAppTraceBody;
 export type AppTraceSink = (event: WebAppTrace) => void;
 
 export interface RequestTracer {
+  /** False when nobody listens, so costly reports can be skipped. */
+  readonly enabled: boolean;
   emit(event: WebAppTraceBody): void;
 }
 
@@ -59,6 +64,7 @@ const TRACER_KEY = "playground.tracer";
 
 export function requestTracer(now: () => number, sink: AppTraceSink | undefined, request: number): RequestTracer {
   return {
+    enabled: sink !== undefined,
     emit(event) {
       if (sink) sink({ t: now(), source: "web", request, ...event } as WebAppTrace);
     },
@@ -69,7 +75,7 @@ export function attachTracer(scope: HttpScope, tracer: RequestTracer): void {
   scope[TRACER_KEY] = tracer;
 }
 
-const silent: RequestTracer = { emit() {} };
+const silent: RequestTracer = { enabled: false, emit() {} };
 
 export function tracerOf(scope: HttpScope): RequestTracer {
   return (scope[TRACER_KEY] as RequestTracer | undefined) ?? silent;

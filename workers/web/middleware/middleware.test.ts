@@ -5,7 +5,8 @@ import { HTTPException } from "../app/errors";
 import { JSONResponse } from "../app/response";
 import type { WebAppTrace } from "../app/trace";
 import { TestClient } from "../testclient/client";
-import type { Dispatch } from "./base";
+import type { Request } from "../app/request";
+import type { CallNext, Dispatch } from "./base";
 
 function helloApp(options: ConstructorParameters<typeof FastAPI>[0] = {}) {
   const app = new FastAPI(options);
@@ -91,9 +92,10 @@ describe("http middleware (BaseHTTPMiddleware)", () => {
 
   it("says so when a dispatch function forgets to return the response", async () => {
     const app = helloApp();
-    app.addMiddleware(async function forgetful(request, callNext) {
+    const forgetful = async function forgetful(request: Request, callNext: CallNext) {
       await callNext(request);
-    } as unknown as Dispatch);
+    };
+    app.addMiddleware(forgetful as unknown as Dispatch);
     await expect(new TestClient(app).get("/")).rejects.toThrow('middleware "forgetful" returned undefined, not a Response');
   });
 

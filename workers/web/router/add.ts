@@ -23,6 +23,7 @@ export function addRoute<H>(ctx: RouterContext<H>, methods: string | readonly st
     anyMethod: upper.length === 0,
     methodSet: new Set(upper),
     convertors: template.convertors,
+    textParams: template.convertors.every((c) => c.name === "str" || c.name === "path"),
     regex: templateRegex(template),
     staticHit,
   };

@@ -10,6 +10,8 @@ export interface RouteRecord<H> {
   readonly anyMethod: boolean;
   readonly methodSet: ReadonlySet<string>;
   readonly convertors: readonly Convertor[];
+  /** Every parameter is a str or a path: values are used as they are, no conversion. */
+  readonly textParams: boolean;
   /** Starlette's whole-path regex (linear strategy; describe() shows it for both). */
   readonly regex: RegExp;
   /** The answer for a param-less route, built once so a static hit allocates nothing. */
@@ -35,6 +37,8 @@ export interface RadixNode<H> {
   readonly kind: NodeKind;
   /** static: the text on the edge into this node; otherwise a label such as "{int}". */
   prefix: string;
+  /** The prefix as char codes: comparing numbers in an array beats charCodeAt on a sliced string. */
+  prefixCodes: number[];
   /** param and path nodes. */
   readonly convertor: Convertor | null;
   /** pattern nodes: a segment with several parameters or text around one. */
@@ -42,8 +46,12 @@ export interface RadixNode<H> {
   readonly paramCount: number;
   /** The value always runs to the end of its segment: one candidate end instead of many. */
   bounded: boolean;
-  /** Static children indexed by the char code of their first character. */
-  staticByCode: (RadixNode<H> | undefined)[];
+  /**
+   * Static children and the char codes they start with, side by side (as find-my-way keeps
+   * them): a short scan of small integers beats indexing a sparse array.
+   */
+  readonly staticCodes: number[];
+  readonly staticChildren: RadixNode<H>[];
   /** Tried in this order: patterns (declaration order), then int, float, uuid, str. */
   readonly paramChildren: RadixNode<H>[];
   pathChild: RadixNode<H> | null;
@@ -56,11 +64,20 @@ export interface RouterContext<H> {
   readonly root: RadixNode<H>;
   /** Param-less paths (percent-decoded, as the tree sees them) to their leaf. */
   readonly staticRoutes: Map<string, Leaf<H>>;
+  /**
+   * Which lengths the static map holds: a Map lookup hashes the whole path (a request's path is
+   * a fresh string each time), so a path no static route is as long as is not looked up.
+   */
+  readonly staticLengths: boolean[];
   nextNodeId: number;
   /** Scratch space for one lookup: start/end offsets of each parameter value, in order. */
   readonly spans: number[];
   /** Set by a lookup: the first route whose path matched but whose methods did not. */
   partial: RouteRecord<H> | null;
+}
+
+export function codesOf(text: string): number[] {
+  return Array.from(text, (_, i) => text.charCodeAt(i));
 }
 
 export function createNode<H>(
@@ -75,15 +92,35 @@ export function createNode<H>(
     id: ctx.nextNodeId++,
     kind,
     prefix,
+    prefixCodes: codesOf(prefix),
     convertor,
     pattern,
     paramCount,
     bounded: true,
-    staticByCode: [],
+    staticCodes: [],
+    staticChildren: [],
     paramChildren: [],
     pathChild: null,
     leaf: null,
   };
+}
+
+/** The static child whose prefix starts with the character `code`, if any. */
+export function staticChild<H>(node: RadixNode<H>, code: number): RadixNode<H> | null {
+  const codes = node.staticCodes;
+  for (let i = 0; i < codes.length; i++) if (codes[i] === code) return node.staticChildren[i];
+  return null;
+}
+
+export function setStaticChild<H>(node: RadixNode<H>, child: RadixNode<H>): void {
+  const code = child.prefix.charCodeAt(0);
+  const i = node.staticCodes.indexOf(code);
+  if (i === -1) {
+    node.staticCodes.push(code);
+    node.staticChildren.push(child);
+  } else {
+    node.staticChildren[i] = child;
+  }
 }
 
 export function createRouterContext<H>(strategy: Strategy): RouterContext<H> {
@@ -94,6 +131,7 @@ export function createRouterContext<H>(strategy: Strategy): RouterContext<H> {
     routes: [],
     root,
     staticRoutes: new Map(),
+    staticLengths: [],
     nextNodeId: counter.nextNodeId,
     spans: [],
     partial: null,

@@ -26,7 +26,7 @@ export type RouterSnapshot =
 
 function snapshot<H>(node: RadixNode<H>): NodeSnapshot {
   const children: RadixNode<H>[] = [];
-  for (const child of node.staticByCode) if (child !== undefined) children.push(child);
+  children.push(...node.staticChildren);
   children.sort((a, b) => a.prefix.localeCompare(b.prefix));
   children.push(...node.paramChildren);
   if (node.pathChild !== null) children.push(node.pathChild);

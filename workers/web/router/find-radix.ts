@@ -19,7 +19,7 @@
 //   Starlette's greedy regex does.
 // - No HEAD for GET routes (FastAPI; find-my-way does not add them either).
 // - Not emulated: Python's "$" also matching just before a final "\n" (linear does emulate it).
-import type { PatternToken, RadixNode, RouteRecord, RouterContext } from "./context.ts";
+import { staticChild, type PatternToken, type RadixNode, type RouteRecord, type RouterContext } from "./context.ts";
 import { paramsFromSpans } from "./params.ts";
 import type { TraceSink } from "./trace.ts";
 import type { MatchFound } from "./types.ts";
@@ -27,7 +27,7 @@ import type { MatchFound } from "./types.ts";
 /** The first route in radix order that matches `path` and takes `method`, or null. */
 export function findRadix<H>(ctx: RouterContext<H>, method: string, path: string, trace?: TraceSink): MatchFound<H> | null {
   // 1. Static map: a path without parameters is a single Map lookup, and the answer is prebuilt.
-  const leaf = ctx.staticRoutes.get(path);
+  const leaf = ctx.staticLengths[path.length] === true ? ctx.staticRoutes.get(path) : undefined;
   if (trace !== undefined) trace({ kind: leaf === undefined ? "static-miss" : "static-hit", path });
   if (leaf !== undefined) {
     const route = leaf.byMethod[method] ?? leaf.any;
@@ -53,39 +53,56 @@ function walk<H>(
   trace: TraceSink | undefined,
 ): RouteRecord<H> | null {
   const len = path.length;
-  if (pos === len) {
-    // 1. End of the path: the routes that end here, if any; the method picks one.
-    const leaf = node.leaf;
-    if (leaf !== null) {
-      const route = leaf.byMethod[method] ?? leaf.any;
-      if (trace !== undefined) trace({ kind: "route", route: (route ?? leaf.routes[0]).info.index, accepted: route !== null });
-      if (route !== null) return route;
-      ctx.partial ??= leaf.routes[0];
-    }
-  } else {
-    // 2. Static: only the child that starts with the next character can match.
-    const child = node.staticByCode[path.charCodeAt(pos)];
-    if (child !== undefined) {
-      const prefix = child.prefix;
-      const end = pos + prefix.length;
-      let matched = end <= len;
-      for (let k = 1; matched && k < prefix.length; k++) matched = path.charCodeAt(pos + k) === prefix.charCodeAt(k);
-      if (trace !== undefined) trace({ kind: "node", node: child.id, label: prefix, at: pos, matched });
-      if (matched) {
-        const found = walk(ctx, child, path, end, n, method, trace);
-        if (found !== null) return found;
+  for (;;) {
+    if (pos === len) {
+      // 1. End of the path: the routes that end here, if any; the method picks one.
+      const leaf = node.leaf;
+      if (leaf !== null) {
+        const route = leaf.byMethod[method] ?? leaf.any;
+        if (trace !== undefined) trace({ kind: "route", route: (route ?? leaf.routes[0]).info.index, accepted: route !== null });
+        if (route !== null) return route;
+        ctx.partial ??= leaf.routes[0];
       }
+      break;
+    }
+    // 2. Static: only the child that starts with the next character can match.
+    const child = staticChild(node, path.charCodeAt(pos));
+    let next: RadixNode<H> | null = null;
+    if (child !== null) {
+      const matched = prefixMatches(path, pos, child.prefixCodes);
+      if (trace !== undefined) trace({ kind: "node", node: child.id, label: child.prefix, at: pos, matched });
+      if (matched) next = child;
+    }
+    const params = node.paramChildren;
+    if (params.length === 0 && node.pathChild === null) {
+      // Nothing to come back to at this node: follow the static child without recursing.
+      if (next === null) return null;
+      pos += next.prefixCodes.length;
+      node = next;
+      continue;
+    }
+    if (next !== null) {
+      const found = walk(ctx, next, path, pos + next.prefixCodes.length, n, method, trace);
+      if (found !== null) return found;
     }
     // 3. Parameters, narrowest first; a parameter is never empty.
-    const params = node.paramChildren;
     for (let i = 0; i < params.length; i++) {
       const found = matchParam(ctx, params[i], path, pos, n, method, trace);
       if (found !== null) return found;
     }
+    break;
   }
   // 4. The {x:path} catch-all, which may also match nothing at the end of the path.
   if (node.pathChild !== null) return matchCatchAll(ctx, node.pathChild, path, pos, n, method, trace);
   return null;
+}
+
+function prefixMatches(path: string, pos: number, codes: readonly number[]): boolean {
+  const length = codes.length;
+  if (pos + length > path.length) return false;
+  // The first character already chose this child.
+  for (let k = 1; k < length; k++) if (path.charCodeAt(pos + k) !== codes[k]) return false;
+  return true;
 }
 
 function matchParam<H>(
@@ -99,9 +116,20 @@ function matchParam<H>(
 ): RouteRecord<H> | null {
   let segmentEnd = path.indexOf("/", pos);
   if (segmentEnd === -1) segmentEnd = path.length;
-  // A bounded value fills its segment; otherwise shorter values are tried in turn, longest first.
-  const shortest = node.bounded ? segmentEnd : pos + 1;
   const pattern = node.pattern;
+  // A bounded value fills its segment: one candidate, checked without a loop (the common case).
+  if (node.bounded && pattern === null) {
+    if (segmentEnd === pos) return null;
+    const convertor = node.convertor!;
+    const matched = convertor.name === "str" || convertor.test(path, pos, segmentEnd);
+    if (trace !== undefined) trace({ kind: "param", node: node.id, label: node.prefix, at: pos, value: path.slice(pos, segmentEnd), matched });
+    if (!matched) return null;
+    ctx.spans[2 * n] = pos;
+    ctx.spans[2 * n + 1] = segmentEnd;
+    return walk(ctx, node, path, segmentEnd, n + 1, method, trace);
+  }
+  // Otherwise shorter values are tried in turn, longest first.
+  const shortest = node.bounded ? segmentEnd : pos + 1;
   for (let end = segmentEnd; end >= shortest && end > pos; end--) {
     const matched = pattern === null ? node.convertor!.test(path, pos, end) : matchPattern(pattern, 0, path, pos, end, ctx.spans, n);
     if (trace !== undefined) trace({ kind: "param", node: node.id, label: node.prefix, at: pos, value: path.slice(pos, end), matched });
@@ -152,7 +180,7 @@ function matchCatchAll<H>(
 ): RouteRecord<H> | null {
   const len = path.length;
   // With nothing after it in any route, only the whole rest of the path can end at a leaf.
-  const leafOnly = node.staticByCode.length === 0 && node.paramChildren.length === 0 && node.pathChild === null;
+  const leafOnly = node.staticCodes.length === 0 && node.paramChildren.length === 0 && node.pathChild === null;
   for (let end = len; end >= (leafOnly ? len : pos); end--) {
     if (trace !== undefined) trace({ kind: "param", node: node.id, label: node.prefix, at: pos, value: path.slice(pos, end), matched: true });
     ctx.spans[2 * n] = pos;

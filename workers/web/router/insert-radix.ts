@@ -3,7 +3,7 @@
 // part), one node per parameter that fills its segment, one node for a segment that mixes
 // parameters with text ("{name}.{ext}", find-my-way's regex nodes) and a catch-all for {x:path}.
 import { CONVERTORS, type Convertor, type ConvertorName } from "./convertors.ts";
-import { createNode, type Leaf, type PatternToken, type RadixNode, type RouteRecord, type RouterContext } from "./context.ts";
+import { codesOf, createNode, setStaticChild, staticChild, type Leaf, type PatternToken, type RadixNode, type RouteRecord, type RouterContext } from "./context.ts";
 import type { Template, TemplatePart } from "./template.ts";
 
 type Edge =
@@ -66,10 +66,10 @@ export function patternLabel(tokens: readonly PatternToken[]): string {
 function insertStatic<H>(ctx: RouterContext<H>, node: RadixNode<H>, text: string): RadixNode<H> {
   while (text.length > 0) {
     const code = text.charCodeAt(0);
-    let child = node.staticByCode[code];
-    if (child === undefined) {
+    let child = staticChild(node, code);
+    if (child === null) {
       child = createNode<H>(ctx, "static", text);
-      node.staticByCode[code] = child;
+      setStaticChild(node, child);
       return child;
     }
     let common = 1;
@@ -77,8 +77,9 @@ function insertStatic<H>(ctx: RouterContext<H>, node: RadixNode<H>, text: string
     if (common < child.prefix.length) {
       const parent = createNode<H>(ctx, "static", child.prefix.slice(0, common));
       child.prefix = child.prefix.slice(common);
-      parent.staticByCode[child.prefix.charCodeAt(0)] = child;
-      node.staticByCode[code] = parent;
+      child.prefixCodes = codesOf(child.prefix);
+      setStaticChild(parent, child);
+      setStaticChild(node, parent);
       child = parent;
     }
     node = child;
@@ -124,5 +125,9 @@ export function insertRoute<H>(ctx: RouterContext<H>, template: Template, route:
     else node = insertParam(ctx, node, edge);
   }
   const leaf = addToLeaf(node, route);
-  if (template.paramNames.length === 0) ctx.staticRoutes.set(template.path, leaf);
+  if (template.paramNames.length === 0) {
+    ctx.staticRoutes.set(template.path, leaf);
+    for (let i = ctx.staticLengths.length; i < template.path.length; i++) ctx.staticLengths.push(false);
+    ctx.staticLengths[template.path.length] = true;
+  }
 }

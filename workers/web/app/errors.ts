@@ -3,7 +3,7 @@
 // FastAPI's HTTPException (a subclass) and the router's own 404/405; a handler for
 // HTTPException does not catch those. Class names matter too: they are what traces and
 // lessons call an error ("ValueError", "FastAPIError").
-import { statusPhrase } from "./status";
+import { reasonPhrase } from "../http/status";
 
 /** Starlette's HTTPException: what the router raises for 404 and 405. */
 export class StarletteHTTPException extends Error {
@@ -12,7 +12,7 @@ export class StarletteHTTPException extends Error {
   readonly headers: Record<string, string> | undefined;
 
   constructor(statusCode: number, detail?: unknown, headers?: Record<string, string>, options?: ErrorOptions) {
-    const text = detail === undefined || detail === null ? statusPhrase(statusCode) : detail;
+    const text = detail === undefined || detail === null ? reasonPhrase(statusCode) : detail;
     super(`${statusCode}: ${typeof text === "string" ? text : JSON.stringify(text)}`, options);
     this.name = new.target.name;
     this.statusCode = statusCode;

@@ -2,47 +2,8 @@
 // `receive` and kept. `state` is the scope's shared object, so what a middleware puts there the
 // endpoint sees.
 import { concatBytes, decode, type HttpScope, type Receive, type ReceiveMessage } from "./asgi";
-import { unquotePlus } from "../http/percent";
+import { parseQuery, type QueryParams } from "../http/query";
 import { Headers } from "./headers";
-
-export class QueryParams {
-  readonly items: [string, string][];
-
-  constructor(queryString: string) {
-    this.items = parseQueryString(queryString);
-  }
-
-  /** The last value of a repeated key, as Starlette's QueryParams gives it. */
-  get(key: string): string | null {
-    for (let i = this.items.length - 1; i >= 0; i--) if (this.items[i][0] === key) return this.items[i][1];
-    return null;
-  }
-
-  getAll(key: string): string[] {
-    return this.items.filter(([k]) => k === key).map(([, v]) => v);
-  }
-
-  has(key: string): boolean {
-    return this.items.some(([k]) => k === key);
-  }
-
-  keys(): string[] {
-    return [...new Set(this.items.map(([k]) => k))];
-  }
-}
-
-/** Python's parse_qsl(keep_blank_values=True), which Starlette's QueryParams uses. */
-export function parseQueryString(query: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (const piece of query.split("&")) {
-    if (piece === "") continue;
-    const eq = piece.indexOf("=");
-    const key = eq < 0 ? piece : piece.slice(0, eq);
-    const value = eq < 0 ? "" : piece.slice(eq + 1);
-    out.push([unquotePlus(key), unquotePlus(value)]);
-  }
-  return out;
-}
 
 export interface URLInfo {
   scheme: string;
@@ -85,7 +46,7 @@ export class Request {
   }
 
   get queryParams(): QueryParams {
-    return new QueryParams(this.scope.query_string);
+    return parseQuery(this.scope.query_string);
   }
 
   get pathParams(): Record<string, unknown> {

@@ -8,7 +8,7 @@ function echoApp() {
   app.post("/echo", async (_params, { request }) => ({
     method: request.method,
     path: request.url.path,
-    query: request.queryParams.items,
+    query: request.queryParams.pairs,
     headers: request.headers.toJSON(),
     body: await request.json(),
   }));

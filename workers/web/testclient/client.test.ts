@@ -73,3 +73,33 @@ describe("TestClient", () => {
     expect((await new TestClient(app).get("http://other/where")).json()).toBe("http://other/where");
   });
 });
+
+describe("TestClient.raw", () => {
+  const app = new FastAPI();
+  app.get("/items/{id:int}", ({ id }, { request }) => ({ id, q: request.queryParams.get("q"), ua: request.headers.get("user-agent") }));
+  app.post("/items", async (_p, { request }) => ({ got: await request.json() }), { statusCode: 201 });
+  const client = new TestClient(app);
+
+  it("sends a request written as text", async () => {
+    const res = await client.raw("GET /items/7?q=a%20b HTTP/1.1\r\nHost: example.com\r\nUser-Agent: curl/8\r\n\r\n");
+    expect([res.status, res.json(), res.parseError]).toEqual([200, { id: 7, q: "a b", ua: "curl/8" }, undefined]);
+  });
+
+  it("reads a body framed by Content-Length, with LF line ends too", async () => {
+    const body = '{"name":"pen"}';
+    const res = await client.raw(`POST /items HTTP/1.1\nHost: x\nContent-Type: application/json\nContent-Length: ${body.length}\n\n${body}`);
+    expect([res.status, res.json()]).toEqual([201, { got: { name: "pen" } }]);
+    expect(res.toHttp()).toBe('HTTP/1.1 201 Created\r\ncontent-length: 22\r\ncontent-type: application/json\r\n\r\n{"got":{"name":"pen"}}');
+  });
+
+  it("answers a malformed request with 400 without reaching the app", async () => {
+    const res = await client.raw("GET /items/7 HTTP/1.1\r\n\r\n");
+    expect([res.status, res.text()]).toEqual([400, "Invalid HTTP request received."]);
+    expect(res.parseError?.reason).toBe("HTTP/1.1 requires a Host header");
+  });
+
+  it("lets the app answer 404 and 405 to raw requests as to any other", async () => {
+    expect((await client.raw("DELETE /items/7 HTTP/1.1\r\nHost: x\r\n\r\n")).status).toBe(405);
+    expect((await client.raw("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n")).json()).toEqual({ detail: "Not Found" });
+  });
+});

@@ -2,7 +2,9 @@
 // collects what the app sends, and gives it back as httpx would. Like Starlette's, it re-throws
 // an error that escaped the app unless `raiseServerExceptions: false`; then the caller gets the
 // response the server had sent (ServerErrorMiddleware's 500) or an empty 500.
+import { parseRequest } from "../http/parse-request";
 import { unquote } from "../http/percent";
+import { serializeResponse } from "../http/serialize";
 import type { FastAPI } from "../app/app";
 import { concatBytes, decode, encode, type AsgiApp, type HttpScope, type RawHeaders, type Receive, type Send } from "../app/asgi";
 
@@ -64,6 +66,22 @@ export class TestResponse {
 
   json(): unknown {
     return JSON.parse(this.text());
+  }
+
+  /** The response as it would cross the wire: status line, header fields, body. */
+  toHttp(): string {
+    return serializeResponse({ status: this.status, headers: this.headers.raw, body: this.text() });
+  }
+}
+
+/** What `raw()` gives: the response, and why the server refused the request if it did. */
+export class RawResponse extends TestResponse {
+  constructor(
+    response: TestResponse,
+    /** Set when the text was not a valid HTTP/1.1 request: the app never saw it. */
+    readonly parseError?: { reason: string; line?: number },
+  ) {
+    super(response.status, response.headers, response.body);
   }
 }
 
@@ -150,6 +168,33 @@ export class TestClient {
       body,
       scheme: full.protocol.replace(":", ""),
     });
+  }
+
+  /**
+   * Sends raw HTTP/1.1 request text (CRLF or LF line ends). A malformed request never reaches
+   * the app: the server answers 400 as uvicorn does, and `parseError` says what was wrong.
+   */
+  async raw(text: string): Promise<RawResponse> {
+    const parsed = parseRequest(text);
+    if (!parsed.ok) {
+      const body = encode("Invalid HTTP request received.");
+      const headers: RawHeaders = [
+        ["content-type", "text/plain; charset=utf-8"],
+        ["content-length", String(body.length)],
+        ["connection", "close"],
+      ];
+      const error = parsed.line === undefined ? { reason: parsed.reason } : { reason: parsed.reason, line: parsed.line };
+      return new RawResponse(new TestResponse(400, new ResponseHeaders(headers), body), error);
+    }
+    const r = parsed.request;
+    const response = await this.send({
+      method: r.method,
+      target: r.rawPath + (r.queryString ? `?${r.queryString}` : ""),
+      headers: r.headers.raw.map(([k, v]) => [k.toLowerCase(), v]),
+      body: encode(r.body),
+      httpVersion: r.version.slice(5),
+    });
+    return new RawResponse(response);
   }
 
   /** Sends one request into the app and collects the response. */

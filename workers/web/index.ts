@@ -16,3 +16,34 @@ export type {
 export type { RouterStep, RouterStepKind, TraceSink } from "./router/trace.ts";
 export { countComparisons } from "./router/trace.ts";
 export type { NodeSnapshot, LinearRouteSnapshot, RouterSnapshot } from "./router/describe.ts";
+
+// The app: FastAPI on Starlette — routes, parameters, middleware, dependency injection, TestClient.
+export { FastAPI, type FastAPIOptions } from "./app/app.ts";
+export { APIRouter, type APIRoute, type APIRouterOptions, type Endpoint, type PathParams, type RouteOptions } from "./app/routing.ts";
+export type { ParamSpec, ParamType } from "./app/params.ts";
+export {
+  DependencyScopeError,
+  FastAPIError,
+  HTTPException,
+  RequestValidationError,
+  RuntimeError,
+  StarletteHTTPException,
+  type ValidationErrorItem,
+} from "./app/errors.ts";
+export { Request, type URLInfo } from "./app/request.ts";
+export {
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+  Response,
+  StreamingResponse,
+  type ResponseInit,
+} from "./app/response.ts";
+export { Headers } from "./app/headers.ts";
+export { BackgroundTasks } from "./app/background.ts";
+export type { AsgiApp, AsgiMiddleware, HttpScope, RawHeaders, Receive, ReceiveMessage, Send, SendMessage } from "./app/asgi.ts";
+export type { AppTraceSink, LayerKind, WebAppTrace } from "./app/trace.ts";
+export { Depends, inject, type DependencyScope, type DependsOptions, type Provided, type RequestContext } from "./di/depends.ts";
+export type { CallNext, Dispatch } from "./middleware/base.ts";
+export { RawResponse, TestClient, TestResponse, type RequestOptions, type TestClientOptions } from "./testclient/client.ts";

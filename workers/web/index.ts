@@ -17,6 +17,14 @@ export type { RouterStep, RouterStepKind, TraceSink } from "./router/trace.ts";
 export { countComparisons } from "./router/trace.ts";
 export type { NodeSnapshot, LinearRouteSnapshot, RouterSnapshot } from "./router/describe.ts";
 
+// HTTP as text: raw HTTP/1.1 requests in, responses out.
+export { parseRequest, type HttpRequest, type ParseResult } from "./http/parse-request.ts";
+export { serializeRequest, serializeResponse, type HttpRequestInit, type HttpResponseInit } from "./http/serialize.ts";
+export { HttpHeaders, type HeaderPairs, type HeadersInit as HttpHeadersInit } from "./http/headers.ts";
+export { QueryParams, parseQuery } from "./http/query.ts";
+export { quote, unquote, unquotePlus } from "./http/percent.ts";
+export { reasonPhrase } from "./http/status.ts";
+
 // The app: FastAPI on Starlette — routes, parameters, middleware, dependency injection, TestClient.
 export { FastAPI, type FastAPIOptions } from "./app/app.ts";
 export { APIRouter, type APIRoute, type APIRouterOptions, type Endpoint, type PathParams, type RouteOptions } from "./app/routing.ts";

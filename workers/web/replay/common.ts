@@ -91,3 +91,10 @@ export function recordedResponse(spec: { status: number; body: unknown; headers?
 export function parsedBody(response: TestResponse): unknown {
   return response.headers.get("content-type")?.startsWith("application/json") ? response.json() : response.text();
 }
+
+/** A recording that uses a form this replay does not know must fail, never pass by accident. */
+export function expectKnown(what: string, value: unknown, known: readonly string[]): void {
+  const keys = typeof value === "string" ? [value] : Object.keys(value ?? {});
+  const unknown = keys.filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw new Error(`unknown ${what} in the recording: ${unknown.join(", ")}`);
+}

@@ -5,7 +5,7 @@ import { FastAPI } from "../app/app";
 import { HTTPException, isCancelled } from "../app/errors";
 import { APIRouter } from "../app/routing";
 import { Depends, inject, type DependencyFn, type DependsMarker, type RequestContext } from "../di/depends";
-import { installHandlers, label, makeError, type HandlerSpec } from "./common";
+import { expectKnown, installHandlers, label, makeError, type HandlerSpec } from "./common";
 
 type Edge = string | { dep: string; use_cache?: boolean; scope?: "function" | "request" };
 
@@ -42,6 +42,8 @@ function task(name: string, events: string[]): () => void {
 
 /** Builds the app; throws what FastAPI would throw while building it. */
 export function buildDependencyApp(c: DependencyCase, events: string[]): FastAPI {
+  expectKnown("case field", c, ["name", "description", "deps", "endpoint", "router_deps", "app_deps", "overrides", "exception_handlers", "request", "expect"]);
+  if (c.request) expectKnown("request field", c.request, ["method", "path", "headers"]);
   const counts: Record<string, number> = {};
   const fns: Record<string, DependencyFn> = {};
   const edge = (e: Edge): DependsMarker<unknown> => {
@@ -52,6 +54,10 @@ export function buildDependencyApp(c: DependencyCase, events: string[]): FastAPI
   };
 
   for (const [name, spec] of Object.entries(c.deps)) {
+    expectKnown("dependency field", spec, ["kind", "depends_on", "raise", "on_error", "background"]);
+    expectKnown("dependency kind", spec.kind, ["sync", "async", "generator", "async_generator"]);
+    if (spec.raise) expectKnown("raise.where", spec.raise.where, ["before", "after_yield"]);
+    if (spec.on_error) expectKnown("on_error", spec.on_error.split(" ")[0], ["none", "reraise", "swallow", "raise_http", "raise", "finally"]);
     const edges = spec.depends_on ?? [];
     const enter = (params: Params, ctx: RequestContext): string => {
       const n = (counts[name] = (counts[name] ?? 0) + 1);
@@ -129,6 +135,7 @@ export function buildDependencyApp(c: DependencyCase, events: string[]): FastAPI
     inject({ deps }, fns[name] as (params: Params, ctx: RequestContext) => unknown);
   }
 
+  expectKnown("endpoint field", c.endpoint, ["kind", "depends_on", "route_deps", "raise", "background"]);
   const app = new FastAPI({ dependencies: (c.app_deps ?? []).map(edge) });
   for (const [original, replacement] of Object.entries(c.overrides ?? {})) app.dependencyOverrides.set(fns[original], fns[replacement]);
   installHandlers(app, c.exception_handlers, events);

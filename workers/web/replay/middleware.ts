@@ -6,7 +6,7 @@ import type { AsgiMiddleware, Send } from "../app/asgi";
 import type { Response } from "../app/response";
 import { Depends, type DependencyFn, type RequestContext } from "../di/depends";
 import type { Dispatch } from "../middleware/base";
-import { installHandlers, label, makeError, recordedResponse, type HandlerSpec } from "./common";
+import { expectKnown, installHandlers, label, makeError, recordedResponse, type HandlerSpec } from "./common";
 
 interface Respond {
   status: number;
@@ -113,8 +113,13 @@ function named<F extends object>(fn: F, name: string): F {
 }
 
 export function buildMiddlewareApp(c: MiddlewareCase, events: string[]): FastAPI {
+  expectKnown("case field", c, ["name", "description", "middleware", "endpoint", "route", "exception_handlers", "request", "expect"]);
+  expectKnown("request field", c.request, ["method", "path", "headers"]);
   const app = new FastAPI();
   for (const m of c.middleware) {
+    expectKnown("middleware kind", m.kind, ["http", "asgi"]);
+    expectKnown("before", m.before, ["pass", "respond", "raise", "set_state", ...(m.kind === "asgi" ? ["set_request_header"] : [])]);
+    expectKnown("after", m.after, ["pass", "set_header", "replace_status", "raise", ...(m.kind === "http" ? ["respond"] : [])]);
     if (m.kind === "http") app.addMiddleware(httpMiddleware(m, events), { name: m.name });
     else app.addAsgiMiddleware(asgiMiddleware(m, events), { name: m.name });
   }
@@ -125,6 +130,7 @@ export function buildMiddlewareApp(c: MiddlewareCase, events: string[]): FastAPI
     m.before !== "pass" && "set_request_header" in m.before ? [m.before.set_request_header[0]] : [],
   );
   const ep = c.endpoint;
+  expectKnown("endpoint", ep, ["ok", "ok_gen", "ok_bg", "query_int", "raise"]);
   const methods = c.route.methods;
   const add = (fn: (params: Record<string, unknown>, ctx: RequestContext) => unknown, options = {}) =>
     app.addApiRoute(c.route.path, named(fn, "endpoint") as DependencyFn, { methods, ...options });

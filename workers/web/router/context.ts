@@ -23,7 +23,7 @@ export interface Leaf<H> {
   readonly routes: RouteRecord<H>[];
   /** For each method, the first declared route here that takes it. */
   readonly byMethod: Record<string, RouteRecord<H>>;
-  /** The first declared route here that takes any method, when no earlier route took it. */
+  /** The first declared route here that takes every method; routes after it add nothing to byMethod. */
   any: RouteRecord<H> | null;
 }
 
@@ -37,7 +37,7 @@ export interface RadixNode<H> {
   readonly kind: NodeKind;
   /** static: the text on the edge into this node; otherwise a label such as "{int}". */
   prefix: string;
-  /** The prefix as char codes: comparing numbers in an array beats charCodeAt on a sliced string. */
+  /** The prefix as char codes, which the lookup compares with the path's one by one. */
   prefixCodes: number[];
   /** param and path nodes. */
   readonly convertor: Convertor | null;
@@ -46,10 +46,7 @@ export interface RadixNode<H> {
   readonly paramCount: number;
   /** The value always runs to the end of its segment: one candidate end instead of many. */
   bounded: boolean;
-  /**
-   * Static children and the char codes they start with, side by side (as find-my-way keeps
-   * them): a short scan of small integers beats indexing a sparse array.
-   */
+  /** Static children, and the char codes they start with side by side (as find-my-way keeps them). */
   readonly staticCodes: number[];
   readonly staticChildren: RadixNode<H>[];
   /** Tried in this order: patterns (declaration order), then int, float, uuid, str. */

@@ -15,14 +15,17 @@ export function playgroundTypes(root: string, modules: Record<string, string>): 
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     skipLibCheck: true,
+    allowImportingTsExtensions: true,
     types: [],
   };
   const program = ts.createProgram(entries, options);
   const files: Record<string, string> = {};
   const ours = (path: string) => `file:///node_modules/playground/__src/${relative(root, path).replaceAll("\\", "/")}`;
 
+  // Sources import siblings as "./x.ts"; the declarations sit beside each other as x.d.ts.
+  const dropTsExtension = (text: string) => text.replace(/(["'])(\.{1,2}\/[^"']+)\.ts\1/g, "$1$2$1");
   const result = program.emit(undefined, (fileName, text) => {
-    files[ours(fileName)] = text;
+    files[ours(fileName)] = dropTsExtension(text);
   });
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }));

@@ -1,6 +1,8 @@
 // Trace events: the small typed records every engine emits about what it does. The UI renders
 // visualizations from these alone, never from an engine's internals (DESIGN §3).
 
+import type { WebAppTrace } from "./web/app/trace.ts";
+
 interface TraceBase {
   /** Milliseconds since the run started, on the clock the engine was given. */
   t: number;
@@ -13,4 +15,4 @@ export type SandboxTrace =
   | (TraceBase & { source: "sandbox"; kind: "module"; durationMs: number; ok: boolean })
   | (TraceBase & { source: "sandbox"; kind: "check"; name: string; durationMs: number; passed: boolean });
 
-export type TraceEvent = SandboxTrace;
+export type TraceEvent = SandboxTrace | WebAppTrace;

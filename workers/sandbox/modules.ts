@@ -2,4 +2,5 @@
 // types. Plain data so Node can read it without loading the engines.
 export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/checks": "workers/sandbox/checks-api.ts",
+  "playground/web": "workers/web/index.ts",
 };

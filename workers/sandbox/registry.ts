@@ -4,6 +4,7 @@
 // stays plain TypeScript that is handed time and a place to report, never reaching for either.
 import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
+import { webModule } from "../web/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -16,6 +17,7 @@ export type ModuleFactory = (env: ModuleEnv) => unknown;
 
 export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/checks": () => checks,
+  "playground/web": (env) => webModule(env),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

@@ -97,3 +97,26 @@ describe("listChecks", () => {
     ]);
   });
 });
+
+describe("engines in the sandbox", () => {
+  it("gives lesson code playground/web, whose apps report to the run's trace", async () => {
+    const r = await run(
+      [
+        'import { FastAPI, TestClient } from "playground/web";',
+        "const app = new FastAPI();",
+        'app.get("/users/{id:int}", ({ id }) => ({ id }));',
+        'const res = await new TestClient(app).get("/users/7");',
+        "console.log(res.status, res.text());",
+        "export const double = (n: number) => n * 2;",
+        'console.log("hello");',
+      ].join("\n"),
+    );
+    expect(r.error).toBeNull();
+    expect(r.batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(['200 {"id":7}', "hello"]);
+    const web = r.trace.filter((e) => e.source === "web");
+    expect(web[0]).toMatchObject({ kind: "request", method: "GET", path: "/users/7", request: 1 });
+    expect(web.some((e) => e.kind === "route" && e.status === 200)).toBe(true);
+    // Stamped with the run's clock, after the checks loaded.
+    expect(web.every((e) => e.t > 0)).toBe(true);
+  });
+});

@@ -22,7 +22,8 @@ export default defineConfig({
   },
   webServer: {
     command: `node scripts/serve-dist.mjs`,
-    env: { PORT: String(PORT), BASE_PATH: "/backend-playground/" },
+    // DIST_DIR (default dist) lets a build made elsewhere be tested.
+    env: { ...process.env, PORT: String(PORT), BASE_PATH: "/backend-playground/" } as Record<string, string>,
     url: `http://127.0.0.1:${PORT}/backend-playground/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -115,6 +115,18 @@ describe("declared parameters", () => {
     });
   });
 
+  it("are written with FastAPI's key order: type, loc, msg, input, ctx", async () => {
+    const app = new FastAPI();
+    app.get("/search", ({ limit }) => ({ limit }), { query: { limit: { type: "int", default: 10, le: 100 } } });
+    const client = new TestClient(app);
+    expect((await client.get("/search?limit=abc")).text()).toBe(
+      '{"detail":[{"type":"int_parsing","loc":["query","limit"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]}',
+    );
+    expect((await client.get("/search?limit=500")).text()).toBe(
+      '{"detail":[{"type":"less_than_equal","loc":["query","limit"],"msg":"Input should be less than or equal to 100","input":"500","ctx":{"le":100}}]}',
+    );
+  });
+
   it("take the last value of a repeated query key, and every value for a list", async () => {
     const app = new FastAPI();
     app.get("/q", ({ a, b }) => ({ a, b }), { query: { a: { type: "int" }, b: { type: "list[int]" } } });

@@ -77,14 +77,15 @@ export function extractParams(fields: ParamField[], request: Request): { values:
       (raw as unknown[]).forEach((item, i) => {
         const r = validateScalar(item, itemType, field.spec);
         if (r.ok) items.push(r.value);
-        else errors.push({ ...r.error, loc: [...loc, i] });
+        else errors.push({ type: r.error.type, loc: [...loc, i], ...r.error });
       });
       values[field.name] = items;
       continue;
     }
     const r = validateScalar(raw, type as ScalarType, field.spec);
     if (r.ok) values[field.name] = r.value;
-    else errors.push({ ...r.error, loc });
+    // FastAPI's key order (type, loc, msg, input, ctx), which a learner reads in the 422 body.
+    else errors.push({ type: r.error.type, loc, ...r.error });
   }
   return { values, errors };
 }

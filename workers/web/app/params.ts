@@ -58,6 +58,11 @@ export function paramFields(decl: ParamDecl): ParamField[] {
 
 type Result = { ok: true; value: unknown } | { ok: false; error: Omit<ValidationErrorItem, "loc"> };
 
+/** An error item in FastAPI's key order (type, loc, msg, input, ctx), as a learner reads the 422 body. */
+function errorAt({ type, ...rest }: Omit<ValidationErrorItem, "loc">, loc: ValidationErrorItem["loc"]): ValidationErrorItem {
+  return { type, loc, ...rest };
+}
+
 export function extractParams(fields: ParamField[], request: Request): { values: Record<string, unknown>; errors: ValidationErrorItem[] } {
   const values: Record<string, unknown> = {};
   const errors: ValidationErrorItem[] = [];
@@ -77,15 +82,14 @@ export function extractParams(fields: ParamField[], request: Request): { values:
       (raw as unknown[]).forEach((item, i) => {
         const r = validateScalar(item, itemType, field.spec);
         if (r.ok) items.push(r.value);
-        else errors.push({ type: r.error.type, loc: [...loc, i], ...r.error });
+        else errors.push(errorAt(r.error, [...loc, i]));
       });
       values[field.name] = items;
       continue;
     }
     const r = validateScalar(raw, type as ScalarType, field.spec);
     if (r.ok) values[field.name] = r.value;
-    // FastAPI's key order (type, loc, msg, input, ctx), which a learner reads in the 422 body.
-    else errors.push({ type: r.error.type, loc, ...r.error });
+    else errors.push(errorAt(r.error, loc));
   }
   return { values, errors };
 }

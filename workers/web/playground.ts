@@ -1,19 +1,38 @@
 // `playground/web` as lesson code imports it: the engine's public API (index.ts), with every
 // FastAPI app stamped by the run's clock and reporting to the run's trace, so the lesson's
-// visualization sees what the learner's app did without the learner wiring anything.
+// visualization sees what the learner's app did without the learner wiring anything. The
+// routing observer adds what the routing lesson draws (playground-routing.ts).
 import * as web from "./index.ts";
 import type { WebAppTrace } from "./app/trace.ts";
+import { routingObserver, type RoutingTrace } from "./playground-routing.ts";
 
 export interface WebModuleEnv {
   now(): number;
-  trace(event: WebAppTrace): void;
+  trace(event: WebAppTrace | RoutingTrace): void;
 }
 
 export function webModule(env: WebModuleEnv): typeof web {
+  const routing = routingObserver(env);
+
   class FastAPI extends web.FastAPI {
     constructor(options: web.FastAPIOptions = {}) {
-      super({ now: env.now, trace: env.trace, ...options });
+      // The sink exists before `this` does; it learns its app right after super().
+      const self: { app?: web.FastAPI } = {};
+      const trace = (event: WebAppTrace) => {
+        env.trace(event);
+        if (event.kind === "request" && self.app) routing.served(self.app, event.request, event.method, event.path);
+      };
+      super({ now: env.now, trace, ...options });
+      self.app = this;
     }
   }
-  return { ...web, FastAPI };
+
+  class TestClient extends web.TestClient {
+    override raw(text: string): Promise<web.RawResponse> {
+      routing.parsed(text);
+      return super.raw(text);
+    }
+  }
+
+  return { ...web, FastAPI, TestClient };
 }

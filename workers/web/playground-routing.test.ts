@@ -41,7 +41,7 @@ describe("playground/web routing events", () => {
     const res = await client.get("/users/me");
     expect(res.json()).toEqual({ username: "me" }); // the app is linear, as FastAPI
     const [me] = lookups();
-    expect(me).toMatchObject({ app: 1, request: 1, method: "GET", path: "/users/me", strategy: "linear", staticMap: { hit: true, comparisons: 1 } });
+    expect(me).toMatchObject({ app: 1, request: 1, method: "GET", path: "/users/me", query: "", strategy: "linear", staticMap: { hit: true, comparisons: 1 } });
     expect(me.linear).toMatchObject({ status: 200, route: 0, params: { username: "me" }, comparisons: 1 });
     expect(me.radix).toMatchObject({ status: 200, route: 1, params: {}, comparisons: 1 });
     // The table (first request) and the lookup follow the app's own `request` event.
@@ -63,6 +63,8 @@ describe("playground/web routing events", () => {
     expect(abc.radix.status).toBe(404);
     expect(abc.linear).toMatchObject({ status: 404, comparisons: 6 }); // three regexes, then three for "/orders/abc/"
     expect(slash.radix).toMatchObject({ status: 307, location: "/users/me" });
+    await client.get("/users/me/?x=1");
+    expect(lookups()[4]).toMatchObject({ path: "/users/me/", query: "x=1", radix: { status: 307, location: "/users/me?x=1" } });
     // "me" matched, dead-ended at the "/", and the search came back to try {str}.
     const firstPass = slash.radix.steps.slice(0, slash.radix.steps.findIndex((s) => s.kind === "redirect-probe"));
     expect(firstPass.filter((s) => s.kind === "node" || s.kind === "param").map((s) => s.label)).toEqual(["/", "users/", "me", "{str}"]);

@@ -29,7 +29,7 @@ export interface StrategyLookup {
   params?: Params;
   /** 405: the Allow list. */
   allow?: string[];
-  /** 307: the other trailing-slash form of the path (without the query, which the trace lacks). */
+  /** 307: the other trailing-slash form of the path, with the query kept. */
   location?: string;
   /** Nodes, parameters, regexes and static-map probes tried (countComparisons). */
   comparisons: number;
@@ -67,7 +67,10 @@ export type RoutingLookupEvent = RoutingTraceBase & {
   /** The app's own request number (the `request` of its web trace events). */
   request: number;
   method: string;
+  /** Percent-decoded, as routes match it. */
   path: string;
+  /** As sent, without its "?" ("" when there is none). */
+  query: string;
   strategy: Strategy;
   /** A static map alone: one hash lookup of the whole path, which knows no parameters. */
   staticMap: { hit: boolean; comparisons: 1 };
@@ -144,11 +147,12 @@ export function routingObserver(env: { now(): number; trace(event: RoutingTrace)
 
   return {
     /** An app started serving a request (its `request` trace event): `path` is percent-decoded. */
-    served(app: ObservedApp, request: number, method: string, path: string): void {
+    served(app: ObservedApp, request: { request: number; method: string; path: string; query: string }): void {
+      const { method, path, query } = request;
       try {
         const shadow = shadowOf(app);
         // The routers decode the target again, so the decoded path goes back in encoded.
-        const target = quote(path);
+        const target = quote(path) + (query ? `?${query}` : "");
         const radix = lookup(shadow.radix, method, target);
         const first = radix.steps[0];
         env.trace({
@@ -156,9 +160,10 @@ export function routingObserver(env: { now(): number; trace(event: RoutingTrace)
           source: "web-routing",
           kind: "routing.lookup",
           app: shadow.id,
-          request,
+          request: request.request,
           method,
           path,
+          query,
           strategy: app.strategy,
           staticMap: { hit: first?.kind === "static-hit", comparisons: 1 },
           radix,

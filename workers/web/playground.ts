@@ -20,7 +20,7 @@ export function webModule(env: WebModuleEnv): typeof web {
       const self: { app?: web.FastAPI } = {};
       const trace = (event: WebAppTrace) => {
         env.trace(event);
-        if (event.kind === "request" && self.app) routing.served(self.app, event.request, event.method, event.path);
+        if (event.kind === "request" && self.app) routing.served(self.app, event);
       };
       super({ now: env.now, trace, ...options });
       self.app = this;

@@ -97,7 +97,7 @@ export class FastAPI extends APIRouter {
     scope.app = this;
     const tracer = requestTracer(this.#now, this.#sink, ++this.#requests);
     attachTracer(scope, tracer);
-    tracer.emit({ kind: "request", method: scope.method, path: scope.path });
+    tracer.emit({ kind: "request", method: scope.method, path: scope.path, query: scope.query_string });
     const serverSend: Send = async (message) => {
       if (message.type === "http.response.start") tracer.emit({ kind: "response.start", status: message.status });
       else if (!message.more_body) tracer.emit({ kind: "response.end" });

@@ -14,7 +14,8 @@ interface WebTraceBase {
 export type LayerKind = "server-error" | "http-middleware" | "asgi-middleware" | "exception" | "router";
 
 export type WebAppTraceBody =
-  | { kind: "request"; method: string; path: string }
+  /** `path` percent-decoded (what routes match); `query` as sent, without its "?". */
+  | { kind: "request"; method: string; path: string; query: string }
   /** The request passes inward into a layer; depth 0 is the outermost. */
   | { kind: "layer.enter"; layer: string; layerKind: LayerKind; depth: number }
   /** An http middleware hands the request on (`callNext`) and gets the response (or an error) back. */

@@ -10,6 +10,7 @@ export interface VisualizationProps {
 
 const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>> = {
   "run-timeline": lazy(() => import("./run-timeline/RunTimeline")),
+  "middleware-onion": lazy(() => import("./middleware-onion/MiddlewareOnion")),
 };
 
 export function Visualization({ id, store }: { id: string; store: RunStore }) {

@@ -1,0 +1,57 @@
+import { FastAPI, JSONResponse, TestClient, type CallNext, type Request } from "playground/web";
+
+// Peer addresses the bouncer turns away.
+export const BLOCKED_IPS = ["10.0.0.66", "192.0.2.13"];
+
+export const app = new FastAPI();
+app.state.visits = 0;
+
+// The endpoint counts the visitors that reach it.
+app.get("/", () => {
+  app.state.visits = (app.state.visits as number) + 1;
+  return { message: "Welcome in", visits: app.state.visits };
+});
+
+// Answers a blocked client itself: returning a response without calling callNext stops the
+// request here. Raising HTTPException instead would become a 500, because the layer that turns
+// HTTPException into a response sits inside every middleware.
+async function bouncer(request: Request, callNext: CallNext) {
+  if (BLOCKED_IPS.includes(request.client?.host ?? "")) {
+    return new JSONResponse({ detail: "Forbidden" }, { status: 403 });
+  }
+  return callNext(request);
+}
+
+async function securityHeaders(request: Request, callNext: CallNext) {
+  const response = await callNext(request);
+  response.headers.set("X-Frame-Options", "DENY");
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+async function timing(request: Request, callNext: CallNext) {
+  const start = app.now();
+  const response = await callNext(request);
+  response.headers.set("X-Process-Time", (app.now() - start).toFixed(3));
+  return response;
+}
+
+// The last added is the outermost: timing wraps everything, the security headers wrap the
+// bouncer (so its 403 gets them too), and the bouncer sits next to the app.
+app.addMiddleware(bouncer);
+app.addMiddleware(securityHeaders);
+app.addMiddleware(timing);
+
+// Three visits to watch in the visualization: a guest, a blocked address, a wrong path.
+const guest = new TestClient(app, { client: ["203.0.113.7", 50000], raiseServerExceptions: false });
+const intruder = new TestClient(app, { client: ["10.0.0.66", 50000], raiseServerExceptions: false });
+for (const [who, response] of [
+  ["guest GET /", await guest.get("/")],
+  ["intruder GET /", await intruder.get("/")],
+  ["guest GET /nope", await guest.get("/nope")],
+] as const) {
+  console.log(who, "→", response.status, response.text(), {
+    "x-frame-options": response.headers.get("x-frame-options"),
+    "x-process-time": response.headers.get("x-process-time"),
+  });
+}

@@ -10,6 +10,7 @@ export interface VisualizationProps {
 
 const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>> = {
   "run-timeline": lazy(() => import("./run-timeline/RunTimeline")),
+  "routing": lazy(() => import("./routing/Routing")),
   "middleware-onion": lazy(() => import("./middleware-onion/MiddlewareOnion")),
 };
 

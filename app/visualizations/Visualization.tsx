@@ -11,6 +11,7 @@ export interface VisualizationProps {
 const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>> = {
   "run-timeline": lazy(() => import("./run-timeline/RunTimeline")),
   "routing": lazy(() => import("./routing/Routing")),
+  "dependency-graph": lazy(() => import("./dependency-graph/DependencyGraph")),
   "middleware-onion": lazy(() => import("./middleware-onion/MiddlewareOnion")),
 };
 

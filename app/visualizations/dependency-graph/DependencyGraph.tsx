@@ -1,0 +1,86 @@
+// The dependency graph of one request of the last run: what the endpoint needed, in what order
+// FastAPI called it, what came from the request cache, what was torn down (and when, and how),
+// and where an error cut the request short. The run holds many requests (the learner's own and
+// every check's); a picker chooses one. Rendered from the trace alone.
+import { useId, useMemo, useState } from "react";
+import { useStore } from "zustand";
+import type { VisualizationProps } from "../Visualization";
+import { Graph } from "./Graph";
+import { requestsOf, summarize, type RequestView } from "./model";
+import { Phases, Tables } from "./Tables";
+import "./dependency-graph.css";
+
+function optionText(v: RequestView): string {
+  return `${v.index} · ${v.method} ${v.path} → ${v.status ?? "no response"}`;
+}
+
+function Picker({ views, index, onPick }: { views: RequestView[]; index: number; onPick: (i: number) => void }) {
+  const id = useId();
+  return (
+    <div className="dependency-graph__picker">
+      <label htmlFor={id}>Request</label>
+      <button type="button" aria-label="Previous request" disabled={index === 0} onClick={() => onPick(index - 1)}>
+        ‹
+      </button>
+      <select id={id} value={index} onChange={(e) => onPick(Number(e.target.value))}>
+        {views.map((v, i) => (
+          <option key={v.index} value={i}>
+            {optionText(v)}
+          </option>
+        ))}
+      </select>
+      <button type="button" aria-label="Next request" disabled={index === views.length - 1} onClick={() => onPick(index + 1)}>
+        ›
+      </button>
+    </div>
+  );
+}
+
+export default function DependencyGraph({ store }: VisualizationProps) {
+  const trace = useStore(store, (s) => s.trace);
+  const running = useStore(store, (s) => s.running);
+  const runs = useStore(store, (s) => s.runs);
+  const views = useMemo(() => requestsOf(trace), [trace]);
+  const [picked, setPicked] = useState(0);
+  const captionId = useId();
+
+  if (views.length === 0) {
+    return (
+      <p className="pane__placeholder">
+        {running
+          ? "Running…"
+          : runs === 0
+            ? "Run your code to see the dependencies of each request your app serves: the order they run in, cache hits, and teardown."
+            : "This run sent no request to a FastAPI app. Requests sent with TestClient, by your code or by the checks, appear here."}
+      </p>
+    );
+  }
+
+  const index = Math.min(picked, views.length - 1);
+  const view = views[index];
+  return (
+    <figure className="dependency-graph">
+      <Picker views={views} index={index} onPick={setPicked} />
+      {view.nodes.length > 0 ? (
+        <Graph key={`${runs}-${view.index}`} view={view} labelledBy={captionId} />
+      ) : (
+        <p className="pane__placeholder">No route matched, so no dependency ran.</p>
+      )}
+      <Phases view={view} />
+      <figcaption id={captionId} aria-live="polite">
+        {summarize(view, views.length)}
+        {view.sentBy && <span className="dependency-graph__sender"> Sent by {view.sentBy === "your code" ? "your code" : `the check “${view.sentBy}”`}.</span>}
+      </figcaption>
+      <p className="dependency-graph__legend" aria-hidden="true">
+        <span className="dependency-graph__key dependency-graph__key--order">1</span> call order
+        <span className="dependency-graph__key dependency-graph__key--cached">5</span> cache hit
+        <span className="dependency-graph__key dependency-graph__key--teardown">↩1</span> teardown order
+        <span className="dependency-graph__key dependency-graph__key--raised" /> raised
+      </p>
+      <details className="dependency-graph__details">
+        <summary>Show as a table</summary>
+        <Tables view={view} />
+      </details>
+    </figure>
+  );
+}

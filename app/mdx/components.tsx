@@ -1,5 +1,5 @@
 // The few components a lesson's MDX can use without importing them.
-import type { ComponentType, ReactNode } from "react";
+import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from "react";
 
 export function Callout({ type = "note", title, children }: { type?: "note" | "tip" | "warning"; title?: string; children: ReactNode }) {
   const label = title ?? { note: "Note", tip: "Tip", warning: "Watch out" }[type];
@@ -11,23 +11,55 @@ export function Callout({ type = "note", title, children }: { type?: "note" | "t
   );
 }
 
-/** The same idea in Python/FastAPI and in the playground's TypeScript, side by side. */
-export function SideBySide({ python, typescript, caption }: { python: string; typescript: string; caption?: string }) {
+const LANGUAGE_LABELS: Record<string, string> = {
+  python: "Python (FastAPI)",
+  py: "Python (FastAPI)",
+  ts: "TypeScript (playground)",
+  typescript: "TypeScript (playground)",
+  sql: "SQL",
+  http: "HTTP",
+};
+
+function languageOf(block: ReactNode): string | null {
+  if (!isValidElement<{ children?: ReactNode; className?: string }>(block)) return null;
+  const code = Children.toArray(block.props.children).find(isValidElement) as ReactElement<{ className?: string }> | undefined;
+  const className = code?.props.className ?? block.props.className ?? "";
+  return /language-(\S+)/.exec(className)?.[1] ?? null;
+}
+
+/**
+ * The same idea in two languages, side by side (stacked when the lesson pane is narrow). Write
+ * two fenced code blocks inside it, with blank lines around them:
+ *
+ *   <SideBySide caption="…">
+ *
+ *   ```python
+ *   …
+ *   ```
+ *
+ *   ```ts
+ *   …
+ *   ```
+ *
+ *   </SideBySide>
+ *
+ * Fenced blocks keep their indentation; MDX strips leading spaces from template literals in
+ * attributes, which is why the code is not passed as props.
+ */
+export function SideBySide({ caption, children }: { caption?: string; children: ReactNode }) {
+  const blocks = Children.toArray(children).filter(isValidElement);
   return (
     <figure className="side-by-side">
       <div className="side-by-side__cols">
-        <div>
-          <p className="side-by-side__label">Python (FastAPI)</p>
-          <pre>
-            <code className="language-python">{python.trim()}</code>
-          </pre>
-        </div>
-        <div>
-          <p className="side-by-side__label">TypeScript (playground)</p>
-          <pre>
-            <code className="language-ts">{typescript.trim()}</code>
-          </pre>
-        </div>
+        {blocks.map((block, i) => {
+          const language = languageOf(block);
+          return (
+            <div key={i}>
+              {language && <p className="side-by-side__label">{LANGUAGE_LABELS[language] ?? language}</p>}
+              {block}
+            </div>
+          );
+        })}
       </div>
       {caption && <figcaption>{caption}</figcaption>}
     </figure>

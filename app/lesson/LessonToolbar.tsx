@@ -45,7 +45,8 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
     useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
   );
   const close = () => setDialog(null);
-  const shareLink = code !== null ? siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) })) : "";
+  // Packed only when the learner asks for it, not on every render.
+  const [shareLink, setShareLink] = useState("");
 
   return (
     <div className="toolbar">
@@ -70,7 +71,14 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
         <button type="button" className="button" onClick={() => setDialog("solution")} disabled={!ready}>
           Show solution
         </button>
-        <button type="button" className="button" onClick={() => openCopying("share", shareLink)} disabled={code === null}>
+        <button type="button" className="button" onClick={() => {
+            if (code === null) return;
+            const link = siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) }));
+            setShareLink(link);
+            void openCopying("share", link);
+          }}
+          disabled={code === null}
+        >
           Share
         </button>
         <button type="button" className="button" onClick={() => openCopying("embed", embedSnippet(lesson))}>

@@ -9,6 +9,7 @@ import { Graph } from "./Graph";
 import { requestsOf, summarize, type RequestView } from "./model";
 import { Phases, Tables } from "./Tables";
 import "./dependency-graph.css";
+import { RunPlaceholder } from "../RunPlaceholder";
 
 function optionText(v: RequestView): string {
   return `${v.index} · ${v.method} ${v.path} → ${v.status ?? "no response"}`;
@@ -38,22 +39,13 @@ function Picker({ views, index, onPick }: { views: RequestView[]; index: number;
 
 export default function DependencyGraph({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
-  const running = useStore(store, (s) => s.running);
   const runs = useStore(store, (s) => s.runs);
   const views = useMemo(() => requestsOf(trace), [trace]);
   const [picked, setPicked] = useState(0);
   const captionId = useId();
 
   if (views.length === 0) {
-    return (
-      <p className="pane__placeholder">
-        {running
-          ? "Running…"
-          : runs === 0
-            ? "Run your code to see the dependencies of each request your app serves: the order they run in, cache hits, and teardown."
-            : "This run sent no request to a FastAPI app. Requests sent with TestClient, by your code or by the checks, appear here."}
-      </p>
-    );
+    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see the dependencies of each request your app serves: the order they run in, cache hits, and teardown."} nothingInRun={"This run sent no request to a FastAPI app. Requests sent with TestClient, by your code or by the checks, appear here."} />;
   }
 
   const index = Math.min(picked, views.length - 1);

@@ -10,6 +10,7 @@ import { OnionDiagram } from "./OnionDiagram";
 import { requestLabel, requestsOf, requestSummary } from "./requests";
 import { StepTable } from "./StepTable";
 import "./middleware-onion.css";
+import { RunPlaceholder } from "../RunPlaceholder";
 
 /** Where the learner stepped to, valid only for the trace and request it was chosen on. */
 interface Playhead {
@@ -20,22 +21,12 @@ interface Playhead {
 
 export default function MiddlewareOnion({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
-  const running = useStore(store, (s) => s.running);
-  const runs = useStore(store, (s) => s.runs);
   const requests = useMemo(() => requestsOf(trace), [trace]);
   const [picked, setPicked] = useState(0);
   const [playhead, setPlayhead] = useState<Playhead | null>(null);
 
   if (requests.length === 0) {
-    return (
-      <p className="pane__placeholder">
-        {running
-          ? "Running…"
-          : runs === 0
-            ? "Run your code to watch each request pass through the layers of your app and back out."
-            : "The last run sent no request to a FastAPI app. Send one with TestClient to see it here."}
-      </p>
-    );
+    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to watch each request pass through the layers of your app and back out."} nothingInRun={"The last run sent no request to a FastAPI app. Send one with TestClient to see it here."} />;
   }
 
   const index = Math.min(picked, requests.length - 1);

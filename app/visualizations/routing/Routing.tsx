@@ -12,25 +12,16 @@ import { comparisons, outcome, readRun, targetOf, walkOf } from "./model";
 import { RawRequest } from "./RawRequest";
 import { RouteTree, TreeAsList } from "./RouteTree";
 import "./routing.css";
+import { RunPlaceholder } from "../RunPlaceholder";
 
 export default function Routing({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
-  const running = useStore(store, (s) => s.running);
-  const runs = useStore(store, (s) => s.runs);
   // A choice belongs to the run it was made in: a new trace starts again from its last lookup.
   const [choice, setChoice] = useState<{ trace: readonly TraceEvent[]; index: number } | null>(null);
   const run = readRun(trace);
 
   if (run.lookups.length === 0 && !run.raw) {
-    return (
-      <p className="pane__placeholder">
-        {running
-          ? "Running…"
-          : runs === 0
-            ? "Run your code to see the radix tree of your routes, the path each lookup takes, and how many comparisons each kind of router needs."
-            : "This run sent no request to a FastAPI app, so there is no lookup to draw."}
-      </p>
-    );
+    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see the radix tree of your routes, the path each lookup takes, and how many comparisons each kind of router needs."} nothingInRun={"This run sent no request to a FastAPI app, so there is no lookup to draw."} />;
   }
 
   const selected = choice?.trace === trace ? choice.index : run.lookups.length - 1;

@@ -5,6 +5,7 @@ import { scaleLinear } from "d3";
 import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
 import { formatMs, stepsOf } from "./steps";
+import { RunPlaceholder } from "../RunPlaceholder";
 
 const ROW = 26;
 const LABEL_W = 200;
@@ -12,16 +13,10 @@ const WIDTH = 520;
 
 export default function RunTimeline({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
-  const running = useStore(store, (s) => s.running);
-  const runs = useStore(store, (s) => s.runs);
   const steps = stepsOf(trace);
 
   if (steps.length === 0) {
-    return (
-      <p className="pane__placeholder">
-        {running ? "Running…" : runs === 0 ? "Run your code to see each step: compile, run, then every check turning green or red." : "The last run did not get as far as compiling (it was stopped)."}
-      </p>
-    );
+    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see each step: compile, run, then every check turning green or red."} nothingInRun={"The last run did not get as far as compiling (it was stopped)."} />;
   }
 
   const end = Math.max(...steps.map((s) => s.start + s.durationMs), 0.001);

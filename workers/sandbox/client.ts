@@ -85,7 +85,11 @@ export class Sandbox {
     return infos;
   }
 
-  async run(request: { code: string; checks: string }, options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void }): Promise<RunOutcome> {
+  /** `ports` are handed to the run's worker (transferred) for engines that live outside it. */
+  async run(
+    request: { code: string; checks: string },
+    options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void; ports?: Record<string, MessagePort> },
+  ): Promise<RunOutcome> {
     this.stop();
     const slot = this.take();
     this.current = slot;
@@ -104,7 +108,12 @@ export class Sandbox {
     // The time limit counts from here: loading the sandbox itself is not the learner's time.
     const started = performance.now();
     const outcome = await withTimeout(
-      Promise.race([booted.api.run(request, Comlink.proxy(options.onConsole)).then((result): RunOutcome => ({ kind: "done", result })), interrupted]),
+      Promise.race([
+        booted.api
+          .run(Comlink.transfer({ ...request, ports: options.ports }, Object.values(options.ports ?? {})), Comlink.proxy(options.onConsole))
+          .then((result): RunOutcome => ({ kind: "done", result })),
+        interrupted,
+      ]),
       options.timeoutMs,
     );
     this.interrupt = null;

@@ -11,6 +11,11 @@ export interface ModuleEnv {
   now(): number;
   /** Reports what an engine did; the visualization renders from these. */
   trace(event: TraceEvent): void;
+  /**
+   * A channel to an engine that lives outside the sandbox because it is costly to build and must
+   * outlive a stopped run (the seeded Postgres), when the lesson uses one.
+   */
+  port(name: string): MessagePort | undefined;
 }
 
 export type ModuleFactory = (env: ModuleEnv) => unknown;

@@ -120,3 +120,24 @@ describe("engines in the sandbox", () => {
     expect(web.every((e) => e.t > 0)).toBe(true);
   });
 });
+
+describe("ports to engines outside the sandbox", () => {
+  it("hands a run's port to the module that asks for it by name", async () => {
+    const channel = new MessageChannel();
+    const received = new Promise((resolve) => {
+      channel.port2.onmessage = (e) => resolve(e.data);
+    });
+    const modules = {
+      ...PLAYGROUND_MODULES,
+      "playground/echo": (env: import("./registry").ModuleEnv) => ({ send: (m: string) => env.port("echo")!.postMessage(m), missing: env.port("nope") }),
+    };
+    const r = await runLesson(
+      { code: 'import { send, missing } from "playground/echo";\nsend("over the port");\nexport const double = (n: number) => n * 2;\nconsole.log("hello", String(missing));\n', checks: CHECKS },
+      { now: () => 0, modules, onConsole: () => {}, ports: { echo: channel.port1 } },
+    );
+    expect(r.error).toBeNull();
+    expect(await received).toBe("over the port");
+    channel.port1.close();
+    channel.port2.close();
+  });
+});

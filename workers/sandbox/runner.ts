@@ -47,6 +47,8 @@ export interface RunEnvironment {
   now: () => number;
   modules: Record<string, ModuleFactory>;
   onConsole: (batch: ConsoleBatch) => void;
+  /** Channels to engines outside the sandbox, by engine name (see ModuleEnv.port). */
+  ports?: Record<string, MessagePort>;
   /** Called before learner code runs, so a host can point the global console here too. */
   onConsoleReady?: (console: Console) => void;
 }
@@ -69,7 +71,7 @@ async function loadChecks(source: string, modules: Record<string, unknown>, cons
 
 /** The names and hints of a lesson's checks, to list them before anything has run. */
 export async function listChecks(checksSource: string, factories: Record<string, ModuleFactory>): Promise<CheckInfo[]> {
-  const modules = instantiateModules(factories, { now: () => 0, trace: () => {} });
+  const modules = instantiateModules(factories, { now: () => 0, trace: () => {}, port: () => undefined });
   const checks = await loadChecks(checksSource, modules, console);
   return checks.map((c) => ({ name: c.name, hints: hintsOf(c) }));
 }
@@ -79,7 +81,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const t = () => env.now() - start;
   const trace: TraceEvent[] = [];
   // Engines stamp their own events with the run's clock; `t` is relative to the learner's start.
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event) });
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] });
   const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();
   env.onConsoleReady?.(console);

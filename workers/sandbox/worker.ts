@@ -29,8 +29,9 @@ self.addEventListener("unhandledrejection", (event) => {
 const api = {
   ping: () => true,
   listChecks: (checksSource: string) => listChecks(checksSource, PLAYGROUND_MODULES),
-  run: (request: { code: string; checks: string }, onConsole: (batch: ConsoleBatch) => void) =>
+  run: (request: { code: string; checks: string; ports?: Record<string, MessagePort> }, onConsole: (batch: ConsoleBatch) => void) =>
     runLesson(request, {
+      ports: request.ports,
       now: () => performance.now(),
       modules: PLAYGROUND_MODULES,
       onConsole,

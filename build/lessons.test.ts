@@ -24,6 +24,7 @@ describe("lesson validation", () => {
     ["unknown-field", "lesson.mdx", /unknown field "timeout"/],
     ["missing-checks", "checks.ts", /file is missing/],
     ["syntax-error", "starter.ts", /does not parse/],
+    ["unknown-engine", "lesson.mdx", /"engines" must be a list of engines the page hosts \(known: postgres\)/],
   ];
   for (const [folder, file, problem] of cases) {
     it(`rejects ${folder}, naming ${file}`, () => {

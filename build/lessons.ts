@@ -18,7 +18,12 @@ export interface LessonMeta {
   tags: string[];
   timeoutMs: number;
   visualization: string;
+  /** Engines that live outside the sandbox and must be started for this lesson (DESIGN §5). */
+  engines: string[];
 }
+
+/** Engines a lesson can ask the page to start (front matter `engines:`). */
+export const HOSTED_ENGINES = ["postgres"] as const;
 
 export interface FoundLesson {
   meta: LessonMeta;
@@ -44,7 +49,7 @@ export interface LoadOptions {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ID = /^[a-z][a-z0-9-]*$/;
-const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization"]);
+const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines"]);
 
 export function splitFrontMatter(source: string): { yaml: string; body: string } | null {
   const m = FRONT_MATTER.exec(source);
@@ -105,6 +110,11 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
     fail(`"visualization" names "${String(visualization)}", which is not a known visualization (known: ${options.visualizations.join(", ")})`);
   }
 
+  const engines = fm.engines ?? [];
+  if (!Array.isArray(engines) || !engines.every((e) => typeof e === "string" && (HOSTED_ENGINES as readonly string[]).includes(e))) {
+    fail(`"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINES.join(", ")})`);
+  }
+
   // The code files must at least parse: a syntax error here would only surface in a learner's browser.
   for (const file of ["starter.ts", "solution.ts", "checks.ts"]) {
     try {
@@ -117,7 +127,7 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
     throw new LessonError(name("checks.ts"), "must `export default defineChecks([...])`");
   }
 
-  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string };
+  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as string[] };
 }
 
 /** Every lesson under `lessonsDir`, in catalogue order. */

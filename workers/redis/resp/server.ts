@@ -1,0 +1,189 @@
+// The bridge: one engine served over RESP2 on a loopback TCP port, so redis-cli, redis-benchmark
+// and any Redis client can talk to it. This is a host (Node), not the engine: it owns the
+// sockets and the real clock. Each socket gets its own engine connection and is served as
+// Redis serves a client: requests run one at a time in arrival order (a blocked command such as
+// BLPOP holds back the ones pipelined behind it), replies go out in the same order, pub/sub
+// messages are written as they arrive, and a protocol error is answered, then the connection
+// is closed and nothing after it is run.
+import { createServer, type Server, type Socket } from "node:net";
+import { encodeReply, type Reply } from "./reply.ts";
+import { RequestParser } from "./request-parser.ts";
+
+/** What the bridge needs from an engine connection. */
+export interface BridgeConnection {
+  /** One command; several top-level frames when Redis writes several (SUBSCRIBE a b); a promise while it blocks. */
+  execute(args: string[]): Reply | Reply[] | Promise<Reply | Reply[]>;
+  /** Frames delivered to this connection by others (pub/sub messages). */
+  onPush(listener: (frame: Reply) => void): void;
+  close(): void;
+}
+
+export interface BridgeEngine {
+  connect(): BridgeConnection;
+  /** Called every 100 ms (Redis's hz 10): expiry sweeps, blocking timeouts. */
+  tick?(): void;
+}
+
+export interface RespServer {
+  readonly host: string;
+  readonly port: number;
+  /** Open client connections. */
+  readonly clients: number;
+  close(): Promise<void>;
+}
+
+export interface RespServerOptions {
+  port?: number;
+  /** Loopback only by default: the engine has no authentication. */
+  host?: string;
+}
+
+const TICK_MS = 100;
+
+export async function startRespServer(engine: BridgeEngine, options: RespServerOptions = {}): Promise<RespServer> {
+  const host = options.host ?? "127.0.0.1";
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    serveClient(socket, engine.connect());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const tick = engine.tick ? setInterval(() => engine.tick?.(), TICK_MS) : undefined;
+  tick?.unref();
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    host,
+    port,
+    get clients() {
+      return sockets.size;
+    },
+    close() {
+      if (tick) clearInterval(tick);
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveClient(socket: Socket, connection: BridgeConnection): void {
+  socket.setNoDelay(true); // Redis sets TCP_NODELAY on client sockets
+  const parser = new RequestParser();
+  const unread: Buffer[] = [];
+  let out = "";
+  let running = false; // inside pump(): replies are flushed once at its end
+  let blocked = false; // a command is waiting for its reply
+  let closing = false;
+  let flushQueued = false;
+
+  const flush = () => {
+    flushQueued = false;
+    if (out.length === 0 || socket.destroyed) return;
+    socket.write(out, "latin1");
+    out = "";
+  };
+  const write = (frames: Reply | Reply[]) => {
+    if (Array.isArray(frames)) for (const frame of frames) out += encodeReply(frame);
+    else out += encodeReply(frames);
+  };
+  const closeAfterReply = () => {
+    closing = true;
+    flush();
+    // Redis close()s the socket once the reply is written; destroying after 'finish' does the same.
+    socket.end(() => socket.destroy());
+  };
+
+  // Feeds the parser what Redis would take in one read(), so its size limits trip on the same bytes.
+  const readOnce = (): boolean => {
+    if (unread.length === 0) return false;
+    const want = parser.readLength();
+    const chunk = unread[0];
+    if (chunk.length <= want) {
+      unread.shift();
+      parser.append(chunk);
+    } else {
+      parser.append(chunk.subarray(0, want));
+      unread[0] = chunk.subarray(want);
+    }
+    return true;
+  };
+
+  const pump = () => {
+    running = true;
+    while (!closing && !blocked) {
+      const request = parser.next();
+      if (request === null) {
+        if (readOnce()) continue;
+        break;
+      }
+      if (request.kind === "error") {
+        out += `-${request.message}\r\n`;
+        closeAfterReply();
+        break;
+      }
+      if (request.args[0].toLowerCase() === "quit") {
+        out += "+OK\r\n";
+        closeAfterReply();
+        break;
+      }
+      run(request.args);
+    }
+    running = false;
+    flush();
+  };
+
+  const run = (args: string[]) => {
+    let result: ReturnType<BridgeConnection["execute"]>;
+    try {
+      result = connection.execute(args);
+    } catch (e) {
+      result = { type: "error", value: `ERR ${(e as Error).message}` };
+    }
+    if (!isPromise(result)) {
+      write(result);
+      return;
+    }
+    blocked = true;
+    result
+      .catch((e: unknown): Reply => ({ type: "error", value: `ERR ${(e as Error).message}` }))
+      .then((frames) => {
+        blocked = false;
+        if (closing || socket.destroyed) return;
+        write(frames);
+        // While blocked, Redis keeps reading the socket without parsing; parse it all now.
+        while (unread.length > 0) parser.append(unread.shift()!);
+        pump();
+      });
+  };
+
+  connection.onPush((frame) => {
+    if (closing) return;
+    out += encodeReply(frame);
+    if (!running && !flushQueued) {
+      flushQueued = true;
+      queueMicrotask(flush);
+    }
+  });
+
+  socket.on("data", (chunk: Buffer) => {
+    if (closing) return;
+    unread.push(chunk);
+    if (!blocked) pump();
+  });
+  socket.on("error", () => socket.destroy());
+  socket.on("close", () => {
+    closing = true;
+    connection.close();
+  });
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

@@ -1,0 +1,55 @@
+// The real Redis tools, for the bridge's tests and bench: find them (or say how to install
+// them), and start a throwaway redis-server on a free loopback port.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { open } from "./wire.ts";
+
+const INSTALL = "install redis-server (Debian/Ubuntu: sudo apt-get install -y redis-server), which brings redis-cli and redis-benchmark";
+
+/** Throws, saying what to install, when `tool` (redis-server, redis-cli, redis-benchmark) is missing. */
+export function requireTool(tool: string): void {
+  const probe = spawnSync(tool, ["--version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) throw new Error(`${tool} was not found: ${INSTALL}`);
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== "object" || !address) throw new Error("no port");
+  return address.port;
+}
+
+export interface RealRedis {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A redis-server with no persistence on a free loopback port, ready to accept connections. */
+export async function startRealRedis(): Promise<RealRedis> {
+  requireTool("redis-server");
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", ""],
+    { stdio: "ignore" },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      (await open(port)).destroy();
+      break;
+    } catch (e) {
+      if (attempt > 100 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}`, { cause: e });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    port,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Argument readers with Redis's error replies (object.c's get*FromObjectOrReply family).
+// Each returns the value or raises the reply error with fail().
+import { parseLongDouble, type LongDouble } from "./longdouble.ts";
+import { parseDouble, parseLL, parseLLNumber } from "./numbers.ts";
+import { ErrorReply, MUST_BE_POSITIVE, NOT_FLOAT, NOT_INTEGER, fail } from "./reply.ts";
+
+/** strcasecmp(arg, lower) == 0, for option names given in lowercase. */
+export function is(arg: string, lower: string): boolean {
+  return arg.length === lower.length && (arg === lower || arg.toLowerCase() === lower);
+}
+
+/** getLongLongFromObjectOrReply: a strict 64-bit integer, as a JS number (exact within ±2^53). */
+export function intArg(s: string, msg?: string): number {
+  const v = parseLLNumber(s);
+  if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_INTEGER);
+  return v;
+}
+
+/** The same, exact, for arithmetic that must not lose bits (INCRBY, EXPIRE overflow checks). */
+export function bigArg(s: string, msg?: string): bigint {
+  const v = parseLL(s);
+  if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_INTEGER);
+  return v;
+}
+
+/** getRangeLongFromObjectOrReply(0, LONG_MAX): "value is out of range, must be positive" (or msg). */
+export function positiveArg(s: string, msg?: string): number {
+  const v = parseLLNumber(s);
+  if (v === undefined || v < 0) fail(msg ? new ErrorReply("ERR " + msg) : MUST_BE_POSITIVE);
+  return v;
+}
+
+/** getRangeLongFromObjectOrReply with Redis's generic range message. */
+export function rangeArg(s: string, min: number, max: number, msg?: string): number {
+  const v = parseLLNumber(s);
+  if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_INTEGER);
+  if (v < min || v > max) fail(new ErrorReply("ERR " + (msg ?? `value is out of range, value must between ${min} and ${max}`)));
+  return v;
+}
+
+/** getDoubleFromObjectOrReply: "value is not a valid float" (or msg). */
+export function doubleArg(s: string, msg?: string): number {
+  const v = parseDouble(s);
+  if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_FLOAT);
+  return v;
+}
+
+/** getLongDoubleFromObjectOrReply. */
+export function longDoubleArg(s: string, msg?: string): LongDouble {
+  const v = parseLongDouble(s);
+  if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_FLOAT);
+  return v;
+}
+
+/** A list/range index (getLongFromObjectOrReply). */
+export const indexArg = intArg;

@@ -1,0 +1,200 @@
+// One numbered database: a Map from key to entry, each entry with its type, value and absolute
+// expiry (unix ms on the engine's clock). Expiry is Redis's: a key past its time is deleted
+// when a command touches it (lazy) or when the active cycle samples it (see engine.ts); until
+// then it still counts in DBSIZE, as in Redis. The database also keeps who WATCHes which key and
+// tells the server when a list or sorted set appears under a key a client blocks on.
+import type { Prng } from "./prng.ts";
+import type { RSet } from "./set-store.ts";
+import type { ZSet } from "./zset-store.ts";
+
+/** The command's time snapshot, read only when a key with an expiry is met. */
+export interface Clock {
+  time(): number;
+}
+
+/** Numbered databases, as Redis's default `databases 16`. */
+export const DATABASES = 16;
+
+export type RedisType = "string" | "list" | "hash" | "set" | "zset";
+
+export type Value = string | string[] | Map<string, string> | RSet | ZSet;
+
+export class Entry {
+  /** Absolute expiry in unix ms; 0 when the key has none (a live key never expires at 0). */
+  expireAt = 0;
+  /** Position in the database's array of keys with an expiry, or -1. */
+  vIdx = -1;
+  constructor(
+    readonly key: string,
+    public type: RedisType,
+    public value: Value,
+    /** Insertion order, for SCAN cursors. */
+    readonly seq: number,
+  ) {}
+}
+
+/** A WATCHed key of one client: dirty once the key is modified (or expires) after WATCH. */
+export interface Watcher {
+  /** Marks the watching client's transaction as failed (CLIENT_DIRTY_CAS). */
+  dirty(): void;
+}
+
+export interface WatchedKey {
+  db: Db;
+  key: string;
+  watcher: Watcher;
+  /** The key was already logically expired when WATCH ran. */
+  expired: boolean;
+}
+
+export interface KeyspaceHooks {
+  /** A key was removed because its time passed. */
+  expired(db: Db, key: string, how: "lazy" | "active"): void;
+  /** A list or sorted set was added under a key: blocked clients may be served. */
+  keyReady(db: Db, key: string): void;
+  /** A key got an expiry or lost it (null). */
+  expireChanged(db: Db, key: string, at: number | null): void;
+}
+
+export class Db {
+  readonly map = new Map<string, Entry>();
+  /** Entries with an expiry, for the active cycle's random sampling. */
+  readonly volatile: Entry[] = [];
+  /** key -> watchers, only for keys somebody WATCHes. */
+  readonly watched = new Map<string, Set<WatchedKey>>();
+  /** Keys with clients blocked on them (BLPOP...), maintained by the engine. */
+  readonly blockingKeys = new Map<string, unknown[]>();
+  private nextSeq = 1;
+
+  constructor(
+    readonly id: number,
+    private readonly hooks: KeyspaceHooks,
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** The entry if present and not past its time; an expired one is deleted (lazy expiry). */
+  lookup(key: string, clock: Clock): Entry | undefined {
+    const e = this.map.get(key);
+    if (e === undefined) return undefined;
+    if (e.expireAt !== 0 && e.expireAt < clock.time()) {
+      this.expireEntry(e, "lazy");
+      return undefined;
+    }
+    return e;
+  }
+
+  /** Whether the key exists but is past its time (keyIsExpired), without deleting it. */
+  isExpired(key: string, now: number): boolean {
+    const e = this.map.get(key);
+    return e !== undefined && e.expireAt !== 0 && e.expireAt < now;
+  }
+
+  expireEntry(e: Entry, how: "lazy" | "active"): void {
+    this.delete(e.key);
+    this.touch(e.key);
+    this.hooks.expired(this, e.key, how);
+  }
+
+  /** dbAdd: the key must not exist. */
+  add(key: string, type: RedisType, value: Value): Entry {
+    const e = new Entry(key, type, value, this.nextSeq++);
+    this.map.set(key, e);
+    if ((type === "list" || type === "zset") && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
+    return e;
+  }
+
+  /** setKey: add or overwrite; the old expiry goes unless keepTtl. */
+  set(key: string, type: RedisType, value: Value, keepTtl = false): Entry {
+    const e = this.map.get(key);
+    if (e === undefined) return this.add(key, type, value);
+    e.type = type;
+    e.value = value;
+    if (!keepTtl && e.expireAt !== 0) this.removeExpire(e);
+    return e;
+  }
+
+  delete(key: string): boolean {
+    const e = this.map.get(key);
+    if (e === undefined) return false;
+    if (e.vIdx >= 0) this.unindex(e);
+    this.map.delete(key);
+    return true;
+  }
+
+  setExpire(e: Entry, when: number): void {
+    e.expireAt = when;
+    if (e.vIdx < 0) {
+      e.vIdx = this.volatile.length;
+      this.volatile.push(e);
+    }
+    this.hooks.expireChanged(this, e.key, when);
+  }
+
+  removeExpire(e: Entry): boolean {
+    if (e.expireAt === 0) return false;
+    this.unindex(e);
+    this.hooks.expireChanged(this, e.key, null);
+    return true;
+  }
+
+  private unindex(e: Entry): void {
+    const last = this.volatile.pop()!;
+    if (last !== e) {
+      this.volatile[e.vIdx] = last;
+      last.vIdx = e.vIdx;
+    }
+    e.vIdx = -1;
+    e.expireAt = 0;
+  }
+
+  randomVolatile(prng: Prng): Entry | undefined {
+    const n = this.volatile.length;
+    return n === 0 ? undefined : this.volatile[prng.below(n)];
+  }
+
+  /** signalModifiedKey: every client WATCHing the key fails its next EXEC. */
+  touch(key: string): void {
+    if (this.watched.size === 0) return;
+    const set = this.watched.get(key);
+    if (set === undefined) return;
+    for (const wk of [...set]) {
+      if (wk.expired) {
+        // Watched while already expired: its deletion is no change.
+        if (!this.map.has(key)) {
+          wk.expired = false;
+          continue;
+        }
+      }
+      wk.watcher.dirty();
+    }
+  }
+
+  /** FLUSHDB / FLUSHALL: clients watching a key that existed fail their EXEC. */
+  flush(): void {
+    if (this.watched.size > 0) {
+      for (const [key, set] of this.watched) {
+        if (this.map.has(key)) for (const wk of [...set]) wk.watcher.dirty();
+      }
+    }
+    this.map.clear();
+    this.volatile.length = 0;
+  }
+
+  /** Entries from insertion number `cursor` on, at most `count`, and the cursor to resume from (0 at the end). */
+  scan(cursor: number, count: number): { entries: Entry[]; next: number } {
+    const entries: Entry[] = [];
+    let next = 0;
+    for (const e of this.map.values()) {
+      if (e.seq < cursor) continue;
+      if (entries.length === count) {
+        next = e.seq;
+        break;
+      }
+      entries.push(e);
+    }
+    return { entries, next };
+  }
+}

@@ -1,0 +1,66 @@
+// The command table: every family's rows, looked up by name in any letter case, with
+// subcommands for container commands (CONFIG GET, PUBSUB NUMSUB...).
+import { blockingCommands } from "./blocking.ts";
+import type { CommandSpec } from "./command.ts";
+import { hashCommands } from "./hashes.ts";
+import { keyCommands } from "./keys.ts";
+import { listCommands } from "./lists.ts";
+import { pubsubCommands } from "./pubsub.ts";
+import { serverCommands } from "./server.ts";
+import { setCommands } from "./sets.ts";
+import { sortCommands } from "./sort.ts";
+import { stringCommands } from "./strings.ts";
+import { transactionCommands } from "./transactions.ts";
+import { zsetAlgebraCommands } from "./zset-algebra.ts";
+import { zrangeCommands } from "./zset-range.ts";
+import { zsetCommands } from "./zsets.ts";
+
+let table: Map<string, CommandSpec> | undefined;
+let list: CommandSpec[] = [];
+
+function build(): Map<string, CommandSpec> {
+  list = [
+    ...stringCommands,
+    ...keyCommands,
+    ...hashCommands,
+    ...listCommands,
+    ...blockingCommands,
+    ...setCommands,
+    ...zsetCommands,
+    ...zrangeCommands,
+    ...zsetAlgebraCommands,
+    ...sortCommands,
+    ...pubsubCommands,
+    ...transactionCommands,
+    ...serverCommands,
+  ];
+  const t = new Map<string, CommandSpec>();
+  for (const spec of list) {
+    if (t.has(spec.fullname)) throw new Error(`command ${spec.fullname} defined twice`);
+    t.set(spec.fullname, spec);
+    t.set(spec.fullname.toUpperCase(), spec);
+  }
+  return t;
+}
+
+export function allCommands(): CommandSpec[] {
+  if (table === undefined) table = build();
+  return list;
+}
+
+/**
+ * lookupCommand: the spec, a string with the "unknown subcommand" error text when a container
+ * command gets a subcommand it lacks, or undefined for an unknown command.
+ */
+export function lookupCommand(argv: string[]): CommandSpec | string | undefined {
+  if (table === undefined) table = build();
+  const name = argv[0];
+  const spec = table.get(name) ?? (name.length <= 32 ? table.get(name.toLowerCase()) : undefined);
+  if (spec === undefined) return undefined;
+  if (spec.subcommands !== undefined && argv.length >= 2) {
+    const sub = spec.subcommands.get(argv[1].toLowerCase());
+    if (sub === undefined) return `unknown subcommand '${argv[1].slice(0, 128)}'. Try ${name.toUpperCase()} HELP.`;
+    return sub;
+  }
+  return spec;
+}

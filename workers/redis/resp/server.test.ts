@@ -1,57 +1,64 @@
-// The socket server against a tiny stand-in engine (PING, ECHO, SET, GET, RPUSH, BLPOP,
+// The socket server against a tiny stand-in engine (PING, ECHO, SET, GET, QUIT, RPUSH, BLPOP,
 // SUBSCRIBE, PUBLISH): ordering, pipelining, blocking, pushes, closing. Fidelity to Redis is
 // tested against the real engine elsewhere (golden-resp.test.ts, differential.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
-import { array, bulk, error, integer, nil, simple, type Reply } from "./reply.ts";
+import { ErrorReply, Frames, OK, PONG, Pending, type Outcome, type Reply } from "../reply.ts";
 import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer } from "./server.ts";
 import { exchange, open } from "./test-support/wire.ts";
 
 function standIn() {
   const store = new Map<string, string[] | string>();
   const waiting: { key: string; wake: (r: Reply) => void }[] = [];
-  const subscribers = new Map<string, Set<(frame: Reply) => void>>();
+  const subscribers = new Map<string, Set<(frame: Reply[]) => void>>();
   let closed = 0;
   const engine: BridgeEngine = {
     connect(): BridgeConnection {
-      let push: (frame: Reply) => void = () => {};
+      let push: (frame: Reply[]) => void = () => {};
+      let onClose = () => {};
       const mine = new Set<string>();
+      const close = () => {
+        closed++;
+        for (const channel of mine) subscribers.get(channel)?.delete(push);
+        onClose();
+      };
       return {
-        onPush: (listener) => (push = listener),
-        close: () => {
-          closed++;
-          for (const channel of mine) subscribers.get(channel)?.delete(push);
-        },
-        execute([name, ...args]) {
+        onPushReply: (listener) => (push = listener),
+        onClose: (listener) => (onClose = listener),
+        close,
+        execute([name, ...args]): Outcome {
           switch (name.toUpperCase()) {
-            case "PING": return simple("PONG");
-            case "ECHO": return bulk(args[0]);
-            case "SET": store.set(args[0], args[1]); return simple("OK");
-            case "GET": return typeof store.get(args[0]) === "string" ? bulk(store.get(args[0]) as string) : nil;
+            case "PING": return PONG;
+            case "ECHO": return args[0];
+            case "SET": store.set(args[0], args[1]); return OK;
+            case "GET": return typeof store.get(args[0]) === "string" ? (store.get(args[0]) as string) : null;
+            case "QUIT": close(); return OK;
             case "RPUSH": {
               const waiter = waiting.findIndex((w) => w.key === args[0]);
               if (waiter >= 0) {
-                waiting.splice(waiter, 1)[0].wake(array([bulk(args[0]), bulk(args[1])]));
-                return integer(1);
+                waiting.splice(waiter, 1)[0].wake([args[0], args[1]]);
+                return 1;
               }
               const list = (store.get(args[0]) as string[] | undefined) ?? [];
               store.set(args[0], list);
-              return integer(list.push(args[1]));
+              return list.push(args[1]);
             }
-            case "BLPOP": return new Promise((wake) => waiting.push({ key: args[0], wake }));
+            case "BLPOP": return new Pending(new Promise((wake) => waiting.push({ key: args[0], wake })));
             case "SUBSCRIBE":
-              return args.map((channel) => {
-                mine.add(channel);
-                if (!subscribers.has(channel)) subscribers.set(channel, new Set());
-                subscribers.get(channel)!.add(push);
-                return array([bulk("subscribe"), bulk(channel), integer(mine.size)]);
-              });
+              return new Frames(
+                args.map((channel) => {
+                  mine.add(channel);
+                  if (!subscribers.has(channel)) subscribers.set(channel, new Set());
+                  subscribers.get(channel)!.add(push);
+                  return ["subscribe", channel, mine.size];
+                }),
+              );
             case "PUBLISH": {
               const targets = subscribers.get(args[0]) ?? new Set();
-              for (const deliver of targets) deliver(array([bulk("message"), bulk(args[0]), bulk(args[1])]));
-              return integer(targets.size);
+              for (const deliver of targets) deliver(["message", args[0], args[1]]);
+              return targets.size;
             }
             case "BOOM": throw new Error("engine bug");
-            default: return error(`ERR unknown command '${name}'`);
+            default: return new ErrorReply(`ERR unknown command '${name}'`);
           }
         },
       };

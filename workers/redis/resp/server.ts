@@ -6,21 +6,25 @@
 // messages are written as they arrive, and a protocol error is answered, then the connection
 // is closed and nothing after it is run.
 import { createServer, type Server, type Socket } from "node:net";
-import { encodeReply, type Reply } from "./reply.ts";
+import { ErrorReply, type Outcome, type Reply } from "../reply.ts";
+import { encodeOutcome, encodeReply } from "./encode.ts";
 import { RequestParser } from "./request-parser.ts";
 
-/** What the bridge needs from an engine connection. */
+/** What the bridge needs of an engine connection (workers/redis/connection.ts has it). */
 export interface BridgeConnection {
-  /** One command; several top-level frames when Redis writes several (SUBSCRIBE a b); a promise while it blocks. */
-  execute(args: string[]): Reply | Reply[] | Promise<Reply | Reply[]>;
-  /** Frames delivered to this connection by others (pub/sub messages). */
-  onPush(listener: (frame: Reply) => void): void;
+  /** One command: a reply, Frames (SUBSCRIBE a b: one reply per channel), or Pending while it blocks. */
+  execute(args: string[]): Outcome;
+  /** Frames delivered to this connection by others (pub/sub messages), synchronously. */
+  onPushReply(listener: (frame: Reply[]) => void): unknown;
+  /** The engine closed the connection (QUIT): the socket closes once the reply is out. */
+  onClose(listener: () => void): void;
   close(): void;
 }
 
+/** The engine's server (workers/redis/engine.ts has it). */
 export interface BridgeEngine {
   connect(): BridgeConnection;
-  /** Called every 100 ms (Redis's hz 10): expiry sweeps, blocking timeouts. */
+  /** The clock moved: blocked clients time out, the active expiry cycle runs. Called every 100 ms (Redis's hz 10). */
   tick?(): void;
 }
 
@@ -81,6 +85,7 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
   let running = false; // inside pump(): replies are flushed once at its end
   let blocked = false; // a command is waiting for its reply
   let closing = false;
+  let engineClosed = false; // QUIT: the engine closed the connection
   let flushQueued = false;
 
   const flush = () => {
@@ -88,10 +93,6 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
     if (out.length === 0 || socket.destroyed) return;
     socket.write(out, "latin1");
     out = "";
-  };
-  const write = (frames: Reply | Reply[]) => {
-    if (Array.isArray(frames)) for (const frame of frames) out += encodeReply(frame);
-    else out += encodeReply(frames);
   };
   const closeAfterReply = () => {
     closing = true;
@@ -128,48 +129,51 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
         closeAfterReply();
         break;
       }
-      if (request.args[0].toLowerCase() === "quit") {
-        out += "+OK\r\n";
-        closeAfterReply();
-        break;
-      }
       run(request.args);
+      if (engineClosed) closeAfterReply();
     }
     running = false;
     flush();
   };
 
   const run = (args: string[]) => {
-    let result: ReturnType<BridgeConnection["execute"]>;
+    let outcome: Outcome;
     try {
-      result = connection.execute(args);
+      outcome = connection.execute(args);
     } catch (e) {
-      result = { type: "error", value: `ERR ${(e as Error).message}` };
+      outcome = engineFailure(e);
     }
-    if (!isPromise(result)) {
-      write(result);
+    if (outcome === null || typeof outcome !== "object" || Array.isArray(outcome) || outcome.kind !== "pending") {
+      out += encodeOutcome(outcome);
       return;
     }
     blocked = true;
-    result
-      .catch((e: unknown): Reply => ({ type: "error", value: `ERR ${(e as Error).message}` }))
-      .then((frames) => {
-        blocked = false;
-        if (closing || socket.destroyed) return;
-        write(frames);
-        // While blocked, Redis keeps reading the socket without parsing; parse it all now.
-        while (unread.length > 0) parser.append(unread.shift()!);
-        pump();
-      });
+    outcome.promise.then(
+      (reply) => resume(encodeReply(reply)),
+      (e: unknown) => resume(encodeReply(engineFailure(e))),
+    );
   };
 
-  connection.onPush((frame) => {
+  const resume = (reply: string) => {
+    blocked = false;
+    if (closing || socket.destroyed) return;
+    out += reply;
+    // While blocked, Redis keeps reading the socket without parsing; parse it all now.
+    while (unread.length > 0) parser.append(unread.shift()!);
+    pump();
+  };
+
+  connection.onPushReply((frame) => {
     if (closing) return;
     out += encodeReply(frame);
     if (!running && !flushQueued) {
       flushQueued = true;
       queueMicrotask(flush);
     }
+  });
+  connection.onClose(() => {
+    engineClosed = true;
+    if (!running && !closing) closeAfterReply();
   });
 
   socket.on("data", (chunk: Buffer) => {
@@ -180,10 +184,11 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
   socket.on("error", () => socket.destroy());
   socket.on("close", () => {
     closing = true;
-    connection.close();
+    if (!engineClosed) connection.close();
   });
 }
 
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
+/** An engine that throws has a bug; the client still gets an answer, as an error reply. */
+function engineFailure(e: unknown): ErrorReply {
+  return new ErrorReply(`ERR ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -53,3 +53,41 @@ export async function startRealRedis(): Promise<RealRedis> {
     },
   };
 }
+
+export interface ToolRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool to completion, killing it (and failing) if it takes longer than `timeoutMs`. */
+export function runTool(tool: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<ToolRun> {
+  requireTool(tool);
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, args, { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${tool} ${args.join(" ")} did not finish in ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 30_000);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin!.end(options.input ?? "");
+  });
+}
+
+/** requests per second per test from `redis-benchmark -q` output, e.g. { SET: 81234.5, GET: 90000 }. */
+export function parseBenchmark(output: string): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const match of output.matchAll(/([A-Z_]+): ([\d.]+) requests per second/g)) figures[match[1]] = Number(match[2]);
+  return figures;
+}

@@ -15,4 +15,9 @@ export type SandboxTrace =
   | (TraceBase & { source: "sandbox"; kind: "module"; durationMs: number; ok: boolean })
   | (TraceBase & { source: "sandbox"; kind: "check"; name: string; durationMs: number; passed: boolean });
 
-export type TraceEvent = SandboxTrace | WebAppTrace | import("./web/playground-routing.ts").RoutingTrace;
+export type TraceEvent =
+  | SandboxTrace
+  | WebAppTrace
+  | import("./web/playground-routing.ts").RoutingTrace
+  | import("./redis/trace.ts").RedisTrace
+  | import("./redis/client/client.ts").RedisClientTrace;

@@ -5,6 +5,7 @@
 import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
 import { webModule } from "../web/playground.ts";
+import { redisModule } from "../redis/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -23,6 +24,7 @@ export type ModuleFactory = (env: ModuleEnv) => unknown;
 export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/checks": () => checks,
   "playground/web": (env) => webModule(env),
+  "playground/redis": (env) => redisModule(env),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

@@ -141,3 +141,26 @@ describe("ports to engines outside the sandbox", () => {
     channel.port2.close();
   });
 });
+
+describe("playground/redis in the sandbox", () => {
+  it("gives each run a server, node-redis style clients and a clock lesson code can move", async () => {
+    const r = await run(
+      [
+        'import { createClient, advanceTime } from "playground/redis";',
+        "const client = await createClient().connect();",
+        'await client.set("greeting", "hi", { EX: 60 });',
+        'console.log(await client.get("greeting"), await client.ttl("greeting"));',
+        "advanceTime(61_000);",
+        'console.log(await client.get("greeting"));',
+        "export const double = (n: number) => n * 2;",
+        'console.log("hello");',
+      ].join("\n"),
+    );
+    expect(r.error).toBeNull();
+    expect(r.batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(["hi 60", "null", "hello"]);
+    const commands = r.trace.filter((e) => e.source === "redis" && e.kind === "command");
+    expect(commands.map((e) => (e as { name: string }).name)).toEqual(["set", "get", "ttl", "get"]);
+    expect(r.trace.some((e) => e.source === "redis" && e.kind === "expired")).toBe(true);
+    expect(r.trace.every((e) => e.t < 61_000 + 5_000)).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+// `playground/redis` as lesson code imports it (types in learner-api.ts): one Redis server per
+// run, clients in the style of node-redis, and a clock the lesson can move forward so a TTL of
+// an hour can run out in an instant.
+import { createRedis } from "./index.ts";
+import { createClientFor, type RedisClientTrace } from "./client/client.ts";
+import type { RedisTrace } from "./trace.ts";
+import type * as LearnerApi from "./learner-api.ts";
+
+export interface RedisModuleEnv {
+  now(): number;
+  trace(event: RedisTrace | RedisClientTrace): void;
+}
+
+export function redisModule(env: RedisModuleEnv): typeof LearnerApi {
+  // Redis keeps unix time (EXPIREAT, TIME); the run clock counts from the run's start.
+  const epoch = Date.now() - env.now();
+  let skipped = 0;
+  const now = () => epoch + env.now() + skipped;
+  // Trace events count from the run's start, as every engine's do (skipped time included).
+  const trace = <E extends { t: number }>(event: E) => env.trace({ ...event, t: event.t - epoch } as unknown as RedisTrace);
+  const server = createRedis({ now, trace });
+  return {
+    createClient: createClientFor(server, { now, trace }),
+    advanceTime(ms: number) {
+      if (!(ms >= 0)) throw new RangeError("advanceTime takes a number of milliseconds ≥ 0");
+      skipped += ms;
+      server.tick();
+    },
+  };
+}

@@ -234,14 +234,14 @@ function lmoveGeneric(c: Connection, argv: string[], from: Where, to: Where): Re
 
 /** LMPOP / BLMPOP arguments from argv[numkeysIdx]: keys, side, count. */
 export function mpopArgs(argv: string[], numkeysIdx: number, sideName: (s: string) => string): { keys: string[]; side: string; count: number } {
-  const numkeys = rangeArg(argv[numkeysIdx], 1, Number.MAX_SAFE_INTEGER, "numkeys should be greater than 0");
+  const numkeys = rangeArg(argv[numkeysIdx], 1, Infinity, "numkeys should be greater than 0");
   const whereIdx = numkeysIdx + numkeys + 1;
   if (whereIdx >= argv.length) fail(SYNTAX);
   const side = sideName(argv[whereIdx]);
   let count = -1;
   for (let j = whereIdx + 1; j < argv.length; j++) {
     const more = argv.length - 1 - j;
-    if (count === -1 && is(argv[j], "count") && more) count = rangeArg(argv[++j], 1, Number.MAX_SAFE_INTEGER, "count should be greater than 0");
+    if (count === -1 && is(argv[j], "count") && more) count = rangeArg(argv[++j], 1, Infinity, "count should be greater than 0");
     else fail(SYNTAX);
   }
   return { keys: argv.slice(numkeysIdx + 1, whereIdx), side, count: count === -1 ? 1 : count };

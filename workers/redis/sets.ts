@@ -178,7 +178,7 @@ function srandmember(c: Connection, argv: string[]): Reply {
   if (argv.length > 3) return SYNTAX;
   const prng = c.server.prng;
   if (argv.length === 3) {
-    const l = rangeArg(argv[2], -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const l = rangeArg(argv[2], -Infinity, Infinity);
     const s = readSet(c, argv[1]);
     if (s === undefined || l === 0) return [];
     const all = s.list();
@@ -202,7 +202,7 @@ function srandmember(c: Connection, argv: string[]): Reply {
 }
 
 function sintercard(c: Connection, argv: string[]): Reply {
-  const numkeys = rangeArg(argv[1], 1, Number.MAX_SAFE_INTEGER, "numkeys should be greater than 0");
+  const numkeys = rangeArg(argv[1], 1, Infinity, "numkeys should be greater than 0");
   if (numkeys > argv.length - 2) return new ErrorReply("ERR Number of keys can't be greater than number of args");
   let limit = 0;
   for (let j = 2 + numkeys; j < argv.length; j++) {

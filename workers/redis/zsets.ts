@@ -191,14 +191,11 @@ export function popMembers(c: Connection, key: string, z: ZSet, max: boolean, co
 
 function zpop(c: Connection, argv: string[], max: boolean): Reply {
   if (argv.length > 3) return SYNTAX;
-  let count = 1;
-  if (argv.length === 3) {
-    count = positiveArg(argv[2]);
-    if (count <= 0) return [];
-  }
+  const count = argv.length === 3 ? positiveArg(argv[2]) : 1;
   const e = lookupWrite(c, argv[1]);
   if (e === undefined) return [];
   if (e.type !== "zset") return WRONGTYPE;
+  if (count === 0) return [];
   return popMembers(c, argv[1], e.value as ZSet, max, count).flat();
 }
 

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import { PostgresEngine, type SeedProgress } from "./engine.ts";
+import { PostgresError } from "./errors.ts";
+import { pgliteOptions } from "./pglite-options.ts";
+import type { PostgresTrace } from "./trace.ts";
+
+const ROWS = 20_000;
+let db: PGlite;
+let engine: PostgresEngine;
+let clock = 0;
+const traced: PostgresTrace[] = [];
+const progress: SeedProgress[] = [];
+
+beforeAll(async () => {
+  db = new PGlite(pgliteOptions());
+  // A fake clock: every reading advances it by 1 ms, so times are exact.
+  engine = new PostgresEngine(db, { now: () => clock++, onTrace: (e) => traced.push(e) });
+  await engine.seed("feed_items", { rows: ROWS, onProgress: (p) => progress.push(p) });
+});
+afterAll(() => db.close());
+
+/** The rejection of a promise, which must reject. */
+async function rejection(promise: Promise<unknown>): Promise<PostgresError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as PostgresError;
+  }
+  throw new Error("expected the statement to fail");
+}
+
+describe("seeding", () => {
+  it("reports progress in steps up to done === total, with rows loaded", () => {
+    expect(progress.length).toBeGreaterThan(5);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done);
+    const last = progress[progress.length - 1];
+    expect(last).toMatchObject({ dataset: "feed_items", phase: "done", rowsLoaded: ROWS, rows: ROWS });
+    expect(last.done).toBe(last.total);
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(["prepare", "rows", "index", "analyze"]));
+  });
+
+  it("makes the table deterministically, with shared timestamps and the indexes", async () => {
+    const { rows } = await engine.query(
+      `SELECT count(*) AS n, count(DISTINCT created_at) AS stamps, min(id) AS lo, max(id) AS hi FROM feed_items`,
+    );
+    expect(rows[0]).toEqual({ n: String(ROWS), stamps: String(ROWS / 5), lo: "1", hi: String(ROWS) });
+    const indexes = await engine.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'feed_items' ORDER BY 1`);
+    expect(indexes.rows.map((r) => r.indexdef)).toEqual([
+      "CREATE INDEX feed_items_created_at_id_idx ON public.feed_items USING btree (created_at, id)",
+      "CREATE UNIQUE INDEX feed_items_pkey ON public.feed_items USING btree (id)",
+    ]);
+    const first = await engine.query(`SELECT author, content FROM feed_items WHERE id = 1`);
+    expect(first.rows[0]).toEqual({ author: "user_759", content: "Post #1 about backups" });
+  });
+
+  it("seeds the search corpus with its full-text and trigram indexes", async () => {
+    await engine.seed("documents", { rows: 2_000 });
+    const { rows } = await engine.query<{ n: string }>(
+      `SELECT count(*) AS n FROM documents WHERE to_tsvector('english', title || ' ' || body) @@ to_tsquery('english', 'time')`,
+    );
+    expect(Number(rows[0].n)).toBeGreaterThan(100); // a frequent word is in many documents
+    const indexes = await engine.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'documents' ORDER BY 1`);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(["documents_fts_idx", "documents_pkey", "documents_title_trgm_idx"]);
+    expect(await engine.status()).toMatchObject({ datasets: { feed_items: ROWS, documents: 2_000 }, plans: true, trigram: true });
+  });
+});
+
+describe("the learner API", () => {
+  it("query gives node-postgres's result shape (int8 as a string, timestamptz as a Date)", async () => {
+    const result = await engine.query("SELECT id, created_at, author FROM feed_items WHERE id = $1", [42]);
+    expect(result).toEqual({
+      command: "SELECT",
+      rowCount: 1,
+      rows: [{ id: "42", created_at: new Date("2024-01-01T00:00:08Z"), author: expect.any(String) }],
+      fields: [
+        { name: "id", dataTypeID: 20 },
+        { name: "created_at", dataTypeID: 1184 },
+        { name: "author", dataTypeID: 25 },
+      ],
+    });
+  });
+
+  it("explain gives the EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) plan of the statement", async () => {
+    const plan = (await engine.explain("SELECT * FROM feed_items WHERE id > $1 ORDER BY id LIMIT 5", [10])) as Record<string, unknown>;
+    expect(plan).toHaveProperty("Plan");
+    expect(plan).toHaveProperty("Execution Time");
+    expect((plan.Plan as Record<string, unknown>)["Actual Rows"]).toBe(5);
+    expect(plan.Plan).toHaveProperty("Shared Hit Blocks");
+  });
+
+  it("a run's writes are rolled back when it ends, and kept when told to commit", async () => {
+    await engine.beginRun();
+    const inserted = await engine.query("INSERT INTO feed_items VALUES ($1, now(), 'me', 'hello')", [ROWS + 1]);
+    expect(inserted).toMatchObject({ command: "INSERT", rowCount: 1, rows: [] });
+    expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = $1", [ROWS + 1])).rows).toEqual([{ count: "1" }]);
+    await engine.endRun();
+    expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = $1", [ROWS + 1])).rows).toEqual([{ count: "0" }]);
+
+    await engine.beginRun();
+    await engine.query("INSERT INTO feed_items VALUES ($1, now(), 'me', 'kept')", [ROWS + 2]);
+    expect((await engine.endRun({ commit: true })).committed).toBe(true);
+    expect((await engine.query("SELECT content FROM feed_items WHERE id = $1", [ROWS + 2])).rows).toEqual([{ content: "kept" }]);
+    await engine.beginRun();
+    await engine.query("DELETE FROM feed_items WHERE id = $1", [ROWS + 2]);
+    await engine.endRun({ commit: true });
+  });
+
+  it("a statement outside a run is rolled back too", async () => {
+    await engine.query("DELETE FROM feed_items");
+    expect((await engine.query("SELECT count(*) FROM feed_items")).rows).toEqual([{ count: String(ROWS) }]);
+  });
+
+  it("a failed statement rejects with Postgres's message, code and position, and the run goes on", async () => {
+    await engine.beginRun();
+    await engine.query("INSERT INTO feed_items VALUES (-1, now(), 'me', 'before the error')");
+
+    const missing = await rejection(engine.query("SELECT * FROM nosuch WHERE id = 1"));
+    expect(missing).toBeInstanceOf(PostgresError);
+    expect(missing).toMatchObject({ message: 'relation "nosuch" does not exist', code: "42P01", position: 15, name: "error" });
+
+    const syntax = await rejection(engine.query("SELECT id FROM feed_items ORDER BY id LIMT 5"));
+    expect(syntax).toMatchObject({ message: 'syntax error at or near "LIMT"', code: "42601", position: 39 });
+
+    const duplicate = await rejection(engine.query("INSERT INTO feed_items VALUES (1, now(), 'me', 'again')"));
+    expect(duplicate).toMatchObject({ code: "23505", constraint: "feed_items_pkey", detail: "Key (id)=(1) already exists." });
+
+    // The positions point into the learner's statement, not the EXPLAIN the engine wrapped it in.
+    const explained = await rejection(engine.explain("SELECT * FROM nosuch"));
+    expect(explained).toMatchObject({ code: "42P01", position: 15 });
+
+    // Earlier work in the run survived, and the run still takes statements.
+    expect((await engine.query("SELECT content FROM feed_items WHERE id = -1")).rows).toEqual([{ content: "before the error" }]);
+    await engine.endRun();
+    expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = -1")).rows).toEqual([{ count: "0" }]);
+  });
+
+  it("COMMIT and ROLLBACK cannot end the run's transaction; savepoints of the learner's own work", async () => {
+    await engine.beginRun();
+    const commit = await rejection(engine.query("  -- done\n  COMMIT"));
+    expect(commit).toMatchObject({ code: "0A000", position: 13 });
+    expect(commit.message).toMatch(/^COMMIT is not available here/);
+    await engine.query("SAVEPOINT mine");
+    await engine.query("INSERT INTO feed_items VALUES (-2, now(), 'me', 'undone')");
+    await engine.query("ROLLBACK TO SAVEPOINT mine");
+    expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = -2")).rows).toEqual([{ count: "0" }]);
+    await engine.query("RELEASE mine");
+    const gone = await rejection(engine.query("ROLLBACK TO mine"));
+    expect(gone).toMatchObject({ message: 'savepoint "mine" does not exist', code: "3B001" });
+    expect((await engine.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+    await engine.endRun();
+  });
+
+  it("statement_timeout ends a runaway query with Postgres's own error, and the run goes on", async () => {
+    await engine.beginRun({ statementTimeoutMs: 200 });
+    const started = performance.now();
+    const error = await rejection(engine.query("SELECT count(*) FROM generate_series(1, 200000000)"));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(error).toMatchObject({ message: "canceling statement due to statement timeout", code: "57014" });
+    const slept = await rejection(engine.query("SELECT pg_sleep(10)"));
+    expect(slept).toMatchObject({ code: "57014" });
+    expect((await engine.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    await engine.endRun();
+  });
+
+  it("a run left open (its sandbox was stopped) is rolled back by the next beginRun", async () => {
+    await engine.beginRun();
+    await engine.query("INSERT INTO feed_items VALUES (-3, now(), 'me', 'orphan')");
+    await engine.beginRun();
+    expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = -3")).rows).toEqual([{ count: "0" }]);
+    await engine.endRun();
+  });
+});
+
+describe("trace", () => {
+  it("traces each statement with run-relative time, duration, rows, summary, plan and errors", async () => {
+    traced.length = 0;
+    await engine.beginRun();
+    await engine.query("SELECT * FROM feed_items ORDER BY id OFFSET 100 LIMIT 10");
+    await rejection(engine.query("SELECT nope FROM feed_items"));
+    await engine.explain("SELECT * FROM feed_items WHERE id > $1 ORDER BY id LIMIT 10", [100]);
+    const report = await engine.endRun();
+    expect(report.trace).toEqual(traced);
+    expect(report.trace).toHaveLength(3);
+    const [offset, failed, explained] = report.trace;
+    expect(offset).toMatchObject({
+      source: "postgres",
+      kind: "query",
+      via: "query",
+      text: "SELECT * FROM feed_items ORDER BY id OFFSET 100 LIMIT 10",
+      rowCount: 10,
+      summary: { scanned: 110, discarded: 100, returned: 10 },
+      plan: { Plan: expect.objectContaining({ "Node Type": "Limit" }) },
+    });
+    expect(offset.t).toBeGreaterThan(0);
+    expect(offset.durationMs).toBe(1); // one tick of the fake clock
+    expect(failed).toMatchObject({ error: { message: 'column "nope" does not exist', code: "42703", position: 8 } });
+    expect(failed.summary).toBeUndefined();
+    expect(explained).toMatchObject({ via: "explain", values: [100], rowCount: 10, summary: { scanned: 10, discarded: 0, returned: 10 } });
+    expect(explained.t).toBeGreaterThan(failed.t);
+  });
+
+  it("plans: false leaves plans out (no auto_explain overhead)", async () => {
+    await engine.beginRun({ plans: false });
+    await engine.query("SELECT 1");
+    const { trace } = await engine.endRun();
+    expect(trace[0].plan).toBeUndefined();
+    expect(trace[0].rowCount).toBe(1);
+  });
+});

@@ -1,0 +1,19 @@
+// playground/postgres's engine side (DESIGN §7): scanSummary for Node tests and the UI, and the
+// engine for the worker and tests.
+export { scanSummary, type ScanSummary, type PlanNode } from "./scan-summary.ts";
+export {
+  PostgresEngine,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type EngineOptions,
+  type EngineStatus,
+  type EndRunOptions,
+  type Field,
+  type QueryResult,
+  type RunOptions,
+  type RunReport,
+  type SeedOptions,
+  type SeedProgress,
+} from "./engine.ts";
+export { DATASETS, DEFAULT_ROWS, type DatasetName } from "./datasets.ts";
+export { PostgresError, type PostgresErrorFields } from "./errors.ts";
+export type { PostgresTrace, PostgresQueryTrace } from "./trace.ts";

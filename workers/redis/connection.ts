@@ -6,7 +6,9 @@ import type { CommandSpec } from "./command.ts";
 import type { BlockState, RedisServer } from "./engine.ts";
 import type { Db, WatchedKey } from "./keyspace.ts";
 import {
+  bytesToUtf8,
   ErrorReply,
+  SimpleString,
   Frames,
   Pending,
   toNodeRedis,
@@ -49,9 +51,12 @@ export class Connection {
     this.db = server.dbs[0];
   }
 
-  /** In RESP2 subscribed mode (any channel, pattern or shard channel). */
-  get subscribed(): boolean {
-    return this.channels.size + this.patterns.length + this.shardChannels.size > 0;
+  /** In RESP2 subscribed mode (any channel, pattern or shard channel); see updateSubscribed. */
+  subscribed = false;
+
+  /** Recompute `subscribed` after the subscriptions changed. */
+  updateSubscribed(): void {
+    this.subscribed = this.channels.size + this.patterns.length + this.shardChannels.size > 0;
   }
 
   /**
@@ -65,7 +70,6 @@ export class Connection {
 
   /** node-redis's `client.sendCommand(args)`: resolves to its reply shape, rejects with Redis's error text. */
   sendCommand(args: string[]): Promise<NodeRedisReply> {
-    if (this.closed) return Promise.reject(new Error("The client is closed"));
     if (this.block !== null || this.waiting > 0) {
       this.waiting++;
       const run = this.queue.then(
@@ -86,9 +90,11 @@ export class Connection {
 
   private sendNow(args: string[]): Promise<NodeRedisReply> {
     if (this.closed) return Promise.reject(new Error("The client is closed"));
-    const bytes = new Array<string>(args.length);
-    for (let i = 0; i < args.length; i++) bytes[i] = utf8ToBytes(String(args[i]));
-    const out = this.server.process(this, bytes);
+    const out = this.server.process(this, asBytes(args));
+    // Fast paths for the common shapes, then the rest.
+    if (typeof out === "string") return Promise.resolve(bytesToUtf8(out));
+    if (out === null || typeof out === "number") return Promise.resolve(out);
+    if (out instanceof SimpleString) return (out.resolved ??= Promise.resolve(out.value));
     if (out instanceof Pending) {
       const p = out.promise.then(settle);
       this.queue = p.catch(() => undefined);
@@ -187,6 +193,7 @@ export class Connection {
     this.patterns.length = 0;
     for (const ch of this.shardChannels) removeFrom(s.shardChannels, ch, this);
     this.shardChannels.clear();
+    this.subscribed = false;
   }
 }
 
@@ -195,6 +202,16 @@ function removeFrom(map: Map<string, Set<Connection>>, key: string, c: Connectio
   if (set === undefined) return;
   set.delete(c);
   if (set.size === 0) map.delete(key);
+}
+
+/** Arguments as byte strings: the same array when every one is a plain ASCII string. */
+function asBytes(args: string[]): string[] {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a !== "string") return args.map((x) => utf8ToBytes(String(x)));
+    for (let j = 0; j < a.length; j++) if (a.charCodeAt(j) > 0x7f) return args.map((x) => utf8ToBytes(String(x)));
+  }
+  return args;
 }
 
 function settle(r: Reply): NodeRedisReply {

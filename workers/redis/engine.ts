@@ -53,6 +53,7 @@ export class RedisServer implements KeyspaceHooks {
   private nextId = 1;
   private cachedNow = NaN;
   private lastCron = -Infinity;
+  volatileKeys = 0;
   /** Whether the current command's first read found its key (for the trace). */
   hit: boolean | undefined = undefined;
 
@@ -113,7 +114,7 @@ export class RedisServer implements KeyspaceHooks {
     if (c.block !== null) throw new Error("the connection is blocked: wait for its pending reply");
     this.cachedNow = NaN;
     this.hit = undefined;
-    if (this.blocked.size > 0 || this.hasVolatile()) this.cron(false);
+    if (this.volatileKeys > 0 || this.blocked.size > 0) this.cron(false);
     if (argv.length === 0) return new ErrorReply("ERR empty command");
     const spec = lookupCommand(argv);
     let out: Outcome;
@@ -233,11 +234,6 @@ export class RedisServer implements KeyspaceHooks {
   }
 
   // ---- cron ----
-
-  private hasVolatile(): boolean {
-    for (const db of this.dbs) if (db.volatile.length > 0) return true;
-    return false;
-  }
 
   private cron(force: boolean): void {
     const now = this.time();

@@ -54,6 +54,8 @@ export interface KeyspaceHooks {
   keyReady(db: Db, key: string): void;
   /** A key got an expiry or lost it (null). */
   expireChanged(db: Db, key: string, at: number | null): void;
+  /** Keys with an expiry across all databases (kept by the databases, read by the cron). */
+  volatileKeys: number;
 }
 
 export class Db {
@@ -110,10 +112,15 @@ export class Db {
   set(key: string, type: RedisType, value: Value, keepTtl = false): Entry {
     const e = this.map.get(key);
     if (e === undefined) return this.add(key, type, value);
+    this.overwrite(e, type, value, keepTtl);
+    return e;
+  }
+
+  /** dbOverwrite of an entry already looked up (setKey's second half). */
+  overwrite(e: Entry, type: RedisType, value: Value, keepTtl: boolean): void {
     e.type = type;
     e.value = value;
     if (!keepTtl && e.expireAt !== 0) this.removeExpire(e);
-    return e;
   }
 
   delete(key: string): boolean {
@@ -129,6 +136,7 @@ export class Db {
     if (e.vIdx < 0) {
       e.vIdx = this.volatile.length;
       this.volatile.push(e);
+      this.hooks.volatileKeys++;
     }
     this.hooks.expireChanged(this, e.key, when);
   }
@@ -148,6 +156,7 @@ export class Db {
     }
     e.vIdx = -1;
     e.expireAt = 0;
+    this.hooks.volatileKeys--;
   }
 
   randomVolatile(prng: Prng): Entry | undefined {
@@ -180,6 +189,7 @@ export class Db {
       }
     }
     this.map.clear();
+    this.hooks.volatileKeys -= this.volatile.length;
     this.volatile.length = 0;
   }
 

@@ -36,6 +36,7 @@ function subscribe(c: Connection, argv: string[]): Frames {
     }
     frames.push(["subscribe", ch, count(c)]);
   }
+  c.updateSubscribed();
   return new Frames(frames);
 }
 
@@ -49,6 +50,7 @@ function psubscribe(c: Connection, argv: string[]): Frames {
     }
     frames.push(["psubscribe", p, count(c)]);
   }
+  c.updateSubscribed();
   return new Frames(frames);
 }
 
@@ -63,6 +65,7 @@ function unsubscribe(c: Connection, argv: string[]): Frames {
     for (const ch of [...c.channels]) frames.push(unsubscribeOne(c, ch));
     if (frames.length === 0) frames.push(["unsubscribe", null, count(c)]);
   } else for (let i = 1; i < argv.length; i++) frames.push(unsubscribeOne(c, argv[i]));
+  c.updateSubscribed();
   return new Frames(frames);
 }
 
@@ -81,6 +84,7 @@ function punsubscribe(c: Connection, argv: string[]): Frames {
     for (const p of [...c.patterns]) frames.push(punsubscribeOne(c, p));
     if (frames.length === 0) frames.push(["punsubscribe", null, count(c)]);
   } else for (let i = 1; i < argv.length; i++) frames.push(punsubscribeOne(c, argv[i]));
+  c.updateSubscribed();
   return new Frames(frames);
 }
 
@@ -94,6 +98,7 @@ function ssubscribe(c: Connection, argv: string[]): Frames {
     }
     frames.push(["ssubscribe", ch, c.shardChannels.size]);
   }
+  c.updateSubscribed();
   return new Frames(frames);
 }
 
@@ -107,6 +112,7 @@ function sunsubscribe(c: Connection, argv: string[]): Frames {
     for (const ch of [...c.shardChannels]) one(ch);
     if (frames.length === 0) frames.push(["sunsubscribe", null, 0]);
   } else for (let i = 1; i < argv.length; i++) one(argv[i]);
+  c.updateSubscribed();
   return new Frames(frames);
 }
 

@@ -15,6 +15,8 @@
 
 export class SimpleString {
   readonly kind = "simple";
+  /** sendCommand hands out one settled promise per shared status reply (OK, QUEUED...). */
+  resolved: Promise<string> | undefined = undefined;
   constructor(readonly value: string) {}
 }
 

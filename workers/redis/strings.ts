@@ -112,6 +112,15 @@ function setGeneric(
 }
 
 function set(c: Connection, argv: string[]): Reply {
+  if (argv.length === 3) {
+    // The hot path: no options.
+    const key = argv[1];
+    const e = lookupWrite(c, key);
+    if (e === undefined) c.db.add(key, "string", argv[2]);
+    else c.db.overwrite(e, "string", argv[2], false);
+    touched(c, key);
+    return OK;
+  }
   const { flags, expire } = parseSetOptions(argv, true);
   return setGeneric(c, argv, argv[1], argv[2], flags, expire, OK, null);
 }

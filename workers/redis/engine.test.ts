@@ -1,0 +1,246 @@
+// Behaviour the recordings cannot show: time passing on the engine's clock (expiry, blocking
+// timeouts), several connections (blocking pops served by pushes, WATCH), pushes, the typed
+// replies under sendCommand, and the trace.
+import { describe, expect, it } from "vitest";
+import { createRedis, ErrorReply, NIL_ARRAY, Pending, SimpleString, type RedisTrace } from "./index.ts";
+import { formatDouble } from "./numbers.ts";
+import { addLD, formatLongDoubleHuman, parseLongDouble } from "./longdouble.ts";
+
+function clock(start = 1_700_000_000_000) {
+  const c = { t: start, now: () => c.t };
+  return c;
+}
+
+describe("expiry on the engine's clock", () => {
+  it("removes a key lazily when touched after its time, and DBSIZE counts it until then", async () => {
+    const time = clock();
+    const server = createRedis({ now: time.now });
+    const a = server.connect();
+    const b = server.connect();
+    expect(await a.sendCommand(["SET", "k", "v", "PX", "1000"])).toBe("OK");
+    time.t += 1000;
+    expect(await a.sendCommand(["PTTL", "k"])).toBe(0);
+    expect(await a.sendCommand(["GET", "k"])).toBe("v"); // expires only when now > expireAt
+    time.t += 1;
+    // No command ran since the clock moved: the key is still in the table.
+    expect(server.dbs[0].size).toBe(1);
+    expect(await b.sendCommand(["GET", "k"])).toBe(null);
+    expect(await b.sendCommand(["DBSIZE"])).toBe(0);
+  });
+
+  it("tick() runs the active cycle, which reclaims keys nobody reads", () => {
+    const time = clock();
+    const events: RedisTrace[] = [];
+    const server = createRedis({ now: time.now, trace: (e) => events.push(e) });
+    const c = server.connect();
+    for (let i = 0; i < 50; i++) c.execute(["SET", `k${i}`, "v", "EX", "10"]);
+    c.execute(["SET", "forever", "v"]);
+    expect(c.execute(["DBSIZE"])).toBe(51);
+    time.t += 10_001;
+    server.tick();
+    expect(c.execute(["DBSIZE"])).toBe(1);
+    const expired = events.filter((e) => e.kind === "expired");
+    expect(expired).toHaveLength(50);
+    expect(expired.every((e) => e.kind === "expired" && e.how === "active" && e.t === time.t)).toBe(true);
+  });
+
+  it("TTL rounds to the nearest second and keeps the expiry through INCR, drops it on SET", () => {
+    const time = clock();
+    const c = createRedis({ now: time.now }).connect();
+    c.execute(["SET", "n", "1", "EX", "100"]);
+    time.t += 1499;
+    expect(c.execute(["TTL", "n"])).toBe(99);
+    c.execute(["INCR", "n"]);
+    expect(c.execute(["PTTL", "n"])).toBe(98_501);
+    c.execute(["SET", "n", "5"]);
+    expect(c.execute(["TTL", "n"])).toBe(-1);
+  });
+});
+
+describe("blocking pops", () => {
+  it("a push from another connection serves the oldest blocked client first", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b, c] = [server.connect(), server.connect(), server.connect()];
+    const first = a.sendCommand(["BLPOP", "q", "other", "0"]);
+    const second = b.sendCommand(["BRPOP", "q", "0"]);
+    expect(await c.sendCommand(["RPUSH", "q", "x", "y", "z"])).toBe(3);
+    expect(await first).toEqual(["q", "x"]);
+    expect(await second).toEqual(["q", "z"]);
+    expect(await c.sendCommand(["LRANGE", "q", "0", "-1"])).toEqual(["y"]);
+  });
+
+  it("times out on the engine's clock (strictly after the deadline) with a nil array", () => {
+    const time = clock();
+    const server = createRedis({ now: time.now });
+    const a = server.connect();
+    const out = a.execute(["BLPOP", "q", "1.5"]);
+    expect(out).toBeInstanceOf(Pending);
+    let settled: unknown = "pending";
+    void (out as Pending).promise.then((r) => (settled = r));
+    time.t += 1500;
+    server.tick();
+    expect(a.block).not.toBeNull();
+    time.t += 1;
+    server.tick();
+    expect(a.block).toBeNull();
+    return Promise.resolve().then(() => expect(settled).toBe(NIL_ARRAY));
+  });
+
+  it("BLMOVE parks until the source gets an element, then moves it", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b] = [server.connect(), server.connect()];
+    const moved = a.sendCommand(["BLMOVE", "src", "dst", "LEFT", "RIGHT", "0"]);
+    await b.sendCommand(["LPUSH", "src", "job"]);
+    expect(await moved).toBe("job");
+    expect(await b.sendCommand(["LRANGE", "dst", "0", "-1"])).toEqual(["job"]);
+    expect(await b.sendCommand(["EXISTS", "src"])).toBe(0);
+  });
+
+  it("never blocks inside MULTI, and commands sent while blocked wait their turn", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b] = [server.connect(), server.connect()];
+    await a.sendCommand(["MULTI"]);
+    await a.sendCommand(["BLPOP", "q", "0"]);
+    expect(await a.sendCommand(["EXEC"])).toEqual([null]);
+    const popped = a.sendCommand(["BLPOP", "q", "0"]);
+    const after = a.sendCommand(["LLEN", "q"]);
+    await b.sendCommand(["RPUSH", "q", "1", "2"]);
+    expect(await popped).toEqual(["q", "1"]);
+    expect(await after).toBe(1);
+  });
+
+  it("BZPOPMIN is served by ZADD", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b] = [server.connect(), server.connect()];
+    const p = a.sendCommand(["BZPOPMIN", "z", "0"]);
+    await b.sendCommand(["ZADD", "z", "2", "b", "1", "a"]);
+    expect(await p).toEqual(["z", "a", "1"]);
+  });
+});
+
+describe("transactions across connections", () => {
+  it("EXEC answers nil when a watched key changed, and runs when it did not", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b] = [server.connect(), server.connect()];
+    await a.sendCommand(["WATCH", "k"]);
+    await b.sendCommand(["SET", "k", "1"]);
+    await a.sendCommand(["MULTI"]);
+    await a.sendCommand(["INCR", "k"]);
+    expect(await a.sendCommand(["EXEC"])).toBe(null);
+    await a.sendCommand(["WATCH", "k"]);
+    await a.sendCommand(["MULTI"]);
+    await a.sendCommand(["INCR", "k"]);
+    expect(await a.sendCommand(["EXEC"])).toEqual([2]);
+  });
+
+  it("a watched key that expires fails the transaction", async () => {
+    const time = clock();
+    const c = createRedis({ now: time.now }).connect();
+    await c.sendCommand(["SET", "k", "v", "PX", "100"]);
+    await c.sendCommand(["WATCH", "k"]);
+    time.t += 200;
+    await c.sendCommand(["MULTI"]);
+    await c.sendCommand(["PING"]);
+    expect(await c.sendCommand(["EXEC"])).toBe(null);
+  });
+});
+
+describe("pub/sub through sendCommand", () => {
+  it("delivers messages and pattern messages to onPush listeners", async () => {
+    const server = createRedis({ now: clock().now });
+    const [sub, pub] = [server.connect(), server.connect()];
+    const frames: unknown[] = [];
+    sub.onPush((f) => frames.push(f));
+    expect(await sub.sendCommand(["SUBSCRIBE", "news"])).toEqual([["subscribe", "news", 1]]);
+    expect(await sub.sendCommand(["PSUBSCRIBE", "n*"])).toEqual([["psubscribe", "n*", 2]]);
+    expect(await pub.sendCommand(["PUBLISH", "news", "héllo"])).toBe(2);
+    expect(frames).toEqual([
+      ["message", "news", "héllo"],
+      ["pmessage", "n*", "news", "héllo"],
+    ]);
+    await expect(sub.sendCommand(["GET", "k"])).rejects.toThrow(
+      "ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
+    );
+  });
+});
+
+describe("typed replies and the node-redis view", () => {
+  it("tells simple strings, bulk strings, nil bulk and nil arrays apart", () => {
+    const c = createRedis({ now: clock().now }).connect();
+    expect(c.execute(["SET", "k", "OK"])).toBeInstanceOf(SimpleString);
+    expect(c.execute(["GET", "k"])).toBe("OK");
+    expect(c.execute(["GET", "nope"])).toBe(null);
+    expect(c.execute(["LPOP", "nope", "2"])).toBe(NIL_ARRAY);
+    expect(c.execute(["INCRBY", "n", "9007199254740993"])).toBe(9007199254740993n);
+    expect(c.execute(["GET"])).toEqual(new ErrorReply("ERR wrong number of arguments for 'get' command"));
+  });
+
+  it("counts bytes as Redis does: UTF-8 through sendCommand, one byte per char through execute", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    await c.sendCommand(["SET", "k", "é"]);
+    expect(await c.sendCommand(["STRLEN", "k"])).toBe(2);
+    expect(await c.sendCommand(["GET", "k"])).toBe("é");
+    expect(c.execute(["GET", "k"])).toBe("\xc3\xa9");
+  });
+
+  it("answers what redis-cli and redis-benchmark send on connect", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    expect(await c.sendCommand(["CONFIG", "GET", "save"])).toEqual(["save", ""]);
+    expect(await c.sendCommand(["CONFIG", "GET", "appendonly"])).toEqual(["appendonly", "no"]);
+    expect(await c.sendCommand(["CLIENT", "SETNAME", "me"])).toBe("OK");
+    expect(await c.sendCommand(["CLIENT", "GETNAME"])).toBe("me");
+    expect(await c.sendCommand(["HELLO", "2"])).toEqual(["server", "redis", "version", "7.0.15", "proto", 2, "id", c.id, "mode", "standalone", "role", "master", "modules", []]);
+    expect(await c.sendCommand(["QUIT"])).toBe("OK");
+    expect(c.closed).toBe(true);
+  });
+});
+
+describe("trace", () => {
+  it("reports each command with its key and hit or miss, stamped with the clock", async () => {
+    const time = clock();
+    const events: RedisTrace[] = [];
+    const server = createRedis({ now: time.now, trace: (e) => events.push(e) });
+    const c = server.connect();
+    await c.sendCommand(["GET", "k"]);
+    await c.sendCommand(["SET", "k", "v", "EX", "5"]);
+    time.t += 10;
+    await c.sendCommand(["GET", "k"]);
+    const commands = events.filter((e) => e.kind === "command");
+    expect(commands.map((e) => e.kind === "command" && [e.name, e.key, e.hit, e.t])).toEqual([
+      ["get", "k", false, time.t - 10],
+      ["set", "k", undefined, time.t - 10],
+      ["get", "k", true, time.t],
+    ]);
+    expect(events.find((e) => e.kind === "expire")).toMatchObject({ key: "k", at: time.t - 10 + 5000 });
+  });
+
+  it("reports pub/sub deliveries", async () => {
+    const events: RedisTrace[] = [];
+    const server = createRedis({ now: clock().now, trace: (e) => events.push(e) });
+    const [sub, pub] = [server.connect(), server.connect()];
+    await sub.sendCommand(["SUBSCRIBE", "ch"]);
+    await pub.sendCommand(["PUBLISH", "ch", "m"]);
+    expect(events.filter((e) => e.kind === "deliver" || e.kind === "publish")).toMatchObject([
+      { kind: "deliver", conn: sub.id, channel: "ch" },
+      { kind: "publish", conn: pub.id, channel: "ch", receivers: 1 },
+    ]);
+  });
+});
+
+describe("number formatting", () => {
+  it("prints doubles with %.17g, rounding exact ties to even", () => {
+    expect(formatDouble(0.1)).toBe("0.10000000000000001");
+    expect(formatDouble(2 ** -25)).toBe("2.9802322387695312e-08");
+    expect(formatDouble(1e21)).toBe("1e+21");
+    expect(formatDouble(-0)).toBe("-0");
+    expect(formatDouble(-Infinity)).toBe("-inf");
+  });
+
+  it("adds long doubles with x87 precision and prints them as INCRBYFLOAT does", () => {
+    const sum = addLD(parseLongDouble("3000")!, parseLongDouble("1e-5")!);
+    expect(formatLongDoubleHuman(sum)).toBe("3000.00001000000000007");
+    expect(formatLongDoubleHuman(parseLongDouble("0x1p-2")!)).toBe("0.25");
+    expect(parseLongDouble(" 1")).toBeUndefined();
+    expect(parseLongDouble("1e99999")).toBeUndefined();
+  });
+});

@@ -65,6 +65,7 @@ export class Connection {
    * connection is blocked until the promise settles; do not send it more commands until then).
    */
   execute(args: string[]): Outcome {
+    if (!this.server.binary && !allAscii(args)) this.server.binary = true;
     return this.server.process(this, args);
   }
 
@@ -90,19 +91,25 @@ export class Connection {
 
   private sendNow(args: string[]): Promise<NodeRedisReply> {
     if (this.closed) return Promise.reject(new Error("The client is closed"));
-    const out = this.server.process(this, asBytes(args));
+    let bytes = args;
+    if (!allAscii(args)) {
+      bytes = args.map((x) => utf8ToBytes(String(x)));
+      this.server.binary = true;
+    }
+    const out = this.server.process(this, bytes);
+    const decode = this.server.binary;
     // Fast paths for the common shapes, then the rest.
-    if (typeof out === "string") return Promise.resolve(bytesToUtf8(out));
+    if (typeof out === "string") return Promise.resolve(decode ? bytesToUtf8(out) : out);
     if (out === null || typeof out === "number") return Promise.resolve(out);
     if (out instanceof SimpleString) return (out.resolved ??= Promise.resolve(out.value));
     if (out instanceof Pending) {
-      const p = out.promise.then(settle);
+      const p = out.promise.then((r) => settle(r, this.server.binary));
       this.queue = p.catch(() => undefined);
       return p;
     }
     if (out instanceof ErrorReply) return Promise.reject(new Error(out.message));
-    if (out instanceof Frames) return Promise.resolve(out.frames.map(toNodeRedis));
-    return Promise.resolve(toNodeRedis(out));
+    if (out instanceof Frames) return Promise.resolve(out.frames.map((f) => toNodeRedis(f, decode)));
+    return Promise.resolve(toNodeRedis(out, decode));
   }
 
   /** Frames pushed to this connection (pub/sub messages), in node-redis's shape, delivered asynchronously. */
@@ -130,7 +137,8 @@ export class Connection {
   deliver(frame: Reply[]): void {
     for (const fn of this.rawPushListeners) fn(frame);
     if (this.pushListeners.length > 0) {
-      const shaped = frame.map(toNodeRedis);
+      const decode = this.server.binary;
+      const shaped = frame.map((x) => toNodeRedis(x, decode));
       const fns = this.pushListeners;
       queueMicrotask(() => {
         for (const fn of fns) fn(shaped);
@@ -204,17 +212,17 @@ function removeFrom(map: Map<string, Set<Connection>>, key: string, c: Connectio
   if (set.size === 0) map.delete(key);
 }
 
-/** Arguments as byte strings: the same array when every one is a plain ASCII string. */
-function asBytes(args: string[]): string[] {
+/** Every argument is a string of 7-bit characters (so its UTF-8 bytes are its chars). */
+function allAscii(args: string[]): boolean {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (typeof a !== "string") return args.map((x) => utf8ToBytes(String(x)));
-    for (let j = 0; j < a.length; j++) if (a.charCodeAt(j) > 0x7f) return args.map((x) => utf8ToBytes(String(x)));
+    if (typeof a !== "string") return false;
+    for (let j = 0; j < a.length; j++) if (a.charCodeAt(j) > 0x7f) return false;
   }
-  return args;
+  return true;
 }
 
-function settle(r: Reply): NodeRedisReply {
+function settle(r: Reply, decode: boolean): NodeRedisReply {
   if (r instanceof ErrorReply) throw new Error(r.message);
-  return toNodeRedis(r);
+  return toNodeRedis(r, decode);
 }

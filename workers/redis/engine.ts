@@ -54,6 +54,11 @@ export class RedisServer implements KeyspaceHooks {
   private cachedNow = NaN;
   private lastCron = -Infinity;
   volatileKeys = 0;
+  /**
+   * A byte above 0x7f has entered the engine (in some argument). Until then no reply can hold
+   * one, so sendCommand skips UTF-8 decoding of its replies.
+   */
+  binary = false;
   /** Whether the current command's first read found its key (for the trace). */
   hit: boolean | undefined = undefined;
 

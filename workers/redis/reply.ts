@@ -104,12 +104,15 @@ export function utf8ToBytes(s: string): string {
   return s;
 }
 
-/** Convert a reply to the node-redis shape; errors nested in arrays become Error objects. */
-export function toNodeRedis(r: Reply): NodeRedisReply {
-  if (typeof r === "string") return bytesToUtf8(r);
+/**
+ * Convert a reply to the node-redis shape; errors nested in arrays become Error objects. Bulk
+ * strings are decoded as UTF-8 unless `decode` is false (the caller knows they are all ASCII).
+ */
+export function toNodeRedis(r: Reply, decode = true): NodeRedisReply {
+  if (typeof r === "string") return decode ? bytesToUtf8(r) : r;
   if (typeof r === "number" || r === null) return r;
   if (typeof r === "bigint") return Number(r);
-  if (Array.isArray(r)) return r.map(toNodeRedis);
+  if (Array.isArray(r)) return r.map((x) => toNodeRedis(x, decode));
   if (r instanceof SimpleString) return r.value;
   if (r instanceof ErrorReply) return new Error(r.message);
   return null; // nil array

@@ -84,6 +84,9 @@ export interface EngineStatus {
   trigram: boolean;
 }
 
+/** A learner statement's result or error, with its trace event either way. */
+export type Outcome<T> = { ok: true; result: T; event: PostgresQueryTrace } | { ok: false; error: unknown; event: PostgresQueryTrace };
+
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 const SAVEPOINT = "playground_statement";
@@ -152,12 +155,7 @@ export class PostgresEngine {
 
   /** Runs one statement, as node-postgres's `client.query(text, values)`. */
   query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>> {
-    return this.serial(() =>
-      this.statement("query", text, values, async (onNotice) => {
-        const result = await this.db.query<Row>(text, values, { parsers: PARSERS, onNotice });
-        return toQueryResult(result);
-      }),
-    );
+    return this.tracedQuery<Row>(text, values).then(unwrap);
   }
 
   /**
@@ -166,6 +164,21 @@ export class PostgresEngine {
    * really runs, inside the run's transaction. Error positions point into `text`.
    */
   explain(text: string, values?: unknown[]): Promise<unknown> {
+    return this.tracedExplain(text, values).then(unwrap);
+  }
+
+  /** query, answering with the statement's trace event too, and with its error instead of throwing. */
+  tracedQuery<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Outcome<QueryResult<Row>>> {
+    return this.serial(() =>
+      this.statement("query", text, values, async (onNotice) => {
+        const result = await this.db.query<Row>(text, values, { parsers: PARSERS, onNotice });
+        return toQueryResult(result);
+      }),
+    );
+  }
+
+  /** explain, answering with the statement's trace event too, and with its error instead of throwing. */
+  tracedExplain(text: string, values?: unknown[]): Promise<Outcome<unknown>> {
     return this.serial(() =>
       this.statement("explain", text, values, async () => {
         const result = await this.db.query<{ "QUERY PLAN": unknown }>(EXPLAIN_PREFIX + text, values, { parsers: PARSERS });
@@ -254,7 +267,7 @@ export class PostgresEngine {
     text: string,
     values: unknown[] | undefined,
     execute: (onNotice: (notice: { message?: string }) => void) => Promise<T>,
-  ): Promise<T> {
+  ): Promise<Outcome<T>> {
     const implicit = this.run === null;
     if (implicit) await this.open({});
     const run = this.run as Run;
@@ -297,14 +310,14 @@ export class PostgresEngine {
         event.summary = scanSummary(plan);
       }
       event.rowCount = via === "query" ? (result as QueryResult).rowCount : (event.summary?.returned ?? null);
-      return result;
+      return { ok: true, result, event };
     } catch (error) {
       if (error instanceof PostgresError) {
         event.error = { message: error.message, code: error.code, position: error.position };
       } else {
         event.error = { message: error instanceof Error ? error.message : String(error) };
       }
-      throw error;
+      return { ok: false, error, event };
     } finally {
       run.trace.push(event);
       this.options.onTrace?.(event);
@@ -338,6 +351,11 @@ export class PostgresEngine {
       if (reopened) Object.assign(reopened, { startedAt: run.startedAt, trace: run.trace });
     }
   }
+}
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.result;
+  throw outcome.error;
 }
 
 function endsTransaction(match: RegExpExecArray): PostgresError {

@@ -6,6 +6,7 @@ export {
   DEFAULT_STATEMENT_TIMEOUT_MS,
   type EngineOptions,
   type EngineStatus,
+  type Outcome,
   type EndRunOptions,
   type Field,
   type QueryResult,

@@ -1,0 +1,78 @@
+// The Postgres worker (DESIGN §3): PGlite and the engine in their own Web Worker, exposed with
+// comlink (PostgresWorkerApi in api.ts). It outlives sandbox runs, so a stopped run never loses
+// the seeded database. Thin on purpose: the logic is in engine.ts and api.ts.
+//
+// Everything comes from the site itself: PGlite's .wasm and data files are imported with ?url, so
+// Vite emits them as assets of the build and serves them in dev, and they are fetched here and
+// handed to PGlite compiled (pgliteWasmModule, initdbWasmModule, fsBundle) rather than left to
+// PGlite's own lookup next to its script. The contrib extensions (auto_explain, pg_trgm) find
+// their .tar.gz bundles with `new URL(…, import.meta.url)`, which Vite rewrites to assets too.
+import * as Comlink from "comlink";
+import { PGlite } from "@electric-sql/pglite";
+import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
+import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
+import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
+import { createHost, keepErrorFieldsAcrossComlink, type StartProgress } from "./api.ts";
+import { PostgresEngine } from "./engine.ts";
+import { pgliteOptions } from "./pglite-options.ts";
+
+/** The boot (initdb and starting Postgres, 2–3 s) as a share of the progress bar. */
+const BOOT_SHARE = 0.3;
+
+/** Fetches the files, counting bytes as they arrive. */
+async function download(urls: string[], onProgress: (progress: StartProgress) => void): Promise<Uint8Array[]> {
+  const responses = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok || !response.body) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
+      return response;
+    }),
+  );
+  const bytes = responses.reduce((sum, r) => sum + Number(r.headers.get("content-length") ?? 0), 0);
+  const total = Math.round(bytes / (1 - BOOT_SHARE));
+  let done = 0;
+  const files = await Promise.all(
+    responses.map(async (response) => {
+      const chunks: Uint8Array[] = [];
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      for (;;) {
+        const { done: finished, value } = await reader.read();
+        if (finished) break;
+        chunks.push(value);
+        done += value.byteLength;
+        onProgress({ label: "Downloading Postgres", done: Math.min(done, bytes), total });
+      }
+      const file = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const c of chunks) {
+        file.set(c, at);
+        at += c.byteLength;
+      }
+      return file;
+    }),
+  );
+  onProgress({ label: "Starting Postgres", done: bytes, total });
+  return files;
+}
+
+keepErrorFieldsAcrossComlink();
+
+const host = createHost({
+  now: () => performance.now(),
+  schedule: (flush) => setTimeout(flush, 16),
+  boot: async (onProgress) => {
+    const [pgliteWasm, initdbWasm, data] = await download([pgliteWasmUrl, initdbWasmUrl, pgliteDataUrl], onProgress);
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([
+      WebAssembly.compile(pgliteWasm as Uint8Array<ArrayBuffer>),
+      WebAssembly.compile(initdbWasm as Uint8Array<ArrayBuffer>),
+    ]);
+    const db = new PGlite({ ...pgliteOptions(), pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]) });
+    await db.waitReady;
+    const engine = new PostgresEngine(db, { now: () => performance.now(), onTrace: (event) => host.trace(event) });
+    await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run
+    onProgress({ label: "Postgres is ready", done: 1, total: 1 });
+    return engine;
+  },
+});
+
+Comlink.expose(host.api);

@@ -19,10 +19,13 @@ import { pgliteOptions } from "./pglite-options.ts";
 /** The boot (initdb and starting Postgres, 2–3 s) as a share of the progress bar. */
 const BOOT_SHARE = 0.3;
 
-/** Fetches the files, counting bytes as they arrive. */
-async function download(urls: string[], onProgress: (progress: StartProgress) => void): Promise<Uint8Array[]> {
+/**
+ * Fetches the files, counting bytes as they arrive for the progress bar; .wasm files are
+ * compiled while they download (compileStreaming on one branch of the body, counting on the other).
+ */
+async function download(files: { url: string; wasm: boolean }[], onProgress: (progress: StartProgress) => void): Promise<(WebAssembly.Module | Blob)[]> {
   const responses = await Promise.all(
-    urls.map(async (url) => {
+    files.map(async ({ url }) => {
       const response = await fetch(url);
       if (!response.ok || !response.body) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
       return response;
@@ -31,28 +34,32 @@ async function download(urls: string[], onProgress: (progress: StartProgress) =>
   const bytes = responses.reduce((sum, r) => sum + Number(r.headers.get("content-length") ?? 0), 0);
   const total = Math.round(bytes / (1 - BOOT_SHARE));
   let done = 0;
-  const files = await Promise.all(
-    responses.map(async (response) => {
+  const count = async (body: ReadableStream<Uint8Array>, keep: Uint8Array[] | null) => {
+    const reader = body.getReader();
+    for (;;) {
+      const { done: finished, value } = await reader.read();
+      if (finished) return;
+      keep?.push(value);
+      done += value.byteLength;
+      onProgress({ label: "Downloading Postgres", done: Math.min(done, bytes), total });
+    }
+  };
+  const loaded = await Promise.all(
+    responses.map(async (response, i) => {
+      const body = response.body as ReadableStream<Uint8Array>;
+      if (files[i].wasm) {
+        const [counted, compiled] = body.tee();
+        const wasm = new Response(compiled, { headers: { "content-type": "application/wasm" } });
+        const [module] = await Promise.all([WebAssembly.compileStreaming(wasm), count(counted, null)]);
+        return module;
+      }
       const chunks: Uint8Array[] = [];
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      for (;;) {
-        const { done: finished, value } = await reader.read();
-        if (finished) break;
-        chunks.push(value);
-        done += value.byteLength;
-        onProgress({ label: "Downloading Postgres", done: Math.min(done, bytes), total });
-      }
-      const file = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-      let at = 0;
-      for (const c of chunks) {
-        file.set(c, at);
-        at += c.byteLength;
-      }
-      return file;
+      await count(body, chunks);
+      return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
     }),
   );
   onProgress({ label: "Starting Postgres", done: bytes, total });
-  return files;
+  return loaded;
 }
 
 keepErrorFieldsAcrossComlink();
@@ -61,12 +68,19 @@ const host = createHost({
   now: () => performance.now(),
   schedule: (flush) => setTimeout(flush, 16),
   boot: async (onProgress) => {
-    const [pgliteWasm, initdbWasm, data] = await download([pgliteWasmUrl, initdbWasmUrl, pgliteDataUrl], onProgress);
-    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([
-      WebAssembly.compile(pgliteWasm as Uint8Array<ArrayBuffer>),
-      WebAssembly.compile(initdbWasm as Uint8Array<ArrayBuffer>),
-    ]);
-    const db = new PGlite({ ...pgliteOptions(), pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]) });
+    const [pgliteWasmModule, initdbWasmModule, fsBundle] = (await download(
+      [
+        { url: pgliteWasmUrl, wasm: true },
+        { url: initdbWasmUrl, wasm: true },
+        { url: pgliteDataUrl, wasm: false },
+      ],
+      onProgress,
+    )) as [
+      WebAssembly.Module,
+      WebAssembly.Module,
+      Blob,
+    ];
+    const db = new PGlite({ ...pgliteOptions(), pgliteWasmModule, initdbWasmModule, fsBundle });
     await db.waitReady;
     const engine = new PostgresEngine(db, { now: () => performance.now(), onTrace: (event) => host.trace(event) });
     await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run

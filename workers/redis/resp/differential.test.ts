@@ -70,4 +70,19 @@ describe("the bridge and redis-server, byte for byte", () => {
       expect(got.received).toBe(want.received);
     });
   }
+
+  it("a blocking pop times out on the real clock, and holds back what was pipelined behind it", async () => {
+    const send = "BLPOP d:q 0.2\r\nPING\r\n";
+    const [want, got] = await Promise.all([exchange(real.port, send, 600), exchange(bridge.port, send, 600)]);
+    expect(want.received).toBe("*-1\r\n+PONG\r\n");
+    expect(got).toEqual(want);
+  });
+
+  it("a client that disconnects while blocked is not served any more", async () => {
+    const steps = ["BLPOP d:gone 0\r\n", "RPUSH d:gone a\r\nLLEN d:gone\r\n"];
+    const run = async (port: number) => [await exchange(port, steps[0], 50), await exchange(port, steps[1], 100)];
+    const [want, got] = await Promise.all([run(real.port), run(bridge.port)]);
+    expect(want[1].received).toBe(":1\r\n:1\r\n");
+    expect(got).toEqual(want);
+  });
 });

@@ -53,4 +53,13 @@ describe("redis-benchmark against the bridge", () => {
     for (const rps of Object.values(figures)) expect(rps).toBeGreaterThan(0);
     expect(server.clients).toBeLessThanOrEqual(1); // its 50 connections are gone again
   });
+
+  it("runs its whole default suite, PING_INLINE included", async () => {
+    const run = await runTool("redis-benchmark", ["-p", String(server.port), "-n", "500", "-q"], { timeoutMs: 90_000 });
+    expect(run.code).toBe(0);
+    const figures = parseBenchmark(run.stdout);
+    for (const test of ["PING_INLINE", "PING_MBULK", "SET", "GET", "INCR", "LPUSH", "RPOP", "SADD", "HSET", "SPOP", "ZADD", "ZPOPMIN", "MSET"]) {
+      expect(figures[test], test).toBeGreaterThan(0);
+    }
+  });
 });

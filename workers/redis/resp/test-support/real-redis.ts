@@ -85,9 +85,9 @@ export function runTool(tool: string, args: string[], options: { input?: string;
   });
 }
 
-/** requests per second per test from `redis-benchmark -q` output, e.g. { SET: 81234.5, GET: 90000 }. */
+/** Requests per second per test from `redis-benchmark -q` output, e.g. { SET: 81234.5, MSET: 9000 } ("MSET (10 keys): …"). */
 export function parseBenchmark(output: string): Record<string, number> {
   const figures: Record<string, number> = {};
-  for (const match of output.matchAll(/([A-Z_]+): ([\d.]+) requests per second/g)) figures[match[1]] = Number(match[2]);
+  for (const match of output.matchAll(/([A-Z_0-9]+)(?: \([^)]*\))?: ([\d.]+) requests per second/g)) figures[match[1]] = Number(match[2]);
   return figures;
 }

@@ -22,6 +22,8 @@ export default defineConfig({
     cspPlugin(),
   ],
   worker: { format: "es" },
+  // PGlite loads its own .wasm and data files; pre-bundling would break their URLs.
+  optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 8000,

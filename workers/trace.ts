@@ -20,4 +20,5 @@ export type TraceEvent =
   | WebAppTrace
   | import("./web/playground-routing.ts").RoutingTrace
   | import("./redis/trace.ts").RedisTrace
-  | import("./redis/client/client.ts").RedisClientTrace;
+  | import("./redis/client/client.ts").RedisClientTrace
+  | import("./postgres/trace.ts").PostgresTrace;

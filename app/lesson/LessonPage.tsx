@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { loadLessonContent, type LessonContent, type LessonMeta } from "../lessons/catalogue";
 import { markCompleted } from "../stores/progress";
 import { Sandbox } from "../../workers/sandbox/client";
-import { createRunSession, type RunSession } from "./run-session";
+import { createRunSession, type PrepareRun, type RunSession } from "./run-session";
+import { PostgresStatus } from "../engines/PostgresStatus";
 import { useLessonCode } from "./use-lesson-code";
 import { LessonToolbar } from "./LessonToolbar";
 import { Panes } from "./Panes";
@@ -27,10 +28,19 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
   useEffect(() => {
     let live = true;
     const sandbox = new Sandbox(() => import("../../workers/sandbox/spawn").then((m) => m.createSandboxWorker));
+    // The page's Postgres starts (and seeds) as soon as a lesson that uses it opens.
+    const postgres = lesson.engines.includes("postgres") ? import("../engines/postgres-host") : null;
+    void postgres?.then((host) => host.startPostgres()).catch(() => {});
+    const prepareRun: PrepareRun | undefined = postgres
+      ? async () => {
+          const run = await (await postgres).preparePostgresRun(Math.min(lesson.timeoutMs, 5000));
+          return { ports: { postgres: run.port }, finish: run.finish };
+        }
+      : undefined;
     loadLessonContent(lesson.id).then(
       (c) => {
         if (!live) return;
-        const runSession = createRunSession({ sandbox, checksSource: c.checks, timeoutMs: lesson.timeoutMs, onAllPassed: () => markCompleted(lesson.id) });
+        const runSession = createRunSession({ sandbox, checksSource: c.checks, timeoutMs: lesson.timeoutMs, onAllPassed: () => markCompleted(lesson.id), prepareRun });
         setContent(c);
         setSession({ sandbox, ...runSession });
       },
@@ -74,6 +84,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         onReset={() => content && replaceCode(content.starter, "Code reset to the starter.")}
         onShowSolution={() => content && replaceCode(content.solution, "Showing the solution in place of your code.")}
       />
+      {lesson.engines.includes("postgres") && <PostgresStatus onReset={() => import("../engines/postgres-host").then((host) => host.resetDatabase())} />}
       {(notice || loadError) && (
         <div className={`banner banner--${loadError ? "warn" : notice!.tone}`} role={loadError || notice!.tone === "warn" ? "alert" : "note"}>
           <span>{loadError ?? notice!.text}</span>

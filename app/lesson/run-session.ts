@@ -52,7 +52,10 @@ function formatSeconds(ms: number): string {
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
 
-export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void }) {
+/** Engines outside the sandbox a run needs (the page's Postgres): ports for it, and a way to close the run. */
+export type PrepareRun = () => Promise<{ ports: Record<string, MessagePort>; finish: () => Promise<void> }>;
+
+export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void; prepareRun?: PrepareRun }) {
   const store = createStore<RunState>(() => ({
     running: false,
     status: "Ready: press Run or Ctrl+Enter",
@@ -97,7 +100,28 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
       });
     };
 
-    const outcome = await options.sandbox.run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole });
+    let prepared: Awaited<ReturnType<PrepareRun>> | null = null;
+    if (options.prepareRun) {
+      try {
+        prepared = await options.prepareRun();
+      } catch (e) {
+        if (id === runId) store.setState({ running: false, status: `Error: ${(e as Error).message}`, tone: "fail" });
+        return;
+      }
+      if (id !== runId) {
+        await prepared.finish();
+        return;
+      }
+    }
+    const outcome = await options.sandbox
+      .run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole, ports: prepared?.ports })
+      .finally(async () => {
+        if (!prepared) return;
+        // End the worker before rolling back: a timer the learner left could otherwise send a
+        // statement after the transaction is gone, and it would commit.
+        options.sandbox.stop();
+        await prepared.finish().catch(() => {});
+      });
     if (id !== runId) return;
 
     if (outcome.kind === "timeout") {

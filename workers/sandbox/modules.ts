@@ -4,4 +4,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/checks": "workers/sandbox/checks-api.ts",
   "playground/web": "workers/web/index.ts",
   "playground/redis": "workers/redis/learner-api.ts",
+  "playground/postgres": "workers/postgres/learner-api.ts",
 };

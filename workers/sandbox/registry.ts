@@ -6,6 +6,7 @@ import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
 import { webModule } from "../web/playground.ts";
 import { redisModule } from "../redis/playground.ts";
+import { postgresModule } from "../postgres/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -25,6 +26,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/checks": () => checks,
   "playground/web": (env) => webModule(env),
   "playground/redis": (env) => redisModule(env),
+  "playground/postgres": (env) => postgresModule(env),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

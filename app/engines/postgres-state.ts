@@ -1,0 +1,13 @@
+// The page's Postgres as the UI sees it: starting, seeding (with progress), ready or failed.
+// Apart from postgres-host.ts so the page can render it without loading the host.
+import { createStore } from "zustand/vanilla";
+
+export interface PostgresState {
+  phase: "idle" | "starting" | "seeding" | "ready" | "failed";
+  label: string;
+  /** 0..1 for the progress bar. */
+  fraction: number;
+  error: string | null;
+}
+
+export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null }));

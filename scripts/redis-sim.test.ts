@@ -30,7 +30,8 @@ describe("scripts/redis-sim.ts", () => {
       const first = await line;
       const port = Number(/127\.0\.0\.1:(\d+)/.exec(first)?.[1]);
       expect(port).toBeGreaterThan(0);
-      expect(await exchange(port, "PING\r\nSET k v\r\nGET k\r\n", 100)).toEqual({ received: "+PONG\r\n+OK\r\n$1\r\nv\r\n", closed: false });
+      const want = { received: "+PONG\r\n+OK\r\n$1\r\nv\r\n", closed: false };
+      expect(await exchange(port, "PING\r\nSET k v\r\nGET k\r\n", { expect: want })).toEqual(want);
       child.kill("SIGINT");
       expect(await exited(child)).toBe(0);
       expect(output()).toContain("stopped");

@@ -2,7 +2,7 @@
 // close. These are the corners of the request protocol the golden recordings do not reach
 // (networking.c's parsing quirks, limits, binary payloads). Needs redis-server (CI installs
 // it); without it this fails and says what to install.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { startBridge } from "./bridge.ts";
 import type { RespServer } from "./server.ts";
 import { startRealRedis, type RealRedis } from "./test-support/real-redis.ts";
@@ -62,27 +62,34 @@ afterAll(async () => {
   await Promise.all([real?.stop(), bridge?.close()]);
 });
 
-describe("the bridge and redis-server, byte for byte", () => {
+/** What redis-server answers (its reply never takes long), then the bridge, told what to wait for. */
+async function both(send: string | string[], windowMs = 300) {
+  const want = await exchange(real.port, send, { windowMs });
+  const got = await exchange(bridge.port, send, { windowMs, expect: want });
+  return { want, got };
+}
+
+// Each case has its own keys, so the cases run side by side.
+describe.concurrent("the bridge and redis-server, byte for byte", () => {
   for (const [name, send] of Object.entries(INPUTS)) {
-    it(name, async () => {
-      const [want, got] = await Promise.all([exchange(real.port, send, 150), exchange(bridge.port, send, 150)]);
+    it(name, async ({ expect }) => {
+      const { want, got } = await both(send);
       expect(got.closed).toBe(want.closed);
       expect(got.received).toBe(want.received);
     });
   }
 
-  it("a blocking pop times out on the real clock, and holds back what was pipelined behind it", async () => {
-    const send = "BLPOP d:q 0.2\r\nPING\r\n";
-    const [want, got] = await Promise.all([exchange(real.port, send, 600), exchange(bridge.port, send, 600)]);
+  it("a blocking pop times out on the real clock, and holds back what was pipelined behind it", async ({ expect }) => {
+    const { want, got } = await both("BLPOP d:q 0.2\r\nPING\r\n", 700);
     expect(want.received).toBe("*-1\r\n+PONG\r\n");
     expect(got).toEqual(want);
   });
 
-  it("a client that disconnects while blocked is not served any more", async () => {
-    const steps = ["BLPOP d:gone 0\r\n", "RPUSH d:gone a\r\nLLEN d:gone\r\n"];
-    const run = async (port: number) => [await exchange(port, steps[0], 50), await exchange(port, steps[1], 100)];
-    const [want, got] = await Promise.all([run(real.port), run(bridge.port)]);
-    expect(want[1].received).toBe(":1\r\n:1\r\n");
+  it("a client that disconnects while blocked is not served any more", async ({ expect }) => {
+    const blockThenLeave = async (port: number) => void (await exchange(port, "BLPOP d:gone 0\r\n", { windowMs: 50 }));
+    await Promise.all([blockThenLeave(real.port), blockThenLeave(bridge.port)]);
+    const { want, got } = await both("RPUSH d:gone a\r\nLLEN d:gone\r\n");
+    expect(want.received).toBe(":1\r\n:1\r\n");
     expect(got).toEqual(want);
   });
 });

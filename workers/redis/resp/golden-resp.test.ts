@@ -22,7 +22,8 @@ async function replay(c: RespCase): Promise<string | null> {
   // A fresh engine per case, as the recorder FLUSHALLed the server before each.
   const server = await startBridge();
   try {
-    const got = await exchange(server.port, send);
+    // The recording's 200 ms window; told what to expect, the exchange gives a slow machine more time.
+    const got = await exchange(server.port, send, { expect: { received: c.receive, closed: c.closed } });
     if (got.received === c.receive && got.closed === c.closed) return null;
     return `${c.name}: expected ${JSON.stringify(c.receive.slice(0, 300))} closed=${c.closed}, got ${JSON.stringify(got.received.slice(0, 300))} closed=${got.closed}`;
   } finally {

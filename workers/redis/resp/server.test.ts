@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ErrorReply, Frames, OK, PONG, Pending, type Outcome, type Reply } from "../reply.ts";
 import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer } from "./server.ts";
-import { exchange, open } from "./test-support/wire.ts";
+import { exchange, open, type Exchange } from "./test-support/wire.ts";
 
 function standIn() {
   const store = new Map<string, string[] | string>();
@@ -79,11 +79,21 @@ async function serve() {
   return { port: server.port, ...stand };
 }
 
+/** Sends `send` and expects exactly `want` back; stops waiting as soon as it has come. */
+async function answers(port: number, send: string | string[], want: Exchange): Promise<void> {
+  expect(await exchange(port, send, { expect: want })).toEqual(want);
+}
+
+/** Waits (up to 2 s) until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition() && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 describe("startRespServer", () => {
   it("listens on loopback and answers in order, pipelined", async () => {
     const { port } = await serve();
     expect(server!.host).toBe("127.0.0.1");
-    expect(await exchange(port, "PING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\nSET k v\r\nGET k\r\n", 50)).toEqual({
+    await answers(port, "PING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\nSET k v\r\nGET k\r\n", {
       received: "+PONG\r\n$2\r\nhi\r\n+OK\r\n$1\r\nv\r\n",
       closed: false,
     });
@@ -91,29 +101,25 @@ describe("startRespServer", () => {
 
   it("buffers a request split across writes", async () => {
     const { port } = await serve();
-    expect(await exchange(port, ["*2\r\n$4\r\nEC", "HO\r\n$5\r\nhello\r\n"], 50)).toEqual({ received: "$5\r\nhello\r\n", closed: false });
+    await answers(port, ["*2\r\n$4\r\nEC", "HO\r\n$5\r\nhello\r\n"], { received: "$5\r\nhello\r\n", closed: false });
   });
 
   it("carries bytes through unchanged, lengths in bytes", async () => {
     const { port } = await serve();
     const value = "\0\xff\r\n\xc3\xa9";
-    const received = await exchange(port, `*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$6\r\n${value}\r\nGET k\r\n`, 50);
-    expect(received.received).toBe(`+OK\r\n$6\r\n${value}\r\n`);
+    await answers(port, `*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$6\r\n${value}\r\nGET k\r\n`, { received: `+OK\r\n$6\r\n${value}\r\n`, closed: false });
   });
 
   it("writes the replies before a protocol error, then the error, then closes", async () => {
     const { port, closedCount } = await serve();
-    expect(await exchange(port, "PING\r\n*1\r\n$x\r\nPING\r\n")).toEqual({
-      received: "+PONG\r\n-ERR Protocol error: invalid bulk length\r\n",
-      closed: true,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await answers(port, "PING\r\n*1\r\n$x\r\nPING\r\n", { received: "+PONG\r\n-ERR Protocol error: invalid bulk length\r\n", closed: true });
+    await until(() => closedCount() === 1);
     expect(closedCount()).toBe(1);
   });
 
-  it("answers QUIT with +OK and closes without running what follows", async () => {
+  it("closes the socket once the engine closes the connection (QUIT), running nothing after it", async () => {
     const { port } = await serve();
-    expect(await exchange(port, "quit now\r\nPING\r\n")).toEqual({ received: "+OK\r\n", closed: true });
+    await answers(port, "quit now\r\nPING\r\n", { received: "+OK\r\n", closed: true });
   });
 
   it("trips the 64 KB inline limit on the same bytes as Redis, reading 16 KB at a time", async () => {
@@ -122,17 +128,19 @@ describe("startRespServer", () => {
     // newline of an 81,000-byte line comes with the fifth read (81,920 bytes), so it passes; a
     // 90,000-byte line is still without one after that read, so it is refused. (Measured on 7.0.15.)
     const ok = "ECHO " + "a".repeat(80993) + "\r\n";
-    expect((await exchange(port, ok, 100)).received).toBe(`$80993\r\n${"a".repeat(80993)}\r\n`);
+    await answers(port, ok, { received: `$80993\r\n${"a".repeat(80993)}\r\n`, closed: false });
     const tooBig = "ECHO " + "a".repeat(89993) + "\r\n";
-    expect(await exchange(port, tooBig)).toEqual({ received: "-ERR Protocol error: too big inline request\r\n", closed: true });
+    await answers(port, tooBig, { received: "-ERR Protocol error: too big inline request\r\n", closed: true });
   });
 
   it("holds pipelined requests behind a blocked one, and keeps their order", async () => {
     const { port } = await serve();
-    const blocked = exchange(port, "BLPOP q 0\r\nPING\r\nECHO after\r\n", 300);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await exchange(port, "RPUSH q job\r\n", 50)).toEqual({ received: ":1\r\n", closed: false });
-    expect(await blocked).toEqual({ received: "*2\r\n$1\r\nq\r\n$3\r\njob\r\n+PONG\r\n$5\r\nafter\r\n", closed: false });
+    const want = { received: "*2\r\n$1\r\nq\r\n$3\r\njob\r\n+PONG\r\n$5\r\nafter\r\n", closed: false };
+    const blocked = exchange(port, "BLPOP q 0\r\nPING\r\nECHO after\r\n", { expect: want });
+    await until(() => server!.clients === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let BLPOP reach the engine
+    await answers(port, "RPUSH q job\r\n", { received: ":1\r\n", closed: false });
+    expect(await blocked).toEqual(want);
   });
 
   it("writes several frames for one command, and pushes as they arrive", async () => {
@@ -141,26 +149,30 @@ describe("startRespServer", () => {
     let got = "";
     subscriber.on("data", (d: Buffer) => (got += d.toString("latin1")));
     subscriber.write("SUBSCRIBE a b\r\n");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(got).toBe("*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n");
+    const confirmations = "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n";
+    await until(() => got.length >= confirmations.length);
+    expect(got).toBe(confirmations);
     got = "";
-    expect(await exchange(port, "PUBLISH b hi\r\n", 50)).toEqual({ received: ":1\r\n", closed: false });
-    expect(got).toBe("*3\r\n$7\r\nmessage\r\n$1\r\nb\r\n$2\r\nhi\r\n");
+    await answers(port, "PUBLISH b hi\r\n", { received: ":1\r\n", closed: false });
+    const message = "*3\r\n$7\r\nmessage\r\n$1\r\nb\r\n$2\r\nhi\r\n";
+    await until(() => got.length >= message.length);
+    expect(got).toBe(message);
     subscriber.destroy();
   });
 
   it("closes the engine connection when the socket closes", async () => {
     const { port, closedCount } = await serve();
     const socket = await open(port);
+    await until(() => server!.clients === 1);
     expect(server!.clients).toBe(1);
     socket.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => closedCount() === 1 && server!.clients === 0);
     expect(closedCount()).toBe(1);
     expect(server!.clients).toBe(0);
   });
 
   it("answers an engine that throws with an error and keeps serving", async () => {
     const { port } = await serve();
-    expect(await exchange(port, "BOOM\r\nPING\r\n", 50)).toEqual({ received: "-ERR engine bug\r\n+PONG\r\n", closed: false });
+    await answers(port, "BOOM\r\nPING\r\n", { received: "-ERR engine bug\r\n+PONG\r\n", closed: false });
   });
 });

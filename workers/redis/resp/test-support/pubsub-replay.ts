@@ -22,7 +22,7 @@ export interface PubsubCase {
 }
 
 const SUBSCRIBE_FAMILY = new Set(["subscribe", "psubscribe", "unsubscribe", "punsubscribe", "ssubscribe", "sunsubscribe"]);
-/** How long after the sender's reply other connections may still be receiving (the recorder waited ~30 ms). */
+/** How long to listen after the expected frames are in (the recorder waited ~30 ms after each step). */
 const SETTLE_MS = 30;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +56,13 @@ export async function replayPubsubCase(port: number, c: PubsubCase): Promise<str
       const asFrames = SUBSCRIBE_FAMILY.has(String(step.command[0]).toLowerCase()) && Array.isArray(step.reply);
       const expectedFrames = asFrames ? (step.reply as WireValue[]).length : 1;
       sockets.get(step.conn)!.write(multibulk(step.command));
-      for (let waited = 0; sender.count < expectedFrames && !closed.has(step.conn) && waited < 2000; waited += 5) await sleep(5);
+      // Wait for what the recording says will come (so a slow machine cannot fail a right
+      // answer), then a little longer for anything it does not expect.
+      const arrived = () =>
+        (sender.count >= expectedFrames || closed.has(step.conn)) &&
+        Object.entries(step.pushes ?? {}).every(([name, frames]) => (readers.get(name)?.count ?? 0) >= frames.length || closed.has(name)) &&
+        (step.closed ?? []).every((name) => closed.has(name));
+      for (let waited = 0; !arrived() && waited < 2000; waited += 5) await sleep(5);
       await sleep(SETTLE_MS);
 
       for (const name of c.connections) {

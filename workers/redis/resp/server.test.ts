@@ -171,6 +171,25 @@ describe("startRespServer", () => {
     expect(server!.clients).toBe(0);
   });
 
+  it("drops a subscriber that stops reading once 32 MB of messages wait for it, as Redis does", async () => {
+    const { port, closedCount } = await serve();
+    const subscriber = await open(port);
+    subscriber.write("SUBSCRIBE feed\r\n");
+    await until(() => server!.clients === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    subscriber.pause(); // reads nothing more: the kernel buffers fill, then the bridge's
+    const publisher = await open(port);
+    const message = "x".repeat(1024 * 1024);
+    for (let i = 0; i < 48 && closedCount() === 0; i++) {
+      publisher.write(`*3\r\n$7\r\nPUBLISH\r\n$4\r\nfeed\r\n$${message.length}\r\n${message}\r\n`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await until(() => closedCount() === 1);
+    expect(closedCount()).toBe(1);
+    publisher.destroy();
+    subscriber.destroy();
+  });
+
   it("answers an engine that throws with an error and keeps serving", async () => {
     const { port } = await serve();
     await answers(port, "BOOM\r\nPING\r\n", { received: "-ERR engine bug\r\n+PONG\r\n", closed: false });

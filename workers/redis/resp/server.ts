@@ -43,6 +43,8 @@ export interface RespServerOptions {
 }
 
 const TICK_MS = 100;
+/** Redis's default hard limit for pub/sub clients' pending output (client-output-buffer-limit pubsub 32mb 8mb 60). */
+const PUBSUB_OUTPUT_HARD_LIMIT = 32 * 1024 * 1024;
 
 export async function startRespServer(engine: BridgeEngine, options: RespServerOptions = {}): Promise<RespServer> {
   const host = options.host ?? "127.0.0.1";
@@ -166,6 +168,12 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
   connection.onPushReply((frame) => {
     if (closing) return;
     out += encodeReply(frame);
+    // client-output-buffer-limit pubsub 32mb: Redis drops a subscriber that does not read.
+    if (socket.writableLength + out.length > PUBSUB_OUTPUT_HARD_LIMIT) {
+      closing = true;
+      socket.destroy();
+      return;
+    }
     if (!running && !flushQueued) {
       flushQueued = true;
       queueMicrotask(flush);

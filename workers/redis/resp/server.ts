@@ -4,7 +4,8 @@
 // Redis serves a client: requests run one at a time in arrival order (a blocked command such as
 // BLPOP holds back the ones pipelined behind it), replies go out in the same order, pub/sub
 // messages are written as they arrive, and a protocol error is answered, then the connection
-// is closed and nothing after it is run.
+// is closed and nothing after it is run. QUIT belongs to the engine: it answers +OK and closes
+// its connection, and the bridge closes the socket behind the reply.
 import { createServer, type Server, type Socket } from "node:net";
 import { ErrorReply, type Outcome, type Reply } from "../reply.ts";
 import { encodeOutcome, encodeReply } from "./encode.ts";

@@ -15,7 +15,9 @@ export function redisModule(env: RedisModuleEnv): typeof LearnerApi {
   // Redis keeps unix time (EXPIREAT, TIME); the run clock counts from the run's start.
   const epoch = Date.now() - env.now();
   let skipped = 0;
-  const now = () => epoch + env.now() + skipped;
+  // Whole milliseconds, as Redis's own clock (mstime): a fractional run clock (performance.now)
+  // would otherwise reach SET … PX arithmetic, which works on integers.
+  const now = () => Math.floor(epoch + env.now() + skipped);
   // Trace events count from the run's start, as every engine's do (skipped time included).
   const trace = <E extends { t: number }>(event: E) => env.trace({ ...event, t: event.t - epoch } as unknown as RedisTrace);
   const server = createRedis({ now, trace });
@@ -23,6 +25,9 @@ export function redisModule(env: RedisModuleEnv): typeof LearnerApi {
     createClient: createClientFor(server, { now, trace }),
     advanceTime(ms: number) {
       if (!(ms >= 0)) throw new RangeError("advanceTime takes a number of milliseconds ≥ 0");
+      // Told before the jump, so a visualization can put Redis's clock (which includes skipped
+      // time) and the other engines' run clock on one axis.
+      trace({ t: now(), source: "redis", kind: "advance", ms } as RedisTrace);
       skipped += ms;
       server.tick();
     },

@@ -37,6 +37,8 @@ export type RedisTraceBody =
   | { kind: "publish"; conn: number; channel: string; receivers: number }
   /** One message handed to one subscriber (`pattern` when it matched a PSUBSCRIBE). */
   | { kind: "deliver"; conn: number; channel: string; pattern?: string }
+  /** The lesson moved the clock forward (advanceTime): `t` is the moment before the jump. */
+  | { kind: "advance"; ms: number }
   /** A blocking command (BLPOP...) parked the connection; `deadline` null blocks forever. */
   | { kind: "block"; conn: number; db: number; keys: string[]; deadline: number | null }
   /** The connection was released: served from `key`, timed out, or closed. */

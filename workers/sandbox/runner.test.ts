@@ -161,6 +161,10 @@ describe("playground/redis in the sandbox", () => {
     const commands = r.trace.filter((e) => e.source === "redis" && e.kind === "command");
     expect(commands.map((e) => (e as { name: string }).name)).toEqual(["set", "get", "ttl", "get"]);
     expect(r.trace.some((e) => e.source === "redis" && e.kind === "expired")).toBe(true);
+    // advanceTime is told in the trace, stamped before the jump, so axes can be reconciled.
+    const advance = r.trace.find((e) => e.source === "redis" && e.kind === "advance");
+    expect(advance).toMatchObject({ ms: 61_000 });
+    expect(advance!.t).toBeLessThan(5_000);
     expect(r.trace.every((e) => e.t < 61_000 + 5_000)).toBe(true);
   });
 });

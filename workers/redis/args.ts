@@ -4,9 +4,10 @@ import { parseLongDouble, type LongDouble } from "./longdouble.ts";
 import { parseDouble, parseLL, parseLLNumber } from "./numbers.ts";
 import { ErrorReply, MUST_BE_POSITIVE, NOT_FLOAT, NOT_INTEGER, fail } from "./reply.ts";
 
-/** strcasecmp(arg, lower) == 0, for option names given in lowercase. */
+/** strcasecmp(arg, lower) == 0, for option names given in lowercase (C strings: a NUL ends the argument). */
 export function is(arg: string, lower: string): boolean {
-  return arg.length === lower.length && (arg === lower || arg.toLowerCase() === lower);
+  if (arg.length === lower.length) return arg === lower || arg.toLowerCase() === lower;
+  return arg.length > lower.length && arg.charCodeAt(lower.length) === 0 && arg.slice(0, lower.length).toLowerCase() === lower;
 }
 
 /** getLongLongFromObjectOrReply: a strict 64-bit integer, as a JS number (exact within ±2^53). */

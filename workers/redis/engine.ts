@@ -6,7 +6,7 @@ import { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
 import { Prng } from "./prng.ts";
-import { ErrorReply, Frames, NIL_ARRAY, Pending, QUEUED, type Outcome, type Reply } from "./reply.ts";
+import { ErrorReply, Frames, cstr, NIL_ARRAY, Pending, QUEUED, type Outcome, type Reply } from "./reply.ts";
 import { lookupCommand } from "./table.ts";
 import type { RedisTrace, RedisTraceBody, RedisTraceSink } from "./trace.ts";
 
@@ -329,6 +329,6 @@ export class RedisServer implements KeyspaceHooks {
 /** "unknown command 'X', with args beginning with: 'a' 'b' " — each arg cut so the list stays under 128 chars. */
 function unknownCommandText(argv: string[]): string {
   let args = "";
-  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${argv[i].slice(0, 128 - args.length)}' `;
-  return `unknown command '${argv[0].slice(0, 128)}', with args beginning with: ${args}`;
+  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${cstr(argv[i], 128 - args.length)}' `;
+  return `unknown command '${cstr(argv[0], 128)}', with args beginning with: ${args}`;
 }

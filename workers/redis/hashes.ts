@@ -5,6 +5,7 @@ import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { scanCursor, scanOptions } from "./keys.ts";
 import { globMatch } from "./glob.ts";
+import { noteHashWrite } from "./hash-store.ts";
 import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import { ErrorReply, OK, OVERFLOW, SYNTAX, type Reply } from "./reply.ts";
@@ -28,6 +29,7 @@ function hsetGeneric(c: Connection, argv: string[], hmset: boolean): Reply {
     if (!h.has(argv[i])) created++;
     h.set(argv[i], argv[i + 1]);
   }
+  noteHashWrite(h, ...argv.slice(2));
   touched(c, argv[1]);
   return hmset ? OK : created;
 }
@@ -36,6 +38,7 @@ function hsetnx(c: Connection, argv: string[]): Reply {
   const h = hashForWrite(c, argv[1]);
   if (h.has(argv[2])) return 0;
   h.set(argv[2], argv[3]);
+  noteHashWrite(h, argv[2], argv[3]);
   touched(c, argv[1]);
   return 1;
 }
@@ -91,6 +94,7 @@ function hincrby(c: Connection, argv: string[]): Reply {
   if ((incr < 0n && value < 0n && incr < LLONG_MIN - value) || (incr > 0n && value > 0n && incr > LLONG_MAX - value)) return OVERFLOW;
   value += incr;
   h.set(argv[2], value.toString());
+  noteHashWrite(h, argv[2]);
   touched(c, argv[1]);
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value;
 }
@@ -110,6 +114,7 @@ function hincrbyfloat(c: Connection, argv: string[]): Reply {
   if (sum.kind !== "finite") return new ErrorReply("ERR increment would produce NaN or Infinity");
   const s = formatLongDoubleHuman(sum);
   h.set(argv[2], s);
+  noteHashWrite(h, argv[2], s);
   touched(c, argv[1]);
   return s;
 }

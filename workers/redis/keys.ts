@@ -5,9 +5,10 @@ import { bigArg, intArg, is } from "./args.ts";
 import { KEY1, NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
+import { cloneHash, isHashtable } from "./hash-store.ts";
 import type { Db, Entry, Value } from "./keyspace.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
-import { DB_OUT_OF_RANGE, ErrorReply, NOT_INTEGER, OK, SYNTAX, SimpleString, fail, type Reply } from "./reply.ts";
+import { DB_OUT_OF_RANGE, ErrorReply, NOT_INTEGER, OK, SYNTAX, SimpleString, cstr, fail, type Reply } from "./reply.ts";
 import { RSet } from "./set-store.ts";
 import { ZSet } from "./zset-store.ts";
 
@@ -45,7 +46,7 @@ function expireFlags(argv: string[]): number {
     else if (is(o, "xx")) flags |= EXX;
     else if (is(o, "gt")) flags |= EGT;
     else if (is(o, "lt")) flags |= ELT;
-    else fail(new ErrorReply(`ERR Unsupported option ${o.replace(/[\r\n]/g, " ")}`));
+    else fail(new ErrorReply(`ERR Unsupported option ${cstr(o)}`));
   }
   if ((flags & ENX) && flags & (EXX | EGT | ELT)) fail("ERR NX and XX, GT or LT options at the same time are not compatible");
   if ((flags & EGT) && (flags & ELT)) fail("ERR GT and LT options at the same time are not compatible");
@@ -120,7 +121,7 @@ function type(c: Connection, argv: string[]): Reply {
 export function cloneValue(v: Value): Value {
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return v.slice();
-  if (v instanceof Map) return new Map(v);
+  if (v instanceof Map) return cloneHash(v);
   if (v instanceof RSet) return v.clone();
   return (v as ZSet).clone();
 }
@@ -137,6 +138,7 @@ function rename(c: Connection, argv: string[], nx: boolean): Reply {
     db.delete(dst);
   }
   const moved = db.add(dst, e.type, e.value);
+  moved.enc = e.enc;
   if (expire !== 0) db.setExpire(moved, expire);
   db.delete(src);
   touched(c, src);
@@ -175,6 +177,7 @@ function copy(c: Connection, argv: string[]): Reply {
   }
   if (del) dst.delete(newkey);
   const n = dst.add(newkey, e.type, cloneValue(e.value));
+  n.enc = e.enc;
   if (expire !== 0) dst.setExpire(n, expire);
   dst.touch(newkey);
   return 1;
@@ -189,6 +192,7 @@ function move(c: Connection, argv: string[]): Reply {
   if (e === undefined) return 0;
   if (dst.lookup(key, c.server) !== undefined) return 0;
   const n = dst.add(key, e.type, e.value);
+  n.enc = e.enc;
   if (e.expireAt !== 0) dst.setExpire(n, e.expireAt);
   src.delete(key);
   src.touch(key);
@@ -279,31 +283,24 @@ function touch(c: Connection, argv: string[]): Reply {
   return n;
 }
 
-/** OBJECT ENCODING as Redis 7.0 would name it for the value as it is now. */
+/** OBJECT ENCODING as Redis 7.0 names the value's encoding (conversions are one-way, as there). */
 export function encodingOf(e: Entry): string {
   const v = e.value;
   switch (e.type) {
     case "string": {
       const s = v as string;
+      if (e.enc !== "") return e.enc;
       if (s.length <= 20 && parseLL(s) !== undefined) return "int";
       return s.length <= 44 ? "embstr" : "raw";
     }
     case "list":
       return "quicklist";
-    case "hash": {
-      const h = v as Map<string, string>;
-      if (h.size > 128) return "hashtable";
-      for (const [f, x] of h) if (f.length > 64 || x.length > 64) return "hashtable";
-      return "listpack";
-    }
+    case "hash":
+      return isHashtable(v as Map<string, string>) ? "hashtable" : "listpack";
     case "set":
       return (v as RSet).intset ? "intset" : "hashtable";
-    case "zset": {
-      const z = v as ZSet;
-      if (z.size > 128) return "skiplist";
-      for (const m of z.order) if (m.length > 64) return "skiplist";
-      return "listpack";
-    }
+    case "zset":
+      return (v as ZSet).listpack ? "listpack" : "skiplist";
   }
 }
 

@@ -24,6 +24,11 @@ export class Entry {
   expireAt = 0;
   /** Position in the database's array of keys with an expiry, or -1. */
   vIdx = -1;
+  /**
+   * A string's encoding when it is not the one SET would pick (tryObjectEncoding): "raw" after
+   * APPEND or SETRANGE changed it in place, "embstr" for INCRBYFLOAT's results.
+   */
+  enc: "" | "raw" | "embstr" = "";
   constructor(
     readonly key: string,
     public type: RedisType,
@@ -120,6 +125,7 @@ export class Db {
   overwrite(e: Entry, type: RedisType, value: Value, keepTtl: boolean): void {
     e.type = type;
     e.value = value;
+    e.enc = "";
     if (!keepTtl && e.expireAt !== 0) this.removeExpire(e);
   }
 

@@ -182,6 +182,8 @@ function lpos(c: Connection, argv: string[]): Reply {
     else return SYNTAX;
   }
   let fromTail = false;
+  // -LLONG_MIN overflows to itself in C: every match then satisfies `matches >= rank`.
+  const minRank = rank === -(2 ** 63);
   if (rank < 0) {
     rank = -rank;
     fromTail = true;
@@ -197,10 +199,10 @@ function lpos(c: Connection, argv: string[]): Reply {
     const pos = fromTail ? n - index - 1 : index;
     if (list[pos] !== ele) continue;
     matches++;
-    if (matches >= rank) {
+    if (minRank || matches >= rank) {
       found.push(pos);
       if (count === -1) break;
-      if (count && matches - rank + 1 >= count) break;
+      if (count && !minRank && matches - rank + 1 >= count) break;
     }
   }
   if (count !== -1) return found;

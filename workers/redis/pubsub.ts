@@ -4,7 +4,7 @@
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
-import { ErrorReply, Frames, SimpleString, type Reply } from "./reply.ts";
+import { ErrorReply, Frames, SimpleString, cstr, type Reply } from "./reply.ts";
 
 type Registry = Map<string, Set<Connection>>;
 
@@ -118,7 +118,7 @@ function sunsubscribe(c: Connection, argv: string[]): Frames {
 
 function channelsMatching(reg: Registry, argv: string[]): Reply {
   if (argv.length !== 2 && argv.length !== 3)
-    return new ErrorReply(`ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try ${argv[0].toUpperCase()} HELP.`);
+    return new ErrorReply(`ERR unknown subcommand or wrong number of arguments for '${cstr(argv[1], 128)}'. Try ${cstr(argv[0]).toUpperCase()} HELP.`);
   const pattern = argv.length === 3 ? argv[2] : null;
   const out: Reply[] = [];
   for (const ch of reg.keys()) if (pattern === null || globMatch(pattern, ch)) out.push(ch);

@@ -61,6 +61,16 @@ export const OVERFLOW = new ErrorReply("ERR increment or decrement would overflo
 export const DB_OUT_OF_RANGE = new ErrorReply("ERR DB index is out of range");
 export const MUST_BE_POSITIVE = new ErrorReply("ERR value is out of range, must be positive");
 
+/**
+ * An argument as C's "%s" prints it inside an error text: up to its first NUL byte, with CR and
+ * LF turned into spaces (addReplyErrorFormat keeps error lines single).
+ */
+export function cstr(s: string, max = Infinity): string {
+  const nul = s.indexOf("\0");
+  const cut = nul >= 0 ? s.slice(0, nul) : s;
+  return (max < cut.length ? cut.slice(0, max) : cut).replace(/[\r\n]/g, " ");
+}
+
 export function err(message: string): ErrorReply {
   return new ErrorReply(message);
 }

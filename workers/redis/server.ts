@@ -6,7 +6,7 @@ import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { DATABASES } from "./keyspace.ts";
 import { globMatch } from "./glob.ts";
-import { DB_OUT_OF_RANGE, ErrorReply, OK, PONG, SYNTAX, SimpleString, type Reply } from "./reply.ts";
+import { DB_OUT_OF_RANGE, ErrorReply, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
 import { allCommands } from "./table.ts";
 
 export const REDIS_VERSION = "7.0.15";
@@ -76,7 +76,7 @@ function hello(c: Connection, argv: string[]): Reply {
       if (argv[j + 1] !== "default") return new ErrorReply("WRONGPASS invalid username-password pair or user is disabled.");
       j += 2;
     } else if (is(argv[j], "setname") && more) name = argv[++j];
-    else return new ErrorReply(`ERR Syntax error in HELLO option '${argv[j].replace(/[\r\n]/g, " ")}'`);
+    else return new ErrorReply(`ERR Syntax error in HELLO option '${cstr(argv[j])}'`);
   }
   if (name !== undefined) {
     const err = setName(c, name);
@@ -143,7 +143,7 @@ const CONFIG: Record<string, string> = {
   "set-max-intset-entries": "512",
   "zset-max-listpack-entries": "128",
   "zset-max-listpack-value": "64",
-  "hash-max-listpack-entries": "128",
+  "hash-max-listpack-entries": "512",
   "hash-max-listpack-value": "64",
   "list-max-listpack-size": "-2",
   "lazyfree-lazy-expire": "no",
@@ -168,7 +168,7 @@ function configSet(_c: Connection, argv: string[]): Reply {
   if (argv.length % 2 !== 0) return new ErrorReply("ERR wrong number of arguments for 'config|set' command");
   for (let i = 2; i < argv.length; i += 2) {
     const k = argv[i].toLowerCase();
-    if (!(k in CONFIG)) return new ErrorReply(`ERR Unknown option or number of arguments for CONFIG SET - '${argv[i]}'`);
+    if (!(k in CONFIG)) return new ErrorReply(`ERR Unknown option or number of arguments for CONFIG SET - '${cstr(argv[i])}'`);
   }
   for (let i = 2; i < argv.length; i += 2) CONFIG[argv[i].toLowerCase()] = argv[i + 1];
   return OK;

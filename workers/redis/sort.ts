@@ -72,7 +72,11 @@ function sortGeneric(c: Connection, argv: string[], readonly: boolean): Reply {
   if (e === undefined) elements = [];
   else if (type === "list") elements = (e.value as string[]).slice();
   else if (type === "set") elements = (e.value as RSet).list().slice();
-  else elements = (e.value as ZSet).order.slice();
+  else {
+    // SORT converts a sorted set to a skiplist for good (sort.c).
+    (e.value as ZSet).listpack = false;
+    elements = (e.value as ZSet).order.slice();
+  }
   const len = elements.length;
   let start = Math.min(Math.max(limitStart, 0), len);
   const count = Math.min(Math.max(limitCount, -1), len);
@@ -101,6 +105,9 @@ function sortGeneric(c: Connection, argv: string[], readonly: boolean): Reply {
       if (alpha) {
         if (sortBy !== null) it.cmp = by;
       } else {
+        // strtod reads a C string: a NUL byte ends it.
+        const nul = by.indexOf("\0");
+        if (nul >= 0) by = by.slice(0, nul);
         const { value, end: stop } = strtodPrefix(by);
         if (by.length > 0 && stop !== by.length) conversionError = true;
         else if (Number.isNaN(value) || !Number.isFinite(value)) {

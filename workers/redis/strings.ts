@@ -215,8 +215,10 @@ function incrDecr(c: Connection, key: string, incr: bigint): Reply {
   if ((incr < 0n && value < 0n && incr < LLONG_MIN - value) || (incr > 0n && value > 0n && incr > LLONG_MAX - value)) return OVERFLOW;
   value += incr;
   const s = value.toString();
-  if (e !== undefined) e.value = s;
-  else c.db.add(key, "string", s);
+  if (e !== undefined) {
+    e.value = s;
+    e.enc = "";
+  } else c.db.add(key, "string", s);
   touched(c, key);
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value;
 }
@@ -230,8 +232,12 @@ function incrbyfloat(c: Connection, argv: string[]): Reply {
   const sum = addLD(value, incr);
   if (sum.kind !== "finite") return new ErrorReply("ERR increment would produce NaN or Infinity");
   const s = formatLongDoubleHuman(sum);
-  if (e !== undefined) e.value = s;
-  else c.db.add(key, "string", s);
+  // createStringObjectFromLongDouble: never int-encoded.
+  const enc = s.length <= 44 ? "embstr" : "raw";
+  if (e !== undefined) {
+    e.value = s;
+    e.enc = enc;
+  } else c.db.add(key, "string", s).enc = enc;
   touched(c, key);
   return s;
 }
@@ -251,6 +257,7 @@ function append(c: Connection, argv: string[]): Reply {
     const cur = e.value as string;
     checkStringLength(cur.length + argv[2].length);
     e.value = cur + argv[2];
+    e.enc = "raw";
     len = cur.length + argv[2].length;
   }
   touched(c, key);
@@ -296,8 +303,11 @@ function setrange(c: Connection, argv: string[]): Reply {
   }
   if (cur.length < offset) cur += "\0".repeat(offset - cur.length);
   const next = cur.slice(0, offset) + value + cur.slice(offset + value.length);
-  if (e === undefined) c.db.add(key, "string", next);
-  else e.value = next;
+  if (e === undefined) c.db.add(key, "string", next).enc = "raw";
+  else {
+    e.value = next;
+    e.enc = "raw";
+  }
   touched(c, key);
   return next.length;
 }

@@ -2,6 +2,7 @@
 // subcommands for container commands (CONFIG GET, PUBSUB NUMSUB...).
 import { blockingCommands } from "./blocking.ts";
 import type { CommandSpec } from "./command.ts";
+import { cstr } from "./reply.ts";
 import { hashCommands } from "./hashes.ts";
 import { keyCommands } from "./keys.ts";
 import { listCommands } from "./lists.ts";
@@ -59,7 +60,7 @@ export function lookupCommand(argv: string[]): CommandSpec | string | undefined 
   if (spec === undefined) return undefined;
   if (spec.subcommands !== undefined && argv.length >= 2) {
     const sub = spec.subcommands.get(argv[1].toLowerCase());
-    if (sub === undefined) return `unknown subcommand '${argv[1].slice(0, 128)}'. Try ${name.toUpperCase()} HELP.`;
+    if (sub === undefined) return `unknown subcommand '${cstr(argv[1], 128)}'. Try ${cstr(name).toUpperCase()} HELP.`;
     return sub;
   }
   return spec;

@@ -12,7 +12,10 @@ const NOT_FLOAT_RANGE = new ErrorReply("ERR min or max is not a float");
 const NOT_LEX_RANGE = new ErrorReply("ERR min or max not valid string range item");
 
 /** strtod over the whole string (leading spaces and an empty string allowed, as zslParseRange does). */
-function rangeFloat(s: string): number | undefined {
+function rangeFloat(str: string): number | undefined {
+  // strtod reads a C string: a NUL byte ends it.
+  const nul = str.indexOf("\0");
+  const s = nul >= 0 ? str.slice(0, nul) : str;
   if (s.length === 0) return 0;
   const { value, end } = strtodPrefix(s);
   if (end !== s.length || Number.isNaN(value)) return undefined;

@@ -106,20 +106,39 @@ export class ZSet {
     return lo;
   }
 
-  /** Indexes [start, end) of the members inside a lex range, scanning as the listpack does. */
+  /**
+   * zzlIsInLexRange: false for ranges that are always empty, or when the last member is below
+   * min or the first above max (members of different scores need not be in lex order).
+   */
+  private inLexRange(r: LexRange): boolean {
+    const cmp = compareBounds(r.min, r.max);
+    if (cmp > 0 || (cmp === 0 && (boundEx(r.min) || boundEx(r.max)))) return false;
+    const n = this.order.length;
+    if (n === 0) return false;
+    return lexGteMin(this.order[n - 1], r.min) && lexLteMax(this.order[0], r.max);
+  }
+
+  /**
+   * Indexes [start, end) of a forward lex scan, as the listpack does it: the first member >= min
+   * (which must also be <= max), then on while members are <= max. Empty: [size, size].
+   */
   lexSpan(r: LexRange): [number, number] {
     const n = this.order.length;
+    if (!this.inLexRange(r)) return [n, n];
     let i = 0;
     while (i < n && !lexGteMin(this.order[i], r.min)) i++;
+    if (i === n || !lexLteMax(this.order[i], r.max)) return [n, n];
     let j = i;
     while (j < n && lexLteMax(this.order[j], r.max)) j++;
     return [i, j];
   }
 
-  /** For reverse lex scans: indexes (start, end] from the tail. */
+  /** A reverse lex scan: from the last member <= max (which must be >= min), back while >= min. Empty: [0, 0]. */
   lexSpanRev(r: LexRange): [number, number] {
+    if (!this.inLexRange(r)) return [0, 0];
     let j = this.order.length - 1;
     while (j >= 0 && !lexLteMax(this.order[j], r.max)) j--;
+    if (j < 0 || !lexGteMin(this.order[j], r.min)) return [0, 0];
     let i = j;
     while (i >= 0 && lexGteMin(this.order[i], r.min)) i--;
     return [i + 1, j + 1];
@@ -148,4 +167,16 @@ export function lexLteMax(m: string, max: LexBound): boolean {
 
 export function inScoreRange(s: number, r: ScoreRange): boolean {
   return (r.minex ? s > r.min : s >= r.min) && (r.maxex ? s < r.max : s <= r.max);
+}
+
+function boundEx(b: LexBound): boolean {
+  return b.kind !== "value" || b.ex;
+}
+
+/** sdscmplex: "-" below every string, "+" above. */
+function compareBounds(a: LexBound, b: LexBound): number {
+  const rank = (x: LexBound) => (x.kind === "-inf" ? 0 : x.kind === "value" ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (a.kind !== "value" || b.kind !== "value") return 0;
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }

@@ -1,0 +1,39 @@
+// The pagination lesson's picture of a run: the scan strip (where in feed_items the selected query
+// read, and how much of it was thrown away), measured latency against page depth for OFFSET and
+// keyset queries, and every statement as a table — the text alternative, and the way to pick the
+// query the strip shows. All of it from the Postgres trace events (workers/postgres/trace.ts).
+import { useState } from "react";
+import { useStore } from "zustand";
+import type { TraceEvent } from "../../../workers/trace";
+import type { VisualizationProps } from "../Visualization";
+import { RunPlaceholder } from "../RunPlaceholder";
+import { defaultSelection, readQueries } from "./model";
+import { ScanStrip } from "./ScanStrip";
+import { LatencyChart } from "./LatencyChart";
+import { QueryTable } from "./QueryTable";
+import "./pagination.css";
+
+export default function Pagination({ store }: VisualizationProps) {
+  const trace = useStore(store, (s) => s.trace);
+  // A choice belongs to the run it was made in; a new run starts from its biggest scan again.
+  const [choice, setChoice] = useState<{ trace: readonly TraceEvent[]; index: number } | null>(null);
+  const rows = readQueries(trace);
+
+  if (rows.length === 0) {
+    return (
+      <RunPlaceholder
+        store={store}
+        beforeFirstRun="Run your code to see, for each query, how many rows of feed_items Postgres read, threw away and returned, and how long deep pages take with OFFSET and with a cursor."
+        nothingInRun="This run sent no query to Postgres, so there is nothing to draw."
+      />
+    );
+  }
+  const selected = choice?.trace === trace && choice.index < rows.length ? choice.index : defaultSelection(rows);
+  return (
+    <figure className="pagination-viz">
+      <ScanStrip rows={rows} selected={selected} />
+      <LatencyChart rows={rows} />
+      <QueryTable rows={rows} selected={selected} onSelect={(index) => setChoice({ trace, index })} />
+    </figure>
+  );
+}

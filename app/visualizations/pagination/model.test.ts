@@ -1,0 +1,62 @@
+// The pagination visualization's reading of real trace events from the Postgres engine.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PGlite } from "@electric-sql/pglite";
+import { seededEngine } from "../../../workers/postgres/test-db";
+import type { PostgresEngine } from "../../../workers/postgres/engine";
+import type { PostgresTrace } from "../../../workers/postgres/trace";
+import type { TraceEvent } from "../../../workers/trace";
+import { defaultSelection, extentOf, labelOf, latencySeries, planShape, readQueries } from "./model";
+
+let db: PGlite;
+let engine: PostgresEngine;
+const events: PostgresTrace[] = [];
+
+beforeAll(async () => {
+  ({ db, engine } = await seededEngine({ onTrace: (e) => events.push(e) }));
+}, 60_000);
+
+afterAll(async () => {
+  await db.close();
+});
+
+describe("the pagination visualization's model", () => {
+  it("reads depth, kind and scan summary from OFFSET and labelled keyset queries", async () => {
+    events.length = 0;
+    await engine.beginRun();
+    await engine.query("SELECT id, created_at FROM feed_items ORDER BY id OFFSET 19950 LIMIT 50");
+    await engine.query("SELECT id FROM feed_items ORDER BY id OFFSET $1 LIMIT 50", [100]);
+    await engine.query("/* depth 19950 */ SELECT id, created_at FROM feed_items WHERE id > $1 ORDER BY id LIMIT 50", [19950]);
+    await engine.query("SELECT id FROM feed_items WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id LIMIT 51", ["2024-01-01 00:00:09+00", 50]);
+    await engine.query("SELECT count(*) FROM feed_items");
+    await engine.query("SELECT nope FROM feed_items").catch(() => {});
+    await engine.endRun();
+    const check: TraceEvent = { t: events[3].t - 0.001, source: "sandbox", kind: "check", name: "a check", durationMs: 0.002 + (events[3].durationMs ?? 0), passed: true };
+    const rows = readQueries([...events, check]);
+
+    expect(rows.map((r) => [r.kind, r.depth, r.event.summary?.scanned, r.event.summary?.returned])).toEqual([
+      ["offset", 19950, 20000, 50],
+      ["offset", 100, 150, 50],
+      ["keyset", 19950, 50, 50],
+      ["keyset", undefined, 51, 51],
+      ["other", undefined, expect.any(Number), 1],
+      ["other", undefined, undefined, undefined],
+    ]);
+    expect(rows[0].label).toBe("SELECT … FROM feed_items ORDER BY id OFFSET 19950 LIMIT 50");
+    expect(rows[3].check).toBe("a check");
+    expect(rows[5].event.error?.code).toBe("42703");
+    expect(defaultSelection(rows)).toBe(0);
+    expect(extentOf(rows[0])).toEqual({ start: 0, end: 20000 });
+    expect(extentOf(rows[2])).toEqual({ start: 19950, end: 20000 });
+    expect(planShape(rows[2].event.plan)).toBe("Limit → Index Scan using feed_items_pkey");
+
+    const series = latencySeries(rows);
+    expect(series.offset.map((p) => p.depth)).toEqual([100, 19950]);
+    expect(series.keyset.map((p) => p.depth)).toEqual([19950]);
+    expect(series.offset.every((p) => p.ms === rows.find((r) => r.depth === p.depth && r.kind === "offset")?.event.durationMs)).toBe(true);
+  });
+
+  it("labels keep the part of the query that differs", () => {
+    expect(labelOf("SELECT id FROM t -- note\n WHERE  id > $1")).toBe("SELECT id FROM t WHERE id > $1");
+    expect(labelOf("SELECT count(*), max(id) FROM t")).toBe("SELECT count(*), max(id) FROM t");
+  });
+});

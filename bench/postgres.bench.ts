@@ -103,7 +103,7 @@ class Server {
       if (ready.status === 0) return new Server(bin, dir, child, `postgres ${ready.stdout.trim()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    server.stop();
+    await server.stop();
     throw new Error("the Postgres server did not start");
   }
 
@@ -113,8 +113,16 @@ class Server {
     return spawnSync(psql, args, { input: sql, encoding: "utf8", maxBuffer: 64 << 20 });
   }
 
-  stop(): void {
-    this.process.kill("SIGINT"); // fast shutdown
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve(null);
+      else this.process.once("exit", resolve);
+    });
+    // SIGTERM: runuser passes it on (not SIGINT) and Postgres shuts down; SIGKILL if it lingers.
+    this.process.kill("SIGTERM");
+    const killer = setTimeout(() => this.process.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -138,7 +146,7 @@ async function peer(bin: string): Promise<Figures & { name: string }> {
     const { offsetMs, cursorMs } = await alternate(async () => times[next++]);
     return { name: `${server.version} server`, seedSeconds, offsetMs, cursorMs };
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

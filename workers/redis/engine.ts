@@ -152,6 +152,8 @@ export class RedisServer implements KeyspaceHooks {
       return spec.run(c, argv);
     } catch (e) {
       if (e instanceof ErrorReply) return e;
+      // A value past what a JS string can hold (about 512 MB): Redis would have had the memory.
+      if (e instanceof RangeError) return new ErrorReply("ERR value exceeds what the engine can hold (" + e.message + ")");
       throw e;
     }
   }

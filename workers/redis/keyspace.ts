@@ -64,9 +64,9 @@ export interface KeyspaceHooks {
 }
 
 export class Db {
-  readonly map = new Map<string, Entry>();
+  map = new Map<string, Entry>();
   /** Entries with an expiry, for the active cycle's random sampling. */
-  readonly volatile: Entry[] = [];
+  volatile: Entry[] = [];
   /** key -> watchers, only for keys somebody WATCHes. */
   readonly watched = new Map<string, Set<WatchedKey>>();
   /** Keys with clients blocked on them (BLPOP...), maintained by the engine. */
@@ -197,6 +197,30 @@ export class Db {
     this.map.clear();
     this.hooks.volatileKeys -= this.volatile.length;
     this.volatile.length = 0;
+  }
+
+  /**
+   * SWAPDB: exchange contents with another database; watchers and blocked clients stay with
+   * their database number. A watcher of a key present on either side fails its EXEC, and keys
+   * that now hold a list or sorted set serve clients blocked on them.
+   */
+  swapWith(other: Db): void {
+    const touchWatched = (db: Db) => {
+      for (const [key, set] of db.watched) {
+        if (this.map.has(key) || other.map.has(key)) for (const wk of [...set]) wk.watcher.dirty();
+      }
+    };
+    touchWatched(this);
+    touchWatched(other);
+    [this.map, other.map] = [other.map, this.map];
+    [this.volatile, other.volatile] = [other.volatile, this.volatile];
+    for (const db of [this, other]) {
+      for (const key of db.blockingKeys.keys()) {
+        const e = db.map.get(key);
+        if (e !== undefined && (e.type === "list" || e.type === "zset")) db.hooks.keyReady(db, key);
+      }
+    }
+    this.nextSeq = other.nextSeq = Math.max(this.nextSeq, other.nextSeq);
   }
 
   /** Entries from insertion number `cursor` on, at most `count`, and the cursor to resume from (0 at the end). */

@@ -218,11 +218,24 @@ function info(c: Connection, argv: string[]): Reply {
   return wanted.map((k) => `# ${names[k]}\r\n${sections[k].map((l) => l + "\r\n").join("")}`).join("\r\n");
 }
 
+function swapdb(c: Connection, argv: string[]): Reply {
+  const id1 = intArg(argv[1], "invalid first DB index");
+  if (id1 < -2147483648 || id1 > 2147483647) return new ErrorReply("ERR invalid first DB index");
+  const id2 = intArg(argv[2], "invalid second DB index");
+  if (id2 < -2147483648 || id2 > 2147483647) return new ErrorReply("ERR invalid second DB index");
+  const a = c.server.dbs[id1];
+  const b = c.server.dbs[id2];
+  if (a === undefined || b === undefined) return DB_OUT_OF_RANGE;
+  if (a !== b) a.swapWith(b);
+  return OK;
+}
+
 export const serverCommands: CommandSpec[] = [
   cmd("ping", -1, "pubsub", NO_KEYS, ping),
   cmd("echo", 2, "", NO_KEYS, (_c, a) => a[1]),
   cmd("select", 2, "", NO_KEYS, select),
   cmd("dbsize", 1, "readonly", NO_KEYS, (c) => c.db.size),
+  cmd("swapdb", 3, "write", NO_KEYS, swapdb),
   cmd("flushdb", -1, "write", NO_KEYS, flushdb),
   cmd("flushall", -1, "write", NO_KEYS, flushall),
   cmd("quit", -1, "pubsub noqueue", NO_KEYS, quit),

@@ -1,10 +1,12 @@
 // The command table: every family's rows, looked up by name in any letter case, with
 // subcommands for container commands (CONFIG GET, PUBSUB NUMSUB...).
+import { bitmapCommands } from "./bitmaps.ts";
 import { blockingCommands } from "./blocking.ts";
 import type { CommandSpec } from "./command.ts";
 import { cstr } from "./reply.ts";
 import { hashCommands } from "./hashes.ts";
 import { keyCommands } from "./keys.ts";
+import { lcsCommands } from "./lcs.ts";
 import { listCommands } from "./lists.ts";
 import { pubsubCommands } from "./pubsub.ts";
 import { serverCommands } from "./server.ts";
@@ -22,6 +24,8 @@ let list: CommandSpec[] = [];
 function build(): Map<string, CommandSpec> {
   list = [
     ...stringCommands,
+    ...bitmapCommands,
+    ...lcsCommands,
     ...keyCommands,
     ...hashCommands,
     ...listCommands,

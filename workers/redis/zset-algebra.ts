@@ -76,7 +76,9 @@ function generic(c: Connection, argv: string[], dst: string | undefined, numkeys
       j++;
     } else return SYNTAX;
   }
+  // Built as a skiplist (scores kept as computed, -0 too); a stored small result becomes a listpack.
   const result = new ZSet();
+  result.listpack = false;
   if (op === "inter") {
     const sorted = srcs.slice().sort((a, b) => a.size - b.size);
     const first = sorted[0];
@@ -122,6 +124,7 @@ function generic(c: Connection, argv: string[], dst: string | undefined, numkeys
   }
   if (dst !== undefined) {
     if (result.size > 0) {
+      result.convertToListpackIfNeeded();
       c.db.set(dst, "zset", result);
       touched(c, dst);
     } else if (c.db.delete(dst)) touched(c, dst);

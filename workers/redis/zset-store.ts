@@ -67,6 +67,14 @@ export class ZSet {
     this.order.splice(this.position(score, m), 0, m);
   }
 
+  /** zsetConvertToListpackIfNeeded: a small result built as a skiplist becomes a listpack (-0 reads back as 0). */
+  convertToListpackIfNeeded(): void {
+    if (this.listpack || this.order.length > ZSET_MAX_LISTPACK_ENTRIES) return;
+    if (this.order.some((m) => m.length > ZSET_MAX_LISTPACK_VALUE)) return;
+    this.listpack = true;
+    for (const [m, s] of this.scores) if (s === 0) this.scores.set(m, 0);
+  }
+
   delete(m: string): boolean {
     const old = this.scores.get(m);
     if (old === undefined) return false;

@@ -57,8 +57,9 @@ export function unorderedReply(args: string[]): boolean {
   if (UNORDERED.has(name)) return true;
   if (name === "scan" || name === "sscan" || name === "zscan" || name === "hscan") return true;
   if (name === "sort") {
+    // Ties left in the set's hash order, or no sorting at all (BY a constant) on a set.
     const upper = args.map((a) => a.toUpperCase());
-    return upper.includes("ALPHA") && upper.includes("BY");
+    return (upper.includes("ALPHA") && upper.includes("BY")) || upper.includes("NOSORT");
   }
   return false;
 }
@@ -187,7 +188,8 @@ const GENS: Gen[] = [
   (r) => ["ZUNION", r.of(["1", "2"]), r.key(), r.key(), ...r.opts([["WITHSCORES"]], 0.5)],
   (r) => ["ZINTERCARD", r.of(["1", "2", "0"]), r.key(), r.key(), ...r.opts([["LIMIT", i(r)]], 0.3)],
   // sort
-  (r) => ["SORT", r.key(), ...r.opts([["ALPHA"], ["DESC"], ["LIMIT", i(r), i(r)], ["BY", r.of(["nosort", "k*", "*->f"])], ["GET", r.of(["#", "k*"])]], 0.25)],
+  (r) => ["SORT", r.key(), ...r.opts([["ALPHA"], ["DESC"], ["LIMIT", i(r), i(r)], ["BY", r.of(["k*", "*->f"])], ["GET", r.of(["#", "k*"])]], 0.25)],
+  (r) => ["SORT", r.key(), "BY", "nosort", ...r.opts([["ALPHA"], ["DESC"], ["GET", "#"]], 0.3)],
   // server, errors
   (r) => ["PING", ...(r.chance(0.3) ? [v(r)] : [])],
   (r) => ["ECHO", v(r)],
@@ -196,6 +198,15 @@ const GENS: Gen[] = [
   (r) => ["EXPIRE", r.key(), r.ttl(1000), r.of(["gt\u0000x", "FOO\u0000BAR", "a\r\nb"])],
   (r) => [r.of(["GET", "SET", "HSET", "ZADD", "LPUSH", "EXPIRE", "SADD", "INCRBY"])],
   (r) => ["SELECT", r.of(["0", "1", "16", "abc"])],
+  (r) => ["SWAPDB", r.of(["0", "1", "0", "16", "abc"]), r.of(["1", "0", "2", "-1"])],
+  // bitmaps, LCS
+  (r) => ["SETBIT", r.key(), r.of(["0", "1", "7", "8", "13", "31", "40", "-1", "abc", "4294967296", "100000"]), r.of(["0", "1", "1", "2", "abc"])],
+  (r) => ["GETBIT", r.key(), r.of(["0", "1", "7", "9", "100", "-1"])],
+  (r) => ["BITCOUNT", r.key(), ...(r.chance(0.6) ? [i(r), i(r), ...(r.chance(0.5) ? [r.of(["BIT", "BYTE", "bit", "FOO"])] : [])] : r.chance(0.1) ? ["0"] : [])],
+  (r) => ["BITPOS", r.key(), r.of(["0", "1", "1", "2"]), ...r.some(["0", "1", "-1", "2", "-2", "5", "100"], 0, 2), ...(r.chance(0.3) ? [r.of(["BIT", "BYTE"])] : [])],
+  (r) => ["BITOP", r.of(["AND", "OR", "XOR", "NOT", "not", "FOO"]), r.key(), ...r.some(KEYS, 1, 2)],
+  (r) => ["LCS", r.key(), r.key(), ...r.opts([["IDX"], ["LEN"], ["WITHMATCHLEN"], ["MINMATCHLEN", r.of(["0", "1", "2", "-1", "abc"])]], 0.3)],
+  (r) => ["SET", r.key(), r.of(["ohmytext", "mynewtext", "\u00ff\u00f0\u0000", "foobar", "abcdef", "ABC"])],
   // encodings and whole-collection replies
   (r) => ["OBJECT", "ENCODING", r.key()],
   (r) => ["HRANDFIELD", r.key(), r.of(["1000", "0"]), ...r.opts([["WITHVALUES"]], 0.5)],

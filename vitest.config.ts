@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["{app,workers,build,lessons,scripts}/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
+    // Postgres tests seed a real PGlite in beforeAll: seconds on a quiet machine, more on a busy one.
+    hookTimeout: 120_000,
   },
 });

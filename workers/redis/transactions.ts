@@ -39,6 +39,8 @@ function discard(c: Connection): Reply {
 
 function watch(c: Connection, argv: string[]): Reply {
   if (c.multi !== null) return new ErrorReply("ERR WATCH inside MULTI is not allowed");
+  // No point in watching once a watched key has changed.
+  if (c.dirtyCas) return OK;
   for (let i = 1; i < argv.length; i++) c.watch(c.db, argv[i]);
   return OK;
 }
@@ -49,7 +51,9 @@ export const transactionCommands: CommandSpec[] = [
   cmd("discard", 1, "noqueue", NO_KEYS, discard),
   cmd("watch", -2, "noqueue", [1, -1, 1], watch),
   cmd("unwatch", 1, "", NO_KEYS, (c) => {
+    // Forgets the keys and a change already seen to them.
     c.unwatchAll();
+    c.dirtyCas = false;
     return OK;
   }),
 ];

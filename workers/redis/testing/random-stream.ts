@@ -15,7 +15,7 @@ const PATTERNS = ["*", "k*", "k?", "k[12]", "[^k]*", "\\k1", "x"];
 
 type Gen = (r: Pick) => string[];
 
-class Pick {
+export class Pick {
   /**
    * Relative expiry times are unique (seconds from 1001 on, milliseconds from 5,000,001 on, apart
    * from the small fixed values), so GT/LT never compare two equal times set a few ms apart.
@@ -276,4 +276,11 @@ export function randomStream(seed: number, segments: number, length: number): st
     }
   }
   return out;
+}
+
+/** One random command of the stream's kinds (no lex queries: see isLexQuery). */
+export function randomCommand(r: Pick): string[] {
+  let args = r.of(GENS)(r);
+  while (isLexQuery(args)) args = r.of(GENS)(r);
+  return args;
 }

@@ -111,6 +111,8 @@ export class RespClient {
 export interface RealRedis {
   port: number;
   client: RespClient;
+  /** Another connection to the same server (closed by stop()). */
+  connect(): Promise<RespClient>;
   stop(): Promise<void>;
 }
 
@@ -133,11 +135,18 @@ export async function startRedis(binary: string): Promise<RealRedis> {
     child.kill("SIGKILL");
     throw new Error(`redis-server did not accept connections on port ${port}`);
   }
+  const extra: RespClient[] = [];
   return {
     port,
     client,
+    async connect() {
+      const c = await RespClient.connect(port);
+      extra.push(c);
+      return c;
+    },
     async stop() {
       client!.close();
+      for (const c of extra) c.close();
       if (child.exitCode === null) child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
       if (child.exitCode === null) child.kill("SIGKILL");

@@ -3,7 +3,7 @@
 // every reply must be the same RESP2 value (simple vs bulk string, integer, nil, error text).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis } from "./index.ts";
-import { isLexQuery, randomStream, unorderedReply } from "./testing/random-stream.ts";
+import { isLexQuery, randomStream } from "./testing/random-stream.ts";
 import { findRedisServer, startRedis, type RealRedis, type Resp } from "./testing/real-redis.ts";
 import { HASH_READS, big, normalize, normalizePairs, outcome } from "./testing/resp-compare.ts";
 

@@ -336,7 +336,8 @@ export const keyCommands: CommandSpec[] = [
   cmd("touch", -2, "readonly", [1, -1, 1], touch),
   cmd("object", -2, "", NO_KEYS, () => NOT_INTEGER, [
     objectSub("encoding", (_c, e) => encodingOf(e)),
-    objectSub("refcount", () => 1),
+    // Integers 0..9999 stored by SET/INCR are Redis's shared objects (refcount INT_MAX).
+    objectSub("refcount", (_c, e) => (e.type === "string" && encodingOf(e) === "int" && e.enc === "" && /^(0|[1-9][0-9]{0,3})$/.test(e.value as string) ? 2147483647 : 1)),
     objectSub("idletime", () => 0),
     objectSub("freq", () => new ErrorReply("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.")),
   ]),

@@ -57,6 +57,18 @@ describe("expiry on the engine's clock", () => {
   });
 });
 
+describe("a fractional clock", () => {
+  it("is read in whole milliseconds, as Redis's mstime", () => {
+    const time = { t: 1_700_000_000_000.75 };
+    const c = createRedis({ now: () => time.t }).connect();
+    expect(c.execute(["SET", "k", "v", "PX", "1000"])).toBeInstanceOf(SimpleString);
+    expect(c.execute(["PTTL", "k"])).toBe(1000);
+    time.t += 0.5;
+    expect(c.execute(["PTTL", "k"])).toBe(999);
+    expect(c.execute(["PEXPIRETIME", "k"])).toBe(1_700_000_001_000);
+  });
+});
+
 describe("blocking pops", () => {
   it("a push from another connection serves the oldest blocked client first", async () => {
     const server = createRedis({ now: clock().now });

@@ -67,7 +67,7 @@ export class RedisServer implements KeyspaceHooks {
     this.sink = options.trace;
     this.prng = new Prng(options.seed ?? 0x5eed);
     for (let i = 0; i < DATABASES; i++) this.dbs.push(new Db(i, this));
-    this.startedAt = this.clock();
+    this.startedAt = Math.floor(this.clock());
   }
 
   connect(): Connection {
@@ -78,9 +78,9 @@ export class RedisServer implements KeyspaceHooks {
     return c;
   }
 
-  /** The clock, read once per command (Redis's command time snapshot). */
+  /** The clock in whole milliseconds (Redis's mstime), read once per command (its command time snapshot). */
   time(): number {
-    if (this.cachedNow !== this.cachedNow) this.cachedNow = this.clock();
+    if (this.cachedNow !== this.cachedNow) this.cachedNow = Math.floor(this.clock());
     return this.cachedNow;
   }
 

@@ -121,6 +121,18 @@ describe("blocking pops", () => {
     expect(await after).toBe(1);
   });
 
+  it("CLIENT UNBLOCK releases a blocked client with a nil or an UNBLOCKED error", async () => {
+    const server = createRedis({ now: clock().now });
+    const [a, b] = [server.connect(), server.connect()];
+    const first = a.sendCommand(["BLPOP", "q", "0"]);
+    expect(await b.sendCommand(["CLIENT", "UNBLOCK", String(a.id)])).toBe(1);
+    expect(await first).toBe(null);
+    const second = a.sendCommand(["BRPOP", "q", "0"]);
+    expect(await b.sendCommand(["CLIENT", "UNBLOCK", String(a.id), "ERROR"])).toBe(1);
+    await expect(second).rejects.toThrow("UNBLOCKED client unblocked via CLIENT UNBLOCK");
+    expect(await b.sendCommand(["CLIENT", "UNBLOCK", String(a.id)])).toBe(0);
+  });
+
   it("BZPOPMIN is served by ZADD", async () => {
     const server = createRedis({ now: clock().now });
     const [a, b] = [server.connect(), server.connect()];

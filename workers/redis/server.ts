@@ -6,7 +6,7 @@ import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { DATABASES } from "./keyspace.ts";
 import { globMatch } from "./glob.ts";
-import { DB_OUT_OF_RANGE, ErrorReply, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
+import { DB_OUT_OF_RANGE, ErrorReply, NIL_ARRAY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
 import { allCommands } from "./table.ts";
 
 export const REDIS_VERSION = "7.0.15";
@@ -116,12 +116,31 @@ function clientLine(c: Connection, self: Connection): string {
   );
 }
 
+/** CLIENT UNBLOCK id [TIMEOUT|ERROR]: release a client parked by a blocking command. */
+function clientUnblock(c: Connection, argv: string[]): Reply {
+  if (argv.length > 4)
+    return new ErrorReply(`ERR unknown subcommand or wrong number of arguments for '${cstr(argv[1], 128)}'. Try CLIENT HELP.`);
+  let error = false;
+  if (argv.length === 4) {
+    if (is(argv[3], "error")) error = true;
+    else if (!is(argv[3], "timeout")) return new ErrorReply("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+  }
+  const id = intArg(argv[2]);
+  for (const target of c.server.connections) {
+    if (target.id !== id || target.block === null) continue;
+    c.server.unblock(target, error ? new ErrorReply("UNBLOCKED client unblocked via CLIENT UNBLOCK") : NIL_ARRAY, "timeout");
+    return 1;
+  }
+  return 0;
+}
+
 const clientSubs: CommandSpec[] = [
   cmd("id", 2, "", NO_KEYS, (c) => c.id),
   cmd("getname", 2, "", NO_KEYS, (c) => c.name),
   cmd("setname", 3, "", NO_KEYS, (c, a) => setName(c, a[2]) ?? OK),
   cmd("list", -2, "", NO_KEYS, (c) => [...c.server.connections].map((x) => clientLine(x, c)).join("")),
   cmd("info", 2, "", NO_KEYS, (c) => clientLine(c, c)),
+  cmd("unblock", -3, "", NO_KEYS, clientUnblock),
   cmd("no-evict", 3, "", NO_KEYS, (_c, a) => (is(a[2], "on") || is(a[2], "off") ? OK : SYNTAX)),
   cmd("setinfo", -4, "", NO_KEYS, () => OK),
 ];

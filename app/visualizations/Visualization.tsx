@@ -13,6 +13,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "routing": lazy(() => import("./routing/Routing")),
   "dependency-graph": lazy(() => import("./dependency-graph/DependencyGraph")),
   "middleware-onion": lazy(() => import("./middleware-onion/MiddlewareOnion")),
+  "caching": lazy(() => import("./caching/Caching")),
   "pagination": lazy(() => import("./pagination/Pagination")),
 };
 

@@ -13,6 +13,8 @@ describe("playground/redis", () => {
     expect(await client.pTTL("lock")).toBe(5_000);
     redis.advanceTime(5_001);
     expect(await client.get("lock")).toBeNull();
+    // The expiry's deadline is on the run clock, as `t` is: PX 5000 set at run time 1234.57 (whole ms in Redis).
+    expect(events.find((e) => (e as RedisTrace).kind === "expire")).toMatchObject({ at: expect.closeTo(1234.5 + 5_000, 0) });
     const advance = events.find((e) => (e as RedisTrace).kind === "advance") as RedisTrace;
     expect(advance).toMatchObject({ source: "redis", ms: 5_001 });
   });

@@ -17,12 +17,16 @@ export function redisModule(env: RedisModuleEnv): typeof LearnerApi {
   let skipped = 0;
   // Whole milliseconds, as Redis's own clock (mstime): a fractional run clock (performance.now)
   // would otherwise reach SET … PX arithmetic, which works on integers.
-  const now = () => Math.floor(epoch + env.now() + skipped);
-  // Trace events count from the run's start, as every engine's do (skipped time included).
-  const trace = <E extends { t: number }>(event: E) => env.trace({ ...event, t: event.t - epoch } as unknown as RedisTrace);
+  const clock = () => epoch + env.now() + skipped;
+  const now = () => Math.floor(clock());
+  // Trace events count from the run's start, as every engine's do (skipped time included); so
+  // does an expiry's deadline, so a visualization can subtract one from the other.
+  const trace = <E extends { t: number; at?: number | null }>(event: E) =>
+    env.trace({ ...event, t: event.t - epoch, ...(typeof event.at === "number" ? { at: event.at - epoch } : {}) } as unknown as RedisTrace);
   const server = createRedis({ now, trace });
   return {
-    createClient: createClientFor(server, { now, trace }),
+    // The client measures round trips on the unrounded clock: most take well under 1 ms.
+    createClient: createClientFor(server, { now: clock, trace }),
     advanceTime(ms: number) {
       if (!(ms >= 0)) throw new RangeError("advanceTime takes a number of milliseconds ≥ 0");
       // Told before the jump, so a visualization can put Redis's clock (which includes skipped

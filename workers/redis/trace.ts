@@ -29,7 +29,10 @@ export type RedisTraceBody =
       queued?: boolean;
       error?: string;
     }
-  /** A key got an expiry (`at`, unix ms) or lost it (`at` null: PERSIST, or a write that clears it). */
+  /**
+   * A key got an expiry (`at`, on the same clock as `t`: unix ms from the engine, run ms in a
+   * lesson run) or lost it (`at` null: PERSIST, or a write that clears it).
+   */
   | { kind: "expire"; db: number; key: string; at: number | null }
   /** A key was removed because its time had passed: on access (lazy) or by the active cycle. */
   | { kind: "expired"; db: number; key: string; how: "lazy" | "active" }

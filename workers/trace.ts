@@ -21,4 +21,5 @@ export type TraceEvent =
   | import("./web/playground-routing.ts").RoutingTrace
   | import("./redis/trace.ts").RedisTrace
   | import("./redis/client/client.ts").RedisClientTrace
-  | import("./postgres/trace.ts").PostgresTrace;
+  | import("./postgres/trace.ts").PostgresTrace
+  | import("./search/trace.ts").SearchTrace;

@@ -14,6 +14,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "dependency-graph": lazy(() => import("./dependency-graph/DependencyGraph")),
   "middleware-onion": lazy(() => import("./middleware-onion/MiddlewareOnion")),
   "caching": lazy(() => import("./caching/Caching")),
+  "search": lazy(() => import("./search/Search")),
   "pagination": lazy(() => import("./pagination/Pagination")),
 };
 

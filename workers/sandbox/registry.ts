@@ -7,6 +7,7 @@ import type { TraceEvent } from "../trace";
 import { webModule } from "../web/playground.ts";
 import { redisModule } from "../redis/playground.ts";
 import { postgresModule } from "../postgres/playground.ts";
+import { searchModule } from "../search/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -27,6 +28,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/web": (env) => webModule(env),
   "playground/redis": (env) => redisModule(env),
   "playground/postgres": (env) => postgresModule(env),
+  "playground/search": (env) => searchModule(env),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

@@ -1,0 +1,125 @@
+// Full-text search twice: a small inverted index built by hand, and Postgres's own behind a GIN
+// index. Run it, then open the Visualization pane.
+import { db } from "playground/postgres";
+import { showPostings } from "playground/search";
+
+/** Words too common to tell documents apart (a few of Postgres's English stop words). */
+export const STOP_WORDS = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+  "he", "her", "his", "i", "in", "is", "it", "its", "not", "of", "on", "or", "s", "she", "t",
+  "that", "the", "their", "they", "this", "to", "was", "we", "were", "which", "will", "with", "you",
+]);
+
+export interface Doc {
+  id: number;
+  text: string;
+}
+
+export interface InvertedIndex {
+  /** term → the ids of the documents that contain it: ascending, each id once. */
+  postings: Map<string, number[]>;
+  /** document id → term → how many times the term occurs in that document. */
+  counts: Map<number, Map<string, number>>;
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+/** Lower-case words, split on anything that is not a letter, stop words dropped, repeats kept. */
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word !== "" && !STOP_WORDS.has(word));
+}
+
+export function buildIndex(docs: Doc[]): InvertedIndex {
+  const postings = new Map<string, number[]>();
+  const counts = new Map<number, Map<string, number>>();
+  for (const doc of docs) {
+    const tf = new Map<string, number>();
+    for (const term of tokenize(doc.text)) tf.set(term, (tf.get(term) ?? 0) + 1);
+    counts.set(doc.id, tf);
+    // One posting per document, however often the term occurs in it.
+    for (const term of tf.keys()) {
+      const list = postings.get(term);
+      if (list) list.push(doc.id);
+      else postings.set(term, [doc.id]);
+    }
+  }
+  // Documents may arrive in any order; intersect relies on ascending lists.
+  for (const list of postings.values()) list.sort((a, b) => a - b);
+  return { postings, counts };
+}
+
+/** The ids in both ascending lists: one walk down each, never looking back. */
+export function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Documents with every term of the query, best first: Σ tf × ln(N / df), ties by id. */
+export function search(index: InvertedIndex, query: string): Hit[] {
+  const terms = [...new Set(tokenize(query))];
+  if (terms.length === 0) return [];
+  const lists = terms.map((term) => index.postings.get(term) ?? []);
+  // Shortest list first: every later intersection is at most that long.
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  const ids = sorted.slice(1).reduce(intersect, sorted[0]!);
+  const n = index.counts.size;
+  const hits = ids.map((id) => {
+    const tf = index.counts.get(id)!;
+    const score = terms.reduce((sum, term, k) => sum + (tf.get(term) ?? 0) * Math.log(n / lists[k]!.length), 0);
+    return { id, score };
+  });
+  return hits.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** Every document matching `terms`, best first, through the GIN index on the same expression. */
+export async function searchDocuments(terms: string): Promise<{ id: number; title: string; rank: number }[]> {
+  const { rows } = await db.query<{ id: string; title: string; rank: number }>(
+    `SELECT id, title, ts_rank(to_tsvector('english', title || ' ' || body), query) AS rank
+       FROM documents, websearch_to_tsquery('english', $1) AS query
+      WHERE to_tsvector('english', title || ' ' || body) @@ query
+      ORDER BY rank DESC, id`,
+    [terms],
+  );
+  return rows.map((row) => ({ id: Number(row.id), title: row.title, rank: row.rank }));
+}
+
+// The first 3,000 documents, indexed in the sandbox.
+const { rows } = await db.query<{ id: string; text: string }>(
+  `SELECT id, title || ' ' || body AS text FROM documents WHERE id <= 3000 ORDER BY id`,
+);
+const index = buildIndex(rows.map((row) => ({ id: Number(row.id), text: row.text })));
+
+const query = "the query time";
+const hits = search(index, query);
+console.log(`"${query}" in ${index.counts.size} documents:`, hits.slice(0, 5));
+showPostings({
+  query,
+  terms: [...new Set(tokenize(query))].map((term) => ({ term, ids: index.postings.get(term) ?? [] })),
+  matched: hits.map((hit) => hit.id),
+});
+
+// Substring search, for comparison: nothing can skip a row, so Postgres reads them all.
+const substring = await db.query(`SELECT id FROM documents WHERE title || ' ' || body ILIKE '%' || $1 || '%'`, ["lighthouse"]);
+console.log(`ILIKE '%lighthouse%': ${substring.rowCount} documents`);
+
+// The same question to Postgres, over all its documents.
+const found = await searchDocuments("query time");
+console.log(`Postgres: ${found.length} documents, best:`, found.slice(0, 3));

@@ -93,9 +93,9 @@ function bitcount(c: Connection, argv: string[]): Reply {
     let total = strlen;
     start = intArg(argv[2]);
     end = intArg(argv[3]);
+    if (start < 0 && end < 0 && start > end) return 0;
     const isbit = argv.length === 5 ? unitArg(argv[4]) : false;
     if (isbit) total *= 8;
-    if (start < 0 && end < 0 && start > end) return 0;
     if (start < 0) start = total + start;
     if (end < 0) end = total + end;
     if (start < 0) start = 0;

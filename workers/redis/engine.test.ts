@@ -268,3 +268,19 @@ describe("number formatting", () => {
     expect(parseLongDouble("1e99999")).toBeUndefined();
   });
 });
+
+describe("errno, as SORT reads it", () => {
+  it("a float that overflowed earlier makes SORT refuse non-integer strings, until string2d clears errno", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    await c.sendCommand(["RPUSH", "l", "1.5", "007", "2"]);
+    expect(await c.sendCommand(["SORT", "l"])).toEqual(["1.5", "2", "007"]);
+    await expect(c.sendCommand(["ZADD", "z", "1e400", "m"])).rejects.toThrow("ERR value is not a valid float");
+    await expect(c.sendCommand(["SORT", "l"])).rejects.toThrow("ERR One or more scores can't be converted into double");
+    await c.sendCommand(["ZADD", "z", "1", "m"]);
+    expect(await c.sendCommand(["SORT", "l"])).toEqual(["1.5", "2", "007"]);
+    await expect(c.sendCommand(["INCRBYFLOAT", "f", "1e5000"])).rejects.toThrow("ERR value is not a valid float");
+    await expect(c.sendCommand(["SORT", "l"])).rejects.toThrow("ERR One or more scores can't be converted into double");
+    c.server.connect(); // accept() ends with EAGAIN
+    expect(await c.sendCommand(["SORT", "l"])).toEqual(["1.5", "2", "007"]);
+  });
+});

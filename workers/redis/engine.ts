@@ -3,6 +3,7 @@
 // client timeouts and the active expiry cycle).
 import { F, type CommandSpec } from "./command.ts";
 import { Connection } from "./connection.ts";
+import { useErrno, type Errno } from "./errno.ts";
 import { globMatch } from "./glob.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
 import { Prng } from "./prng.ts";
@@ -54,6 +55,8 @@ export class RedisServer implements KeyspaceHooks {
   private cachedNow = NaN;
   private lastCron = -Infinity;
   volatileKeys = 0;
+  /** This server's C errno (see errno.ts). */
+  readonly errno: Errno = { erange: false };
   /**
    * A byte above 0x7f has entered the engine (in some argument). Until then no reply can hold
    * one, so sendCommand skips UTF-8 decoding of its replies.
@@ -71,6 +74,8 @@ export class RedisServer implements KeyspaceHooks {
   }
 
   connect(): Connection {
+    // Redis accepts until accept() fails with EAGAIN: a new connection leaves errno clear of ERANGE.
+    this.errno.erange = false;
     const c = new Connection(this, this.nextId++);
     this.connections.add(c);
     this.stats.connections++;
@@ -119,6 +124,7 @@ export class RedisServer implements KeyspaceHooks {
     if (c.block !== null) throw new Error("the connection is blocked: wait for its pending reply");
     this.cachedNow = NaN;
     this.hit = undefined;
+    useErrno(this.errno);
     if (this.volatileKeys > 0 || this.blocked.size > 0) this.cron(false);
     if (argv.length === 0) return new ErrorReply("ERR empty command");
     const spec = lookupCommand(argv);

@@ -5,7 +5,7 @@ import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { scanCursor, scanOptions } from "./keys.ts";
 import { globMatch } from "./glob.ts";
-import { noteHashWrite } from "./hash-store.ts";
+import { isHashtable, noteHashWrite } from "./hash-store.ts";
 import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import { ErrorReply, OK, OVERFLOW, SYNTAX, type Reply } from "./reply.ts";
@@ -106,7 +106,9 @@ function hincrbyfloat(c: Connection, argv: string[]): Reply {
   const cur = h.get(argv[2]);
   let value = longDoubleFromBigInt(0n);
   if (cur !== undefined) {
-    const v = parseLongDouble(cur);
+    // A listpack keeps integer-looking values as integers, read without strtold.
+    const asInt = isHashtable(h) ? undefined : parseLL(cur);
+    const v = asInt !== undefined ? longDoubleFromBigInt(asInt) : parseLongDouble(cur);
     if (v === undefined) return new ErrorReply("ERR hash value is not a float");
     value = v;
   }

@@ -2,6 +2,7 @@
 // m * 2^e with a 64-bit mantissa, read by strtold (correctly rounded), added with one rounding
 // (to nearest, ties to even), and printed with "%.17Lf" with trailing zeros trimmed
 // (ld2string's LD_STR_HUMAN mode). Exact arithmetic on bigints keeps every step faithful.
+import { errno } from "./errno.ts";
 
 export type LongDouble =
   | { kind: "finite"; neg: boolean; m: bigint; e: number } // m == 0 or 2^63 <= m < 2^64
@@ -60,6 +61,17 @@ function isSpace(c: number): boolean {
  */
 export function parseLongDouble(s: string): LongDouble | undefined {
   if (s.length === 0 || s.length >= MAX_LONG_DOUBLE_CHARS) return undefined;
+  const e = errno();
+  e.erange = false;
+  const v = strtold(s);
+  if (v === "erange") {
+    e.erange = true;
+    return undefined;
+  }
+  return v;
+}
+
+function strtold(s: string): LongDouble | undefined | "erange" {
   if (isSpace(s.charCodeAt(0))) return undefined;
   let i = 0;
   let neg = false;
@@ -106,15 +118,15 @@ export function parseLongDouble(s: string): LongDouble | undefined {
   if (D === 0n) return { kind: "finite", neg, m: 0n, e: 0 };
   const e10 = exp10 - fracDigits;
   const magnitude = digits.replace(/^0+/, "").length + e10;
-  if (magnitude > 4940) return undefined; // overflow: ERANGE with HUGE_VALL
-  if (magnitude < -4960) return undefined; // underflow to zero: ERANGE
+  if (magnitude > 4940) return "erange"; // overflow to HUGE_VALL
+  if (magnitude < -4960) return "erange"; // underflow to zero
   const v = e10 >= 0 ? roundRational(neg, D * 10n ** BigInt(e10), 1n) : roundRational(neg, D, 10n ** BigInt(-e10));
-  if (v.kind === "inf") return undefined;
-  if (v.kind === "finite" && v.m === 0n) return undefined;
+  if (v.kind === "inf") return "erange";
+  if (v.kind === "finite" && v.m === 0n) return "erange";
   return v;
 }
 
-function parseHex(neg: boolean, body: string): LongDouble | undefined {
+function parseHex(neg: boolean, body: string): LongDouble | undefined | "erange" {
   const m = /^([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/.exec(body);
   if (!m || (m[1] + (m[2] ?? "")).length === 0) return undefined;
   const hex = m[1] + (m[2] ?? "");
@@ -128,7 +140,7 @@ function parseHex(neg: boolean, body: string): LongDouble | undefined {
     e2 = -e2;
     v = roundRational(neg, M, 1n << BigInt(e2));
   }
-  if (v.kind === "inf" || (v.kind === "finite" && v.m === 0n)) return undefined;
+  if (v.kind === "inf" || (v.kind === "finite" && v.m === 0n)) return "erange";
   return v;
 }
 

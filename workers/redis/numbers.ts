@@ -1,6 +1,7 @@
 // Numbers as Redis 7.0 reads and prints them (util.c): string2ll's strict integers, strtod's
 // doubles (as string2d accepts them), `%.17g` for doubles and the integer fast path of d2string.
 // Long doubles (INCRBYFLOAT) live in longdouble.ts.
+import { errno, strtodRange } from "./errno.ts";
 
 export const LLONG_MAX = 9223372036854775807n;
 export const LLONG_MIN = -9223372036854775808n;
@@ -205,6 +206,8 @@ export function bigTimesPow2(big: bigint, exp: number): number {
  * characters, NaN, and overflow/underflow to ±HUGE_VAL or zero.
  */
 export function parseDouble(s: string): number | undefined {
+  const e = errno();
+  e.erange = false;
   const n = s.length;
   if (n === 0 || isSpace(s.charCodeAt(0))) return undefined;
   // Fast path: plain decimal digits with an optional '-' and one '.'.
@@ -228,6 +231,7 @@ export function parseDouble(s: string): number | undefined {
     v = strtodValue(s);
   }
   if (Number.isNaN(v)) return undefined;
+  if (!plain || v === 0 || Math.abs(v) < 2.2250738585072014e-308) e.erange = strtodRange(s, v);
   if (!Number.isFinite(v) && !/inf/i.test(s)) return undefined; // ERANGE overflow
   if (v === 0 && decimalMantissaNonZero(s)) return undefined; // ERANGE underflow to zero
   return v;
@@ -255,7 +259,11 @@ export function strtodPrefix(s: string): { value: number; end: number } {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   const end = strtodPrefixEnd(s, i);
   if (end === i) return { value: 0, end: 0 };
-  return { value: strtodValue(s.slice(i, end)), end };
+  const text = s.slice(i, end);
+  const value = strtodValue(text);
+  // A bare strtod: ERANGE is set on overflow or underflow, never cleared.
+  if (strtodRange(text, value)) errno().erange = true;
+  return { value, end };
 }
 
 const POW2_53 = 2 ** 53;

@@ -4,10 +4,23 @@ import { lookupRead, touched } from "./access.ts";
 import { intArg, is } from "./args.ts";
 import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
-import { strtodPrefix } from "./numbers.ts";
+import { errno } from "./errno.ts";
+import { encodingOf } from "./keys.ts";
+import { parseLL, strtodPrefix } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, type Reply } from "./reply.ts";
-import type { RSet } from "./set-store.ts";
+import { RSet } from "./set-store.ts";
 import type { ZSet } from "./zset-store.ts";
+
+/** byPattern's value and whether Redis holds it int-encoded (a string key SET to an integer). */
+function byPatternEntry(c: Connection, pattern: string, subst: string): { value: string; int: boolean } | null {
+  if (pattern === "#") return { value: subst, int: false };
+  const value = byPattern(c, pattern, subst);
+  if (value === null) return null;
+  const star = pattern.indexOf("*");
+  if (pattern.includes("->", star + 1)) return { value, int: parseLL(value) !== undefined };
+  const e = c.db.map.get(pattern.slice(0, star) + subst + pattern.slice(star + 1));
+  return { value, int: e !== undefined && encodingOf(e) === "int" };
+}
 
 /** lookupKeyByPattern: "#" is the element; the first '*' is replaced; "key->field" reads a hash field. */
 function byPattern(c: Connection, pattern: string, subst: string): string | null {
@@ -94,26 +107,30 @@ function sortGeneric(c: Connection, argv: string[], readonly: boolean): Reply {
     start = 0;
   }
   const items: Item[] = elements.map((obj) => ({ obj, score: 0, cmp: null }));
+  // Elements Redis holds as integers: list entries and intset members that string2ll reads.
+  const intElements = type === "list" || (type === "set" && (e!.value as RSet).intset);
   let conversionError = false;
   if (!dontsort) {
     for (const it of items) {
       let by: string | null = it.obj;
+      let isInt = intElements && parseLL(it.obj) !== undefined;
       if (sortBy !== null) {
-        by = byPattern(c, sortBy, it.obj);
-        if (by === null) continue;
+        const found = byPatternEntry(c, sortBy, it.obj);
+        if (found === null) continue;
+        by = found.value;
+        isInt = found.int;
       }
       if (alpha) {
         if (sortBy !== null) it.cmp = by;
+      } else if (isInt) {
+        it.score = Number(by);
       } else {
-        // strtod reads a C string: a NUL byte ends it.
+        // strtod reads a C string (a NUL byte ends it); errno is not cleared first (sort.c).
         const nul = by.indexOf("\0");
         if (nul >= 0) by = by.slice(0, nul);
         const { value, end: stop } = strtodPrefix(by);
-        if (by.length > 0 && stop !== by.length) conversionError = true;
-        else if (Number.isNaN(value) || !Number.isFinite(value)) {
-          if (Number.isNaN(value) || !/inf/i.test(by)) conversionError = true;
-          it.score = value;
-        } else it.score = value;
+        it.score = value;
+        if ((by.length > 0 && stop !== by.length) || errno().erange || Number.isNaN(value)) conversionError = true;
       }
     }
     const byte = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

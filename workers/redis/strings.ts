@@ -3,7 +3,7 @@ import { lookupRead, lookupWrite, readString, touched, writeTyped } from "./acce
 import { bigArg, intArg, is, longDoubleArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
-import { addLD, formatLongDoubleHuman, parseLongDouble } from "./longdouble.ts";
+import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import {
   ErrorReply,
@@ -226,7 +226,10 @@ function incrDecr(c: Connection, key: string, incr: bigint): Reply {
 function incrbyfloat(c: Connection, argv: string[]): Reply {
   const key = argv[1];
   const e = writeTyped(c, key, "string");
-  const value = e === undefined ? parseLongDouble("0")! : parseLongDouble(e.value as string);
+  // getLongDoubleFromObject: a missing key is 0, an int-encoded value is cast; only strings go through strtold.
+  const stored = e?.value as string | undefined;
+  const value =
+    stored === undefined ? longDoubleFromBigInt(0n) : e!.enc === "" && stored.length <= 20 && parseLL(stored) !== undefined ? longDoubleFromBigInt(parseLL(stored)!) : parseLongDouble(stored);
   if (value === undefined) return NOT_FLOAT;
   const incr = longDoubleArg(argv[2]);
   const sum = addLD(value, incr);

@@ -208,7 +208,7 @@ const GENS: Gen[] = [
   (r) => ["LCS", r.key(), r.key(), ...r.opts([["IDX"], ["LEN"], ["WITHMATCHLEN"], ["MINMATCHLEN", r.of(["0", "1", "2", "-1", "abc"])]], 0.3)],
   (r) => ["SET", r.key(), r.of(["ohmytext", "mynewtext", "\u00ff\u00f0\u0000", "foobar", "abcdef", "ABC"])],
   // encodings and whole-collection replies
-  (r) => ["OBJECT", r.of(["ENCODING", "ENCODING", "REFCOUNT", "FOO"]), r.key()],
+  (r) => ["OBJECT", r.of(["ENCODING", "ENCODING", "FOO"]), r.key()],
   (r) => ["HRANDFIELD", r.key(), r.of(["1000", "0"]), ...r.opts([["WITHVALUES"]], 0.5)],
   (r) => ["SRANDMEMBER", r.key(), r.of(["1000", "0"])],
   (r) => ["ZRANDMEMBER", r.key(), r.of(["1000", "0"]), ...r.opts([["WITHSCORES"]], 0.5)],

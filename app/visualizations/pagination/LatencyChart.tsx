@@ -7,7 +7,7 @@ import { ms, short } from "./format";
 
 const W = 420;
 const H = 150;
-const M = { top: 10, right: 12, bottom: 28, left: 48 };
+const M = { top: 18, right: 12, bottom: 28, left: 48 };
 
 export function LatencyChart({ rows }: { rows: QueryRow[] }) {
   const series = latencySeries(rows);

@@ -1,6 +1,6 @@
 // Every statement of the run with its rows scanned / discarded / returned and its time: the text
 // alternative of the strip and the chart, and the buttons that pick the strip's query.
-import { count, ms } from "./format";
+import { count, millis } from "./format";
 import type { QueryRow } from "./model";
 
 export function QueryTable({ rows, selected, onSelect }: { rows: QueryRow[]; selected: number; onSelect: (i: number) => void }) {
@@ -10,13 +10,12 @@ export function QueryTable({ rows, selected, onSelect }: { rows: QueryRow[]; sel
         <caption>Queries of this run — press one to draw it on the strip</caption>
         <thead>
           <tr>
-            <th scope="col">#</th>
             <th scope="col">Query</th>
             <th scope="col">Depth</th>
             <th scope="col">Scanned</th>
             <th scope="col">Discarded</th>
             <th scope="col">Returned</th>
-            <th scope="col">Time</th>
+            <th scope="col" title="Wall time of the statement">ms</th>
           </tr>
         </thead>
         <tbody>
@@ -24,9 +23,9 @@ export function QueryTable({ rows, selected, onSelect }: { rows: QueryRow[]; sel
             const s = r.event.summary;
             return (
               <tr key={i} className={i === selected ? "pagination-table__selected" : undefined}>
-                <td>{i + 1}</td>
                 <th scope="row">
                   <button type="button" aria-pressed={i === selected} onClick={() => onSelect(i)} title={r.event.text}>
+                    <span className="pagination-table__n">{i + 1}.</span>{" "}
                     {r.event.via === "explain" ? "EXPLAIN " : ""}
                     {r.label}
                   </button>
@@ -44,7 +43,7 @@ export function QueryTable({ rows, selected, onSelect }: { rows: QueryRow[]; sel
                     {r.event.error?.message}
                   </td>
                 )}
-                <td>{ms(r.event.durationMs)}</td>
+                <td>{millis(r.event.durationMs)}</td>
               </tr>
             );
           })}

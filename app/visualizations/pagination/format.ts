@@ -3,9 +3,12 @@ const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export const count = (n: number): string => whole.format(n);
 
-export function ms(n: number): string {
-  return n >= 100 ? `${whole.format(n)} ms` : n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(2)} ms`;
+/** Milliseconds to about three significant digits, without the unit. */
+export function millis(n: number): string {
+  return n >= 100 ? whole.format(n) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 }
+
+export const ms = (n: number): string => `${millis(n)} ms`;
 
 /** 0, 10k, 100k, 1M: depth ticks. */
 export function short(n: number): string {

@@ -1,20 +1,18 @@
 // The site against a blank Vite + React page: the JavaScript a lesson needs before it can show
 // anything, and how long until its Run button works. Both sites are built afresh, so the figures
 // are always those of the current code.
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
 import { median, report } from "./harness.ts";
+import { buildSite, REPO, SITE } from "./site.ts";
 import { CHROMIUM_ARGS, findChromium } from "../scripts/find-chromium.mjs";
 import { serveDist } from "../scripts/serve-dist.mjs";
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PEER = "blank Vite + React";
 const TARGET_KB = 150;
 const LOADS = 9;
@@ -24,18 +22,12 @@ interface Site {
   base: string;
   path: string;
 }
-const OURS: Site = { dir: join(REPO, "dist"), base: "/backend-playground/", path: "#/lessons/welcome" };
+const OURS: Site = { ...SITE, path: "#/lessons/welcome" };
 const BLANK: Site = { dir: join(REPO, "bench/blank/dist"), base: "/blank/", path: "" };
 
 async function buildSites(): Promise<void> {
-  console.error("bench: building the site and the blank page");
-  // A child process, so the site is built exactly as `npm run build` builds it, config and all.
-  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], {
-    cwd: REPO,
-    env: { ...process.env, BASE_PATH: OURS.base },
-    stdio: ["ignore", 2, 2],
-  });
-  if (site.status !== 0) throw new Error(`vite build failed (exit code ${site.status})`);
+  buildSite();
+  console.error("bench: building the blank page");
   const root = join(REPO, "bench/blank");
   await build({ root, configFile: false, plugins: [react()], base: BLANK.base, logLevel: "warn", build: { outDir: BLANK.dir, emptyOutDir: true } });
 }

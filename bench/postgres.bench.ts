@@ -1,6 +1,9 @@
 // The Postgres engine against a real Postgres server, running the same SQL:
 //   postgres.seed_1m      seconds to generate and index the million feed_items (the engine's seed
-//                         steps, one after another; PGlite's own start is not counted);
+//                         steps, one after another; PGlite's own start is not counted), in Node;
+//   postgres.seed_1m.chromium  the same in Chromium: the built site's pagination lesson, as a
+//                         learner opens it, timed by the page ("postgres seed feed_items" on its
+//                         performance timeline); median of a few cold page loads;
 //   pagination.deep_page  OFFSET time / cursor time for the page at depth 999,950, the gap the
 //                         pagination lesson shows (target ≥ 50): medians of whole-query wall times.
 // The peer is a throwaway cluster of the system's Postgres (`apt-get install -y postgresql`),
@@ -11,11 +14,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { chromium } from "@playwright/test";
 import { feedItemsSteps } from "../workers/postgres/datasets.ts";
 import { PostgresEngine } from "../workers/postgres/engine.ts";
 import { pgliteOptions } from "../workers/postgres/pglite-options.ts";
 import { median, report } from "./harness.ts";
+import { buildSite, SITE } from "./site.ts";
+import { CHROMIUM_ARGS, findChromium } from "../scripts/find-chromium.mjs";
+import { serveDist } from "../scripts/serve-dist.mjs";
 
 const ROWS = 1_000_000;
 const DEPTH = ROWS - 50;
@@ -23,6 +31,7 @@ const OFFSET_QUERY = `SELECT * FROM feed_items ORDER BY id OFFSET ${DEPTH} LIMIT
 const CURSOR_QUERY = `SELECT * FROM feed_items WHERE id > ${DEPTH} ORDER BY id LIMIT 50`;
 const WARMUPS = 2;
 const RUNS = 9;
+const PAGE_LOADS = 3;
 const SETTINGS = ["max_wal_size=32MB", "min_wal_size=32MB", "shared_buffers=64MB"];
 
 interface Figures {
@@ -49,6 +58,31 @@ async function ours(): Promise<Figures> {
   await engine.endRun();
   await db.close();
   return { seedSeconds, offsetMs, cursorMs };
+}
+
+/** Seconds the page took to seed feed_items, per cold load of the pagination lesson in Chromium. */
+async function inChromium(): Promise<number> {
+  buildSite();
+  const server = await serveDist({ dir: SITE.dir, base: SITE.base, port: 0 });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SITE.base}#/lessons/pagination`;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    const seconds: number[] = [];
+    for (let n = 0; n < PAGE_LOADS; n++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      const measure = await page.waitForFunction(() => performance.getEntriesByName("postgres seed feed_items")[0]?.duration, null, { timeout: 180_000 });
+      seconds.push(((await measure.jsonValue()) as number) / 1000);
+      await context.close();
+    }
+    console.error(`bench: Chromium seeded feed_items in ${seconds.map((s) => s.toFixed(2)).join(", ")} s`);
+    return median(seconds);
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
 }
 
 /** Times both queries in alternating rounds after warm-ups; medians. */
@@ -154,6 +188,8 @@ export default async function bench(): Promise<void> {
   console.error("bench: seeding a million rows in PGlite");
   const mine = await ours();
   console.error(`bench: ours ${JSON.stringify(mine)}`);
+  console.error("bench: seeding a million rows in Chromium");
+  const chromiumSeconds = await inChromium();
   const bin = serverBin();
   let other: (Figures & { name: string }) | null = null;
   if (bin) {
@@ -169,6 +205,13 @@ export default async function bench(): Promise<void> {
     unit: "s",
     peer: other?.name ?? "none",
     peerValue: other?.seedSeconds ?? mine.seedSeconds,
+  });
+  report({
+    bench: "postgres.seed_1m.chromium",
+    ours: chromiumSeconds,
+    unit: "s",
+    peer: other?.name ?? "none",
+    peerValue: other?.seedSeconds ?? chromiumSeconds,
   });
   const ratio = (f: Figures) => f.offsetMs / f.cursorMs;
   report({

@@ -1,0 +1,23 @@
+// The site as `npm run build` makes it, built once per `npm run bench` (several benches load it
+// in Chromium) and always from the current code.
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const SITE = { dir: join(REPO, "dist"), base: "/backend-playground/" };
+
+let built = false;
+
+export function buildSite(): void {
+  if (built) return;
+  console.error("bench: building the site");
+  // A child process, so the site is built exactly as `npm run build` builds it, config and all.
+  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], {
+    cwd: REPO,
+    env: { ...process.env, BASE_PATH: SITE.base },
+    stdio: ["ignore", 2, 2],
+  });
+  if (site.status !== 0) throw new Error(`vite build failed (exit code ${site.status})`);
+  built = true;
+}

@@ -24,12 +24,28 @@ describe("ConsoleCapture", () => {
   it("flushes during a loop that never yields, driven by the writes", () => {
     const batches: ConsoleBatch[] = [];
     let now = 0;
-    const capture = new ConsoleCapture({ cap: 10, now: () => now, onBatch: (b) => batches.push(b), flushEveryMs: 50 });
+    const capture = new ConsoleCapture({ cap: 10, now: () => now, onBatch: (b) => batches.push(b), flushEveryMs: 50, schedule: () => {} });
+    capture.write("log", ["first"]);
+    // The first line leaves at once, before a loop that may never end.
+    expect(batches).toEqual([{ lines: [{ level: "log", text: "first" }], written: 1 }]);
     capture.write("log", ["a"]);
-    expect(batches).toHaveLength(0);
+    expect(batches).toHaveLength(1);
     now = 51;
     capture.write("warn", ["b"]);
-    expect(batches).toEqual([{ lines: [{ level: "log", text: "a" }, { level: "warn", text: "b" }], written: 2 }]);
+    expect(batches[1]).toEqual({ lines: [{ level: "log", text: "a" }, { level: "warn", text: "b" }], written: 3 });
+  });
+
+  it("flushes lines by timer when the code yields and then waits forever", () => {
+    const batches: ConsoleBatch[] = [];
+    const timers: (() => void)[] = [];
+    const capture = new ConsoleCapture({ cap: 10, now: () => 0, onBatch: (b) => batches.push(b), flushEveryMs: 50, schedule: (f) => timers.push(f) });
+    capture.write("log", ["one"]);
+    capture.write("log", ["two"]);
+    capture.write("log", ["three"]);
+    expect(batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(["one"]);
+    expect(timers).toHaveLength(1); // one timer for the pending lines, not one per line
+    timers[0]();
+    expect(batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(["one", "two", "three"]);
   });
 });
 

@@ -41,10 +41,15 @@ export class ConsoleCapture {
       /** Receives lines at most every `flushEveryMs`, and whatever is left at `flush()`. */
       onBatch: (batch: ConsoleBatch) => void;
       flushEveryMs?: number;
+      /** Runs `flush` later if the code yields (setTimeout by default). */
+      schedule?: (flush: () => void, ms: number) => void;
     },
   ) {
-    this.lastFlush = options.now();
+    // The first line goes out at once: a run that then hangs must not take it down with it.
+    this.lastFlush = -Infinity;
   }
+
+  private scheduled = false;
 
   /** The newest `cap` lines, for checks to read. */
   lines(): ConsoleLine[] {
@@ -60,8 +65,17 @@ export class ConsoleCapture {
     const cap = this.options.cap;
     if (this.kept.length >= 2 * cap) this.kept = this.kept.slice(-cap);
     if (this.pending.length >= 2 * cap) this.pending = this.pending.slice(-cap);
-    // A learner's tight loop never yields to a timer, so flushing is driven by the writes themselves.
-    if (this.options.now() - this.lastFlush >= (this.options.flushEveryMs ?? 50)) this.flush();
+    // A learner's tight loop never yields to a timer, so flushing is driven by the writes
+    // themselves; code that yields and then waits forever is flushed by the timer.
+    const every = this.options.flushEveryMs ?? 50;
+    if (this.options.now() - this.lastFlush >= every) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      (this.options.schedule ?? setTimeout)(() => {
+        this.scheduled = false;
+        this.flush();
+      }, every);
+    }
   }
 
   flush(): void {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, openLesson, setCode, run, status, checks, output } from "./fixtures";
+import { test, expect, runWhenPostgresReady, status, checks, output, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/caching";
 const STARTER = readFileSync("lessons/caching/starter.ts", "utf8");
@@ -10,17 +10,10 @@ const SOLUTION = readFileSync("lessons/caching/solution.ts", "utf8");
 // statements of 300–500 ms each.
 test.setTimeout(120_000);
 
-function visualization(page: Page) {
-  return page.getByRole("region", { name: "Visualization" });
-}
-
 async function runWhenReady(page: Page, code: string) {
   // No replay animation: the picture shows the end of the run at once.
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await openLesson(page, LESSON);
-  await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 90_000 });
-  await setCode(page, code);
-  await run(page);
+  await runWhenPostgresReady(page, LESSON, code);
 }
 
 function row(table: ReturnType<Page["getByRole"]>, name: string) {

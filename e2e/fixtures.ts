@@ -70,3 +70,15 @@ export async function runMarkers(page: Page): Promise<{ line: number; message: s
     return monaco.editor.getModelMarkers({ owner: "playground", resource: editor.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message }));
   });
 }
+
+export function visualization(page: Page) {
+  return page.getByRole("region", { name: "Visualization" });
+}
+
+/** Opens a lesson that uses Postgres, waits until it is started and seeded, and runs `code`. */
+export async function runWhenPostgresReady(page: Page, lesson: string, code: string): Promise<void> {
+  await openLesson(page, lesson);
+  await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 90_000 });
+  await setCode(page, code);
+  await run(page);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, openLesson, setCode, run, status, checks, output } from "./fixtures";
+import { test, expect, runWhenPostgresReady, status, checks, output, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/pagination";
 const STARTER = readFileSync("lessons/pagination/starter.ts", "utf8");
@@ -9,16 +9,7 @@ const SOLUTION = readFileSync("lessons/pagination/solution.ts", "utf8");
 // Starting and seeding Postgres (a million feed items, 200,000 documents) takes a while.
 test.setTimeout(120_000);
 
-function visualization(page: Page) {
-  return page.getByRole("region", { name: "Visualization" });
-}
-
-async function runWhenReady(page: Page, code: string) {
-  await openLesson(page, LESSON);
-  await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 90_000 });
-  await setCode(page, code);
-  await run(page);
-}
+const runWhenReady = (page: Page, code: string) => runWhenPostgresReady(page, LESSON, code);
 
 /** A number printed with thousands separators, as a number. */
 const num = (text: string) => Number(text.replace(/[^\d.]/g, ""));

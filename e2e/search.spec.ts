@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, openLesson, setCode, run, status, checks, output } from "./fixtures";
+import { test, expect, runWhenPostgresReady, status, checks, output, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/search";
 const STARTER = readFileSync("lessons/search/starter.ts", "utf8");
@@ -9,16 +9,7 @@ const SOLUTION = readFileSync("lessons/search/solution.ts", "utf8");
 // Seeding Postgres takes a while, and the starter's ILIKE statements each read 200,000 rows.
 test.setTimeout(150_000);
 
-function visualization(page: Page) {
-  return page.getByRole("region", { name: "Visualization" });
-}
-
-async function runWhenReady(page: Page, code: string) {
-  await openLesson(page, LESSON);
-  await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 90_000 });
-  await setCode(page, code);
-  await run(page);
-}
+const runWhenReady = (page: Page, code: string) => runWhenPostgresReady(page, LESSON, code);
 
 test("on search the starter fails: a quadratic intersection, no ranking, and ILIKE reading every row", async ({ page }) => {
   await runWhenReady(page, STARTER);

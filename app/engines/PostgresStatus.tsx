@@ -5,7 +5,7 @@ import { useStore } from "zustand";
 import { postgresState } from "./postgres-state";
 
 export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
-  const { phase, label, fraction, error } = useStore(postgresState);
+  const { phase, label, fraction, error, restarting } = useStore(postgresState);
   const [resetting, setResetting] = useState(false);
   if (phase === "idle") return null;
   if (phase === "failed") {
@@ -21,6 +21,7 @@ export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
       {busy ? (
         <>
           <label className="engine-status__label" htmlFor="postgres-progress">
+            {restarting ? "Restarting after a stuck statement: " : ""}
             {label}… {Math.round(fraction * 100)}%
           </label>
           <progress id="postgres-progress" className="engine-status__bar" value={fraction} max={1}>

@@ -8,6 +8,8 @@ export interface PostgresState {
   /** 0..1 for the progress bar. */
   fraction: number;
   error: string | null;
+  /** Starting again because the last worker got stuck in a statement. */
+  restarting: boolean;
 }
 
-export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null }));
+export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false }));

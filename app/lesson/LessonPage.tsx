@@ -34,7 +34,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     const prepareRun: PrepareRun | undefined = postgres
       ? async () => {
           const run = await (await postgres).preparePostgresRun(Math.min(lesson.timeoutMs, 5000));
-          return { ports: { postgres: run.port }, finish: run.finish };
+          return { ports: { postgres: run.port }, finish: run.finish, failure: run.failure };
         }
       : undefined;
     loadLessonContent(lesson.id).then(

@@ -52,8 +52,11 @@ function formatSeconds(ms: number): string {
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
 
-/** Engines outside the sandbox a run needs (the page's Postgres): ports for it, and a way to close the run. */
-export type PrepareRun = () => Promise<{ ports: Record<string, MessagePort>; finish: () => Promise<void> }>;
+/**
+ * Engines outside the sandbox a run needs (the page's Postgres): ports for it, a way to close the
+ * run, and a promise that settles with the reason if the engine fails during the run.
+ */
+export type PrepareRun = () => Promise<{ ports: Record<string, MessagePort>; finish: () => Promise<void>; failure?: Promise<string> }>;
 
 export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void; prepareRun?: PrepareRun }) {
   const store = createStore<RunState>(() => ({
@@ -113,6 +116,14 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
         return;
       }
     }
+    // An engine that fails mid-run leaves the learner's code waiting for an answer that will not
+    // come: end the run and say why.
+    let engineFailure: string | null = null;
+    void prepared?.failure?.then((reason) => {
+      if (id !== runId || !store.getState().running) return;
+      engineFailure = reason;
+      options.sandbox.stop();
+    });
     const outcome = await options.sandbox
       .run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole, ports: prepared?.ports })
       .finally(async () => {
@@ -134,6 +145,17 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
           level: "error",
           text: `The run took longer than this lesson's limit of ${formatSeconds(options.timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
         }),
+      }));
+      return;
+    }
+    if (outcome.kind === "stopped" && engineFailure !== null) {
+      const reason: string = engineFailure;
+      store.setState((s) => ({
+        running: false,
+        status: "Stopped: Postgres stopped answering",
+        tone: "fail",
+        checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped because Postgres stopped answering." })),
+        output: s.output.concat({ level: "error", text: reason }),
       }));
       return;
     }

@@ -36,6 +36,8 @@ export interface StartReport {
 }
 
 export interface PostgresWorkerApi {
+  /** Answers at once unless a statement holds the worker (the page's watchdog pings it). */
+  ping(): Promise<void>;
   /** Starts Postgres if it is not running yet (every other call does too). */
   start(onProgress?: (progress: StartProgress) => void): Promise<StartReport>;
   seed(dataset: DatasetName, options?: Omit<SeedOptions, "onProgress">, onProgress?: (progress: SeedProgress) => void): Promise<void>;
@@ -109,6 +111,7 @@ export function createHost(options: HostOptions): { api: PostgresWorkerApi; trac
   };
 
   const api: PostgresWorkerApi = {
+    ping: async () => {},
     start: async (onProgress) => {
       await engine(onProgress);
       return { coldStartMs };

@@ -139,4 +139,28 @@ export default defineChecks<typeof Solution>([
       expect(start.previous, "previous at the start of the feed").to.equal(null);
     },
   },
+  {
+    // Last: it cuts the table down (inside the run's transaction, rolled back when the run ends).
+    name: "Walking every page to the end gives each row once, then next = null",
+    hint: [
+      "The check keeps the first 3,000 posts and the ones that share their seconds, then calls getPage until next is null.",
+      "Fetch PAGE_SIZE + 1 rows: the extra row says whether another page exists. A short last page must still end with next = null.",
+    ],
+    run: async ({ getPage }) => {
+      await addTies();
+      await db.query("DELETE FROM feed_items WHERE id > 3000 AND author <> 'same_second'");
+      const want = (await db.query<Row>(ORDERED)).rows.map((r) => r.id);
+      const got: string[] = [];
+      let cursor = null;
+      for (let pages = 1; ; pages++) {
+        const page: Awaited<ReturnType<typeof getPage>> = await getPage(cursor);
+        got.push(...page.rows.map((r) => r.id));
+        if (page.next === null) break;
+        if (pages > want.length / 50 + 1) expect.fail(`getPage kept returning a next cursor after ${pages} pages of a ${want.length}-row feed`);
+        cursor = page.next;
+      }
+      const mismatch = difference(got, want);
+      if (mismatch) expect.fail(`The walk of all ${want.length} rows differs from one ordered query: ${mismatch}`);
+    },
+  },
 ]);

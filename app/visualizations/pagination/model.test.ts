@@ -45,6 +45,11 @@ describe("the pagination visualization's model", () => {
     expect(rows[3].check).toBe("a check");
     expect(rows[5].event.error?.code).toBe("42703");
     expect(defaultSelection(rows)).toBe(0);
+    // A check's bigger scan does not take the strip from the learner's own queries…
+    const checked = [...rows, { ...rows[0], check: "a check", event: { ...rows[0].event, summary: { ...rows[0].event.summary!, scanned: 10 ** 7 } } }];
+    expect(defaultSelection(checked)).toBe(0);
+    // …unless the learner's code sent none.
+    expect(defaultSelection(checked.map((r) => ({ ...r, check: "a check" })))).toBe(checked.length - 1);
     expect(extentOf(rows[0])).toEqual({ start: 0, end: 20000 });
     expect(extentOf(rows[2])).toEqual({ start: 19950, end: 20000 });
     expect(planShape(rows[2].event.plan)).toBe("Limit → Index Scan using feed_items_pkey");

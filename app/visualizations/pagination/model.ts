@@ -62,13 +62,18 @@ export function readQueries(trace: readonly TraceEvent[]): QueryRow[] {
     .map((e) => readQuery(e, checkAt(e.t)));
 }
 
-/** The query the strip shows before the learner picks one: the one that read the most rows. */
+/**
+ * The query the strip shows before the learner picks one: of the learner's own statements (the
+ * checks' come after, if the learner's code sent none), the one that read the most rows.
+ */
 export function defaultSelection(rows: QueryRow[]): number {
-  let best = 0;
+  const own = rows.some((r) => r.check === undefined);
+  let best = -1;
   rows.forEach((r, i) => {
-    if ((r.event.summary?.scanned ?? -1) > (rows[best].event.summary?.scanned ?? -1)) best = i;
+    if (own && r.check !== undefined) return;
+    if (best < 0 || (r.event.summary?.scanned ?? -1) > (rows[best].event.summary?.scanned ?? -1)) best = i;
   });
-  return best;
+  return Math.max(best, 0);
 }
 
 /** Where in the table a query's rows lie: from its depth (0 when unknown) onwards. */

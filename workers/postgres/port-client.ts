@@ -24,18 +24,22 @@ export interface LearnerClient {
 
 export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): LearnerClient {
   const remote = Comlink.wrap<PostgresPortApi>(port);
-  async function call<T>(send: () => Promise<StatementReply<T>>): Promise<T> {
+  async function call<T>(statement: string, send: () => Promise<StatementReply<T>>): Promise<T> {
     const t = env.now();
     const reply = await send();
     if (reply.event) env.trace({ ...reply.event, t });
     if (reply.ok) return reply.result;
     const { name: _name, ...fields } = reply.error;
-    throw fields.code ? new PostgresError(fields) : new Error(fields.message);
+    const error = fields.code ? new PostgresError(fields) : new Error(fields.message);
+    // The statement, hidden, so the sandbox can point at `position` inside the learner's SQL
+    // (workers/sandbox/sql-location.ts reads it under the same registered symbol).
+    Object.defineProperty(error, Symbol.for("playground.sqlText"), { value: statement, enumerable: false });
+    throw error;
   }
   return {
     query: <Row,>(text: string, values?: unknown[]) =>
-      call(() => remote.query(text, values)) as Promise<QueryResult<Row>>,
-    explain: (text, values) => call(() => remote.explain(text, values)),
+      call(text, () => remote.query(text, values)) as Promise<QueryResult<Row>>,
+    explain: (text, values) => call(text, () => remote.explain(text, values)),
     beginRun: (options) => remote.beginRun(options),
     endRun: (options) => remote.endRun(options),
     close: () => remote[Comlink.releaseProxy](),

@@ -7,6 +7,7 @@ import { evaluateModule, locateError } from "./evaluate";
 import { CompileError, transpile } from "./transpile";
 import type { TraceEvent } from "../trace";
 import { instantiateModules, type ModuleFactory } from "./registry";
+import { sqlErrorLocation } from "./sql-location";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -95,6 +96,11 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   }
   // The trace is about the learner's code: its clock starts once the checks are ready.
   start = env.now();
+  // Where an error happened in the learner's code; for a Postgres error, at its position in the SQL.
+  const locate = (e: unknown) => {
+    const at = locateError(e, LEARNER_FILE);
+    return at && (sqlErrorLocation(request.code, at, e) ?? at);
+  };
   const notRun = (why: string): CheckResult[] => checks.map((c) => ({ name: c.name, hints: hintsOf(c), passed: false, message: why }));
 
   // 1. Transpile: a syntax error stops here, pointing at its line.
@@ -122,7 +128,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   } catch (e) {
     trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: false });
     capture.flush();
-    const at = locateError(e, LEARNER_FILE);
+    const at = locate(e);
     return {
       error: { kind: "runtime", ...describe(e), ...(at ?? {}) },
       checks: notRun("Not run: your code threw an error while loading."),
@@ -140,7 +146,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
       results.push({ name: check.name, hints: hintsOf(check), passed: true });
     } catch (e) {
       const { name, message } = describe(e);
-      const at = locateError(e, LEARNER_FILE);
+      const at = locate(e);
       // An assertion's own message reads best alone; anything else was thrown by the learner's code.
       const text = name === "AssertionError" ? message : `${name}: ${message}`;
       results.push({ name: check.name, hints: hintsOf(check), passed: false, message: text, ...(at ?? {}) });

@@ -1,4 +1,4 @@
-import { test, expect, runWhenPostgresReady, setCode, run, status, checks, output } from "./fixtures";
+import { test, expect, runWhenPostgresReady, setCode, run, status, checks, output, runMarkers } from "./fixtures";
 
 // Seeding twice (the page load, then the restart) and a stuck statement's grace period.
 test.setTimeout(240_000);
@@ -10,10 +10,39 @@ await db.query("DO $$ BEGIN LOOP END LOOP; END $$");
 console.log("never printed");
 `;
 
+// A mistake in SQL written in the editor: the marker goes where Postgres says, not on the call.
+const TYPO = `import { db } from "playground/postgres";
+
+await db.query(\`SELECT id,
+  authr FROM feed_items LIMIT 1\`);
+`;
+
+const RECOVER = `import { db } from "playground/postgres";
+try {
+  await db.query("SELECT nope FROM feed_items");
+} catch (e) {
+  console.log(\`caught \${(e as { code: string }).code}\`);
+}
+const { rows } = await db.query("SELECT count(*)::int AS n FROM feed_items WHERE id <= 10");
+console.log(\`still usable: \${rows[0].n} rows\`);
+`;
+
 const AFTER = `import { db } from "playground/postgres";
 const { rows } = await db.query("SELECT count(*)::int AS n FROM feed_items");
 console.log(\`feed_items has \${rows[0].n} rows\`);
 `;
+
+test("a failed statement is marked where Postgres points, and the database stays usable in the same run", async ({ page }) => {
+  await runWhenPostgresReady(page, "#/lessons/pagination", TYPO);
+  await expect(status(page)).toHaveText('error: column "authr" does not exist (line 4)', { timeout: 30_000 });
+  await expect(output(page)).toContainText("(line 4, column 3)");
+  expect(await runMarkers(page)).toContainEqual({ line: 4, message: 'error: column "authr" does not exist' });
+
+  await setCode(page, RECOVER);
+  await run(page);
+  await expect(output(page)).toContainText("caught 42703");
+  await expect(output(page)).toContainText("still usable: 10 rows");
+});
 
 test("a statement Postgres cannot cancel stops the run with a reason, Postgres restarts seeded, and the next run works", async ({ page }) => {
   await runWhenPostgresReady(page, "#/lessons/pagination", STUCK);

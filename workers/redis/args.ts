@@ -1,7 +1,7 @@
 // Argument readers with Redis's error replies (object.c's get*FromObjectOrReply family).
 // Each returns the value or raises the reply error with fail().
 import { parseLongDouble, type LongDouble } from "./longdouble.ts";
-import { parseDouble, parseLL, parseLLNumber } from "./numbers.ts";
+import { LLONG_MAX, LLONG_MIN, parseDouble, parseLL, parseLLNumber } from "./numbers.ts";
 import { ErrorReply, MUST_BE_POSITIVE, NOT_FLOAT, NOT_INTEGER, fail } from "./reply.ts";
 
 /** strcasecmp(arg, lower) == 0, for option names given in lowercase (C strings: a NUL ends the argument). */
@@ -37,6 +37,19 @@ export function rangeArg(s: string, min: number, max: number, msg?: string): num
   if (v === undefined) fail(msg ? new ErrorReply("ERR " + msg) : NOT_INTEGER);
   if (v < min || v > max) fail(new ErrorReply("ERR " + (msg ?? `value is out of range, value must between ${min} and ${max}`)));
   return v;
+}
+
+/**
+ * The signed count of SRANDMEMBER, HRANDFIELD and ZRANDMEMBER: getRangeLongFromObjectOrReply
+ * (-LONG_MAX, LONG_MAX), so only LONG_MIN is out of range (its negation would overflow). With
+ * pairs (WITHVALUES, WITHSCORES) Redis also refuses |count| > LONG_MAX/2, as the reply holds
+ * twice as many elements.
+ */
+export function countArg(s: string, pairs = false): number {
+  const v = bigArg(s);
+  if (v === LLONG_MIN) fail(new ErrorReply(`ERR value is out of range, value must between ${-LLONG_MAX} and ${LLONG_MAX}`));
+  if (pairs && (v < -LLONG_MAX / 2n || v > LLONG_MAX / 2n)) fail(new ErrorReply("ERR value is out of range"));
+  return Number(v);
 }
 
 /** getDoubleFromObjectOrReply: "value is not a valid float" (or msg). */

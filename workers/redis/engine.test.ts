@@ -284,3 +284,20 @@ describe("errno, as SORT reads it", () => {
     expect(await c.sendCommand(["SORT", "l"])).toEqual(["1.5", "2", "007"]);
   });
 });
+
+// What Redis's own Tcl suite (scripts/redis-tcl-suite.sh) leans on, each as redis-server 7.0.15 answers.
+describe("as Redis's test suite uses it", () => {
+  it("SRANDMEMBER, HRANDFIELD and ZRANDMEMBER refuse a count of LONG_MIN (and past LONG_MAX/2 with pairs)", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    await c.sendCommand(["SADD", "s", "a"]);
+    await c.sendCommand(["HSET", "h", "a", "1"]);
+    await c.sendCommand(["ZADD", "z", "1", "a"]);
+    const range = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    await expect(c.sendCommand(["SRANDMEMBER", "s", "-9223372036854775808"])).rejects.toThrow(range);
+    await expect(c.sendCommand(["HRANDFIELD", "h", "-9223372036854775808"])).rejects.toThrow(range);
+    await expect(c.sendCommand(["ZRANDMEMBER", "z", "-9223372036854775808"])).rejects.toThrow(range);
+    await expect(c.sendCommand(["HRANDFIELD", "h", "-9223372036854775807", "WITHVALUES"])).rejects.toThrow(/^ERR value is out of range$/);
+    await expect(c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387904", "WITHSCORES"])).rejects.toThrow(/^ERR value is out of range$/);
+    expect(await c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387903", "WITHSCORES"])).toEqual(["a", "1"]);
+  });
+});

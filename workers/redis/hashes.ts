@@ -1,6 +1,6 @@
 // Hash commands (t_hash.c). Fields keep insertion order, as a listpack-encoded hash does.
 import { readHash, touched, writeTyped } from "./access.ts";
-import { bigArg, intArg, is, longDoubleArg } from "./args.ts";
+import { bigArg, countArg, is, longDoubleArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { scanCursor, scanOptions } from "./keys.ts";
@@ -125,11 +125,10 @@ function hrandfield(c: Connection, argv: string[]): Reply {
   let count: number | undefined;
   let withValues = false;
   if (argv.length >= 3) {
-    count = intArg(argv[2]);
-    if (argv.length === 4) {
-      if (!is(argv[3], "withvalues")) return SYNTAX;
-      withValues = true;
-    } else if (argv.length > 4) return SYNTAX;
+    count = countArg(argv[2]);
+    if (argv.length > 4 || (argv.length === 4 && !is(argv[3], "withvalues"))) return SYNTAX;
+    withValues = argv.length === 4;
+    if (withValues) count = countArg(argv[2], true);
   }
   const h = readHash(c, argv[1]);
   if (count === undefined) {

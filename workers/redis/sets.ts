@@ -1,6 +1,6 @@
 // Set commands (t_set.c).
 import { lookupRead, lookupWrite, readSet, touched, writeTyped } from "./access.ts";
-import { is, positiveArg, rangeArg } from "./args.ts";
+import { countArg, is, positiveArg, rangeArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
@@ -178,7 +178,7 @@ function srandmember(c: Connection, argv: string[]): Reply {
   if (argv.length > 3) return SYNTAX;
   const prng = c.server.prng;
   if (argv.length === 3) {
-    const l = rangeArg(argv[2], -Infinity, Infinity);
+    const l = countArg(argv[2]);
     const s = readSet(c, argv[1]);
     if (s === undefined || l === 0) return [];
     const all = s.list();

@@ -1,7 +1,7 @@
 // Sorted set commands (t_zset.c): ZADD and friends, scores, ranks, counts, removals, pops.
 // Range queries (ZRANGE in all its forms) are in zset-range.ts, set algebra in zset-algebra.ts.
 import { lookupWrite, readZSet, touched, writeTyped } from "./access.ts";
-import { doubleArg, intArg, is, positiveArg } from "./args.ts";
+import { countArg, doubleArg, intArg, is, positiveArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
@@ -231,11 +231,10 @@ function zrandmember(c: Connection, argv: string[]): Reply {
   let count: number | undefined;
   let withScores = false;
   if (argv.length >= 3) {
-    count = intArg(argv[2]);
-    if (argv.length === 4) {
-      if (!is(argv[3], "withscores")) return SYNTAX;
-      withScores = true;
-    } else if (argv.length > 4) return SYNTAX;
+    count = countArg(argv[2]);
+    if (argv.length > 4 || (argv.length === 4 && !is(argv[3], "withscores"))) return SYNTAX;
+    withScores = argv.length === 4;
+    if (withScores) count = countArg(argv[2], true);
   }
   const z = readZSet(c, argv[1]);
   const prng = c.server.prng;

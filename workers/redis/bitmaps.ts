@@ -3,18 +3,18 @@
 import { lookupRead, lookupWrite, readString, touched } from "./access.ts";
 import { intArg, is } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
+import { limit } from "./config.ts";
 import type { Connection } from "./connection.ts";
 import { parseLL } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 
-const PROTO_MAX_BULK_LEN = 512 * 1024 * 1024;
 const BAD_OFFSET = new ErrorReply("ERR bit offset is not an integer or out of range");
 const BAD_BIT = new ErrorReply("ERR bit is not an integer or out of range");
 
 /** getBitOffsetFromArgument (without the "#" form, which only BITFIELD takes). */
 function bitOffset(s: string): number {
   const v = parseLL(s);
-  if (v === undefined || v < 0n || v >> 3n >= BigInt(PROTO_MAX_BULK_LEN)) fail(BAD_OFFSET);
+  if (v === undefined || v < 0n || v >> 3n >= BigInt(limit("proto-max-bulk-len"))) fail(BAD_OFFSET);
   return Number(v);
 }
 

@@ -287,6 +287,45 @@ describe("errno, as SORT reads it", () => {
 
 // What Redis's own Tcl suite (scripts/redis-tcl-suite.sh) leans on, each as redis-server 7.0.15 answers.
 describe("as Redis's test suite uses it", () => {
+  it("CONFIG SET of an encoding threshold, under its ziplist alias too, converts the next write that outgrows it", async () => {
+    const server = createRedis({ now: clock().now });
+    const c = server.connect();
+    expect(await c.sendCommand(["CONFIG", "SET", "hash-max-ziplist-entries", "2", "set-max-intset-entries", "2"])).toBe("OK");
+    expect(await c.sendCommand(["CONFIG", "GET", "hash-max-*-entries"])).toEqual(["hash-max-listpack-entries", "2", "hash-max-ziplist-entries", "2"]);
+    await c.sendCommand(["HSET", "h", "a", "1", "b", "2"]);
+    expect(await c.sendCommand(["OBJECT", "ENCODING", "h"])).toBe("listpack");
+    await c.sendCommand(["HSET", "h", "c", "3"]);
+    expect(await c.sendCommand(["OBJECT", "ENCODING", "h"])).toBe("hashtable");
+    await c.sendCommand(["SADD", "s", "1", "2", "3"]);
+    expect(await c.sendCommand(["OBJECT", "ENCODING", "s"])).toBe("hashtable");
+    await c.sendCommand(["CONFIG", "SET", "zset-max-ziplist-value", "1k"]);
+    expect(await c.sendCommand(["CONFIG", "GET", "zset-max-listpack-value"])).toEqual(["zset-max-listpack-value", "1000"]);
+    await c.sendCommand(["ZADD", "z", "1", "x".repeat(999)]);
+    expect(await c.sendCommand(["OBJECT", "ENCODING", "z"])).toBe("listpack");
+    // Each server has its own configuration.
+    expect(await createRedis().connect().sendCommand(["CONFIG", "GET", "hash-max-listpack-entries"])).toEqual(["hash-max-listpack-entries", "512"]);
+  });
+  it("CONFIG SET checks every pair before applying any, with config.c's error texts", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    const failed = (name: string, why: string) => `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
+    await expect(c.sendCommand(["CONFIG", "SET", "hash-max-listpack-entries", "7", "HZ", "abc"])).rejects.toThrow(failed("hz", "argument couldn't be parsed into an integer"));
+    expect(await c.sendCommand(["CONFIG", "GET", "hash-max-listpack-entries"])).toEqual(["hash-max-listpack-entries", "512"]);
+    await expect(c.sendCommand(["CONFIG", "SET", "hash-max-ziplist-value", "1x"])).rejects.toThrow(failed("hash-max-ziplist-value", "argument must be a memory value"));
+    await expect(c.sendCommand(["CONFIG", "SET", "proto-max-bulk-len", "1"])).rejects.toThrow(
+      failed("proto-max-bulk-len", "argument must be between 1048576 and 9223372036854775807 inclusive"),
+    );
+    await expect(c.sendCommand(["CONFIG", "SET", "list-max-ziplist-size", "3000000000"])).rejects.toThrow(
+      failed("list-max-ziplist-size", "argument must be between -2147483648 and 2147483647 inclusive"),
+    );
+    await expect(c.sendCommand(["CONFIG", "SET", "appendonly", "maybe"])).rejects.toThrow(failed("appendonly", "argument must be 'yes' or 'no'"));
+    await expect(c.sendCommand(["CONFIG", "SET", "databases", "3"])).rejects.toThrow(failed("databases", "can't set immutable config"));
+    await expect(c.sendCommand(["CONFIG", "SET", "hz", "1", "hz", "2"])).rejects.toThrow(failed("hz", "duplicate parameter"));
+    await expect(c.sendCommand(["CONFIG", "SET", "NOPE", "1"])).rejects.toThrow("ERR Unknown option or number of arguments for CONFIG SET - 'NOPE'");
+    // A name without glob characters is answered as written.
+    expect(await c.sendCommand(["CONFIG", "GET", "HZ", "hz"])).toEqual(["HZ", "10"]);
+    expect(await c.sendCommand(["CONFIG", "SET", "maxmemory", "1GB", "maxmemory-policy", "ALLKEYS-LRU"])).toBe("OK");
+    expect(await c.sendCommand(["CONFIG", "GET", "maxmemory", "maxmemory-policy"])).toEqual(["maxmemory", "1073741824", "maxmemory-policy", "allkeys-lru"]);
+  });
   it("SRANDMEMBER, HRANDFIELD and ZRANDMEMBER refuse a count of LONG_MIN (and past LONG_MAX/2 with pairs)", async () => {
     const c = createRedis({ now: clock().now }).connect();
     await c.sendCommand(["SADD", "s", "a"]);

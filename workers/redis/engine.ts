@@ -3,6 +3,7 @@
 // client timeouts and the active expiry cycle).
 import { F, type CommandSpec } from "./command.ts";
 import { Connection } from "./connection.ts";
+import { ServerConfig, useConfig } from "./config.ts";
 import { useErrno, type Errno } from "./errno.ts";
 import { globMatch } from "./glob.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
@@ -57,6 +58,8 @@ export class RedisServer implements KeyspaceHooks {
   volatileKeys = 0;
   /** This server's C errno (see errno.ts). */
   readonly errno: Errno = { erange: false };
+  /** CONFIG GET / SET parameters, the encoding thresholds among them (see config.ts). */
+  readonly config = new ServerConfig();
   /**
    * A byte above 0x7f has entered the engine (in some argument). Until then no reply can hold
    * one, so sendCommand skips UTF-8 decoding of its replies.
@@ -92,6 +95,7 @@ export class RedisServer implements KeyspaceHooks {
   /** The host moved the clock: time out blocked clients and run the active expiry cycle. */
   tick(): void {
     this.cachedNow = NaN;
+    useConfig(this.config);
     this.cron(true);
     this.cachedNow = NaN;
   }
@@ -125,6 +129,7 @@ export class RedisServer implements KeyspaceHooks {
     this.cachedNow = NaN;
     this.hit = undefined;
     useErrno(this.errno);
+    useConfig(this.config);
     if (this.volatileKeys > 0 || this.blocked.size > 0) this.cron(false);
     if (argv.length === 0) return new ErrorReply("ERR empty command");
     const spec = lookupCommand(argv);

@@ -4,7 +4,6 @@
 import { intArg, is } from "./args.ts";
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
-import { DATABASES } from "./keyspace.ts";
 import { globMatch } from "./glob.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, NIL_ARRAY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
 import { allCommands } from "./table.ts";
@@ -145,52 +144,16 @@ const clientSubs: CommandSpec[] = [
   cmd("setinfo", -4, "", NO_KEYS, () => OK),
 ];
 
-// CONFIG GET answers for the parameters tools ask about (redis-benchmark asks for save and appendonly).
-const CONFIG: Record<string, string> = {
-  save: "",
-  appendonly: "no",
-  databases: String(DATABASES),
-  maxmemory: "0",
-  "maxmemory-policy": "noeviction",
-  hz: "10",
-  timeout: "0",
-  port: "6379",
-  bind: "",
-  "tcp-keepalive": "300",
-  "notify-keyspace-events": "",
-  "proto-max-bulk-len": "536870912",
-  "set-max-intset-entries": "512",
-  "zset-max-listpack-entries": "128",
-  "zset-max-listpack-value": "64",
-  "hash-max-listpack-entries": "512",
-  "hash-max-listpack-value": "64",
-  "list-max-listpack-size": "-2",
-  "lazyfree-lazy-expire": "no",
-  "lazyfree-lazy-user-flush": "no",
-};
-
-function configGet(_c: Connection, argv: string[]): Reply {
-  const out: Reply[] = [];
-  const seen = new Set<string>();
-  for (let i = 2; i < argv.length; i++) {
-    const p = argv[i].toLowerCase();
-    for (const [k, v] of Object.entries(CONFIG)) {
-      if (seen.has(k) || !globMatch(p, k, true)) continue;
-      seen.add(k);
-      out.push(k, v);
-    }
-  }
-  return out;
+function configGet(c: Connection, argv: string[]): Reply {
+  return c.server.config.get(argv.slice(2), (pattern, name) => globMatch(pattern, name, true));
 }
 
-function configSet(_c: Connection, argv: string[]): Reply {
+function configSet(c: Connection, argv: string[]): Reply {
   if (argv.length % 2 !== 0) return new ErrorReply("ERR wrong number of arguments for 'config|set' command");
-  for (let i = 2; i < argv.length; i += 2) {
-    const k = argv[i].toLowerCase();
-    if (!(k in CONFIG)) return new ErrorReply(`ERR Unknown option or number of arguments for CONFIG SET - '${cstr(argv[i])}'`);
-  }
-  for (let i = 2; i < argv.length; i += 2) CONFIG[argv[i].toLowerCase()] = argv[i + 1];
-  return OK;
+  const pairs: [string, string][] = [];
+  for (let i = 2; i < argv.length; i += 2) pairs.push([cstr(argv[i]), argv[i + 1]]);
+  const error = c.server.config.set(pairs);
+  return error === undefined ? OK : new ErrorReply(error);
 }
 
 function commandInfo(spec: CommandSpec): Reply {

@@ -1,9 +1,8 @@
 // A Redis set. Redis 7.0 keeps a set of integers (string2ll-valid members, at most
 // set-max-intset-entries of them) as an intset, which iterates in ascending numeric order; any
 // other member converts it, for good, to a hash table, whose order Redis leaves unspecified.
+import { limit } from "./config.ts";
 import { parseLL } from "./numbers.ts";
-
-export const SET_MAX_INTSET_ENTRIES = 512;
 
 export class RSet {
   readonly members = new Set<string>();
@@ -21,7 +20,7 @@ export class RSet {
 
   add(m: string): boolean {
     if (this.members.has(m)) return false;
-    if (this.intset && (parseLL(m) === undefined || this.members.size + 1 > SET_MAX_INTSET_ENTRIES)) this.intset = false;
+    if (this.intset && (parseLL(m) === undefined || this.members.size + 1 > limit("set-max-intset-entries"))) this.intset = false;
     this.members.add(m);
     this.sorted = null;
     return true;

@@ -2,6 +2,7 @@
 import { lookupRead, lookupWrite, readString, touched, writeTyped } from "./access.ts";
 import { bigArg, intArg, is, longDoubleArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
+import { limit } from "./config.ts";
 import type { Connection } from "./connection.ts";
 import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
@@ -17,7 +18,6 @@ import {
   type Reply,
 } from "./reply.ts";
 
-const PROTO_MAX_BULK_LEN = 512 * 1024 * 1024;
 
 // SET / GETEX option flags (OBJ_SET_* in server.h).
 const NX = 1,
@@ -246,7 +246,7 @@ function incrbyfloat(c: Connection, argv: string[]): Reply {
 }
 
 function checkStringLength(size: number): void {
-  if (size > PROTO_MAX_BULK_LEN) fail(new ErrorReply("ERR string exceeds maximum allowed size (proto-max-bulk-len)"));
+  if (size > limit("proto-max-bulk-len")) fail(new ErrorReply("ERR string exceeds maximum allowed size (proto-max-bulk-len)"));
 }
 
 function append(c: Connection, argv: string[]): Reply {

@@ -6,7 +6,7 @@ import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { formatDouble, strtodPrefix } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
-import { ZSET_MAX_LISTPACK_ENTRIES, ZSet, type LexBound, type LexRange, type ScoreRange, inScoreRange, lexGteMin, lexLteMax } from "./zset-store.ts";
+import { ZSet, fitsListpack, type LexBound, type LexRange, type ScoreRange, inScoreRange, lexGteMin, lexLteMax } from "./zset-store.ts";
 
 const NOT_FLOAT_RANGE = new ErrorReply("ERR min or max is not a float");
 const NOT_LEX_RANGE = new ErrorReply("ERR min or max not valid string range item");
@@ -189,7 +189,7 @@ function zrangeGeneric(c: Connection, argv: string[], argStart: number, store: b
     if (members.length > 0) {
       const out = new ZSet();
       // zsetTypeCreate(result length): a long result is a skiplist from the start.
-      if (members.length > ZSET_MAX_LISTPACK_ENTRIES) out.listpack = false;
+      if (!fitsListpack(members.length, 0)) out.listpack = false;
       for (const m of members) out.set(m, z!.score(m)!);
       c.db.set(dst, "zset", out);
       touched(c, dst);

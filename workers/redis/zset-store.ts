@@ -1,6 +1,7 @@
 // A sorted set: member -> score, plus the members ordered by (score, member bytes) as Redis
 // orders them. A sorted array with binary search stands in for Redis's listpack / skiplist;
 // lexicographic ranges scan as the listpack does (first member >= min, then while <= max).
+import { limit } from "./config.ts";
 
 export interface ScoreRange {
   min: number;
@@ -18,8 +19,9 @@ export interface LexRange {
 }
 
 /** zset-max-listpack-entries / zset-max-listpack-value: past these Redis converts to a skiplist, for good. */
-export const ZSET_MAX_LISTPACK_ENTRIES = 128;
-export const ZSET_MAX_LISTPACK_VALUE = 64;
+export function fitsListpack(entries: number, longest: number): boolean {
+  return entries <= limit("zset-max-listpack-entries") && longest <= limit("zset-max-listpack-value");
+}
 
 export class ZSet {
   readonly scores = new Map<string, number>();
@@ -55,8 +57,7 @@ export class ZSet {
 
   /** Insert or move a member to a new score. */
   set(m: string, score: number): void {
-    if (this.listpack && (m.length > ZSET_MAX_LISTPACK_VALUE || (!this.scores.has(m) && this.order.length + 1 > ZSET_MAX_LISTPACK_ENTRIES)))
-      this.listpack = false;
+    if (this.listpack && !fitsListpack(this.order.length + (this.scores.has(m) ? 0 : 1), m.length)) this.listpack = false;
     if (this.listpack && score === 0) score = 0; // -0 stored as the integer 0
     const old = this.scores.get(m);
     if (old !== undefined) {
@@ -69,8 +70,8 @@ export class ZSet {
 
   /** zsetConvertToListpackIfNeeded: a small result built as a skiplist becomes a listpack (-0 reads back as 0). */
   convertToListpackIfNeeded(): void {
-    if (this.listpack || this.order.length > ZSET_MAX_LISTPACK_ENTRIES) return;
-    if (this.order.some((m) => m.length > ZSET_MAX_LISTPACK_VALUE)) return;
+    if (this.listpack || !fitsListpack(this.order.length, 0)) return;
+    if (!fitsListpack(0, Math.max(0, ...this.order.map((m) => m.length)))) return;
     this.listpack = true;
     for (const [m, s] of this.scores) if (s === 0) this.scores.set(m, 0);
   }

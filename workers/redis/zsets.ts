@@ -9,7 +9,7 @@ import { scanCursor, scanOptions } from "./keys.ts";
 import { mpopArgs } from "./lists.ts";
 import { formatDouble } from "./numbers.ts";
 import { ErrorReply, NIL_ARRAY, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
-import { ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, ZSet } from "./zset-store.ts";
+import { ZSet, fitsListpack } from "./zset-store.ts";
 import { lexRangeArgs, scoreRangeArgs } from "./zset-range.ts";
 
 const NAN_ERR = new ErrorReply("ERR resulting score is not a number (NaN)");
@@ -54,7 +54,7 @@ function zaddGeneric(c: Connection, argv: string[], incrOnly: boolean): Reply {
     // zsetTypeCreate(size hint, longest member): a big ZADD starts as a skiplist.
     let longest = 0;
     for (let j = i + 1; j < argv.length; j += 2) longest = Math.max(longest, argv[j].length);
-    if (scores.length > ZSET_MAX_LISTPACK_ENTRIES || longest > ZSET_MAX_LISTPACK_VALUE) z.listpack = false;
+    if (!fitsListpack(scores.length, longest)) z.listpack = false;
     c.db.add(key, "zset", z);
   } else z = e.value as ZSet;
   let failed: Reply | undefined;

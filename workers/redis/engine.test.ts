@@ -339,4 +339,16 @@ describe("as Redis's test suite uses it", () => {
     await expect(c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387904", "WITHSCORES"])).rejects.toThrow(/^ERR value is out of range$/);
     expect(await c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387903", "WITHSCORES"])).toEqual(["a", "1"]);
   });
+  it("MEMORY USAGE: nil for a missing key, SAMPLES checked, strings sized as Redis sizes them", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    await c.sendCommand(["SET", "foo", "bar"]);
+    await c.sendCommand(["SET", "n", "12345"]);
+    expect(await c.sendCommand(["MEMORY", "USAGE", "foo"])).toBe(64);
+    expect(await c.sendCommand(["MEMORY", "USAGE", "n", "SAMPLES", "0"])).toBe(48);
+    expect(await c.sendCommand(["MEMORY", "USAGE", "nokey"])).toBe(null);
+    await expect(c.sendCommand(["MEMORY", "USAGE", "foo", "SAMPLES", "-1"])).rejects.toThrow("ERR syntax error");
+    await expect(c.sendCommand(["MEMORY", "USAGE", "foo", "SAMPLES", "x"])).rejects.toThrow("ERR value is not an integer or out of range");
+    await c.sendCommand(["RPUSH", "l", "a", "b"]);
+    expect(await c.sendCommand(["MEMORY", "USAGE", "l"])).toBeGreaterThan(64);
+  });
 });

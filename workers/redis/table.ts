@@ -8,6 +8,7 @@ import { hashCommands } from "./hashes.ts";
 import { keyCommands } from "./keys.ts";
 import { lcsCommands } from "./lcs.ts";
 import { listCommands } from "./lists.ts";
+import { memoryCommands } from "./memory.ts";
 import { pubsubCommands } from "./pubsub.ts";
 import { serverCommands } from "./server.ts";
 import { setCommands } from "./sets.ts";
@@ -27,6 +28,7 @@ function build(): Map<string, CommandSpec> {
     ...bitmapCommands,
     ...lcsCommands,
     ...keyCommands,
+    ...memoryCommands,
     ...hashCommands,
     ...listCommands,
     ...blockingCommands,

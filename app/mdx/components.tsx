@@ -1,5 +1,6 @@
 // The few components a lesson's MDX can use without importing them.
 import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from "react";
+import { TimeScale } from "./TimeScale";
 
 export function Callout({ type = "note", title, children }: { type?: "note" | "tip" | "warning"; title?: string; children: ReactNode }) {
   const label = title ?? { note: "Note", tip: "Tip", warning: "Watch out" }[type];
@@ -70,4 +71,4 @@ export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
 }
 
-export const mdxComponents = { Callout, SideBySide, Kbd } as unknown as Record<string, ComponentType<never>>;
+export const mdxComponents = { Callout, SideBySide, Kbd, TimeScale } as unknown as Record<string, ComponentType<never>>;

@@ -351,4 +351,20 @@ describe("as Redis's test suite uses it", () => {
     await c.sendCommand(["RPUSH", "l", "a", "b"]);
     expect(await c.sendCommand(["MEMORY", "USAGE", "l"])).toBeGreaterThan(64);
   });
+  it("COMMAND GETKEYS: key ranges, numkeys, SORT's last STORE, and getKeysSubcommandImpl's errors", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    const keys = (...line: string[]) => c.sendCommand(["COMMAND", "GETKEYS", ...line]);
+    expect(await keys("sort", "abc", "store", "invalid", "store", "stillbad", "store", "def")).toEqual(["abc", "def"]);
+    expect(await keys("sort", "abc", "by", "store", "limit", "0", "1", "get", "#")).toEqual(["abc"]);
+    expect(await keys("sort_ro", "abc")).toEqual(["abc"]);
+    expect(await keys("mset", "a", "1", "b", "2")).toEqual(["a", "b"]);
+    expect(await keys("blpop", "a", "b", "0")).toEqual(["a", "b"]);
+    expect(await keys("zunionstore", "d", "2", "a", "b", "weights", "1", "2")).toEqual(["d", "a", "b"]);
+    expect(await keys("blmpop", "0", "2", "a", "b", "left")).toEqual(["a", "b"]);
+    expect(await keys("object", "encoding", "k")).toEqual(["k"]);
+    await expect(keys("zunion", "5", "a", "b")).rejects.toThrow("ERR Invalid arguments specified for command");
+    await expect(keys("nope", "a")).rejects.toThrow("ERR Invalid command specified");
+    await expect(keys("config", "get", "x")).rejects.toThrow("ERR The command has no key arguments");
+    await expect(keys("get", "a", "b")).rejects.toThrow("ERR Invalid number of arguments specified for command");
+  });
 });

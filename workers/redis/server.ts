@@ -4,6 +4,7 @@
 import { intArg, is } from "./args.ts";
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
+import { commandGetKeys } from "./getkeys.ts";
 import { globMatch } from "./glob.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, NIL_ARRAY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
 import { allCommands } from "./table.ts";
@@ -243,6 +244,7 @@ export const serverCommands: CommandSpec[] = [
       }),
     ),
     cmd("list", -2, "", NO_KEYS, () => allCommands().map((s) => s.fullname)),
+    cmd("getkeys", -4, "", NO_KEYS, commandGetKeys),
   ]),
   cmd("info", -1, "", NO_KEYS, info),
   cmd("time", 1, "", NO_KEYS, (c) => {

@@ -18,6 +18,8 @@ export const F = {
   noQueue: 8,
   /** May block the connection (BLPOP...). */
   blocking: 16,
+  /** Refused inside MULTI, which then aborts (SAVE: Redis will not fork or block mid-transaction). */
+  noMulti: 32,
 } as const;
 
 export interface CommandSpec {
@@ -41,6 +43,7 @@ const FLAG_NAMES: Record<string, number> = {
   pubsub: F.pubsub,
   noqueue: F.noQueue,
   blocking: F.blocking,
+  "no-multi": F.noMulti,
 };
 
 /** One row of the table: `cmd("get", 2, "readonly", [1, 1, 1], getCommand)`. */

@@ -305,6 +305,7 @@ describe("as Redis's test suite uses it", () => {
     // Each server has its own configuration.
     expect(await createRedis().connect().sendCommand(["CONFIG", "GET", "hash-max-listpack-entries"])).toEqual(["hash-max-listpack-entries", "512"]);
   });
+
   it("CONFIG SET checks every pair before applying any, with config.c's error texts", async () => {
     const c = createRedis({ now: clock().now }).connect();
     const failed = (name: string, why: string) => `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
@@ -326,6 +327,7 @@ describe("as Redis's test suite uses it", () => {
     expect(await c.sendCommand(["CONFIG", "SET", "maxmemory", "1GB", "maxmemory-policy", "ALLKEYS-LRU"])).toBe("OK");
     expect(await c.sendCommand(["CONFIG", "GET", "maxmemory", "maxmemory-policy"])).toEqual(["maxmemory", "1073741824", "maxmemory-policy", "allkeys-lru"]);
   });
+
   it("SRANDMEMBER, HRANDFIELD and ZRANDMEMBER refuse a count of LONG_MIN (and past LONG_MAX/2 with pairs)", async () => {
     const c = createRedis({ now: clock().now }).connect();
     await c.sendCommand(["SADD", "s", "a"]);
@@ -339,6 +341,7 @@ describe("as Redis's test suite uses it", () => {
     await expect(c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387904", "WITHSCORES"])).rejects.toThrow(/^ERR value is out of range$/);
     expect(await c.sendCommand(["ZRANDMEMBER", "z", "4611686018427387903", "WITHSCORES"])).toEqual(["a", "1"]);
   });
+
   it("MEMORY USAGE: nil for a missing key, SAMPLES checked, strings sized as Redis sizes them", async () => {
     const c = createRedis({ now: clock().now }).connect();
     await c.sendCommand(["SET", "foo", "bar"]);
@@ -351,6 +354,7 @@ describe("as Redis's test suite uses it", () => {
     await c.sendCommand(["RPUSH", "l", "a", "b"]);
     expect(await c.sendCommand(["MEMORY", "USAGE", "l"])).toBeGreaterThan(64);
   });
+
   it("COMMAND GETKEYS: key ranges, numkeys, SORT's last STORE, and getKeysSubcommandImpl's errors", async () => {
     const c = createRedis({ now: clock().now }).connect();
     const keys = (...line: string[]) => c.sendCommand(["COMMAND", "GETKEYS", ...line]);
@@ -366,5 +370,12 @@ describe("as Redis's test suite uses it", () => {
     await expect(keys("nope", "a")).rejects.toThrow("ERR Invalid command specified");
     await expect(keys("config", "get", "x")).rejects.toThrow("ERR The command has no key arguments");
     await expect(keys("get", "a", "b")).rejects.toThrow("ERR Invalid number of arguments specified for command");
+  });
+
+  it("SAVE is refused inside MULTI, which then aborts", async () => {
+    const c = createRedis({ now: clock().now }).connect();
+    await c.sendCommand(["MULTI"]);
+    await expect(c.sendCommand(["SAVE"])).rejects.toThrow("ERR Command not allowed inside a transaction");
+    await expect(c.sendCommand(["EXEC"])).rejects.toThrow("EXECABORT Transaction discarded because of previous errors.");
   });
 });

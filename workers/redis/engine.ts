@@ -138,6 +138,8 @@ export class RedisServer implements KeyspaceHooks {
       out = this.reject(c, undefined, spec ?? unknownCommandText(argv));
     } else if ((spec.arity > 0 && spec.arity !== argv.length) || argv.length < -spec.arity) {
       out = this.reject(c, spec, `wrong number of arguments for '${spec.fullname}' command`);
+    } else if (c.multi !== null && (spec.flags & F.noMulti) !== 0) {
+      out = this.reject(c, spec, "Command not allowed inside a transaction");
     } else if (c.subscribed && (spec.flags & F.pubsub) === 0) {
       out = this.reject(
         c,

@@ -252,6 +252,6 @@ export const serverCommands: CommandSpec[] = [
     return [String(Math.floor(ms / 1000)), String(Math.floor((ms % 1000) * 1000))];
   }),
   cmd("lastsave", 1, "", NO_KEYS, (c) => Math.floor(c.server.startedAt / 1000)),
-  cmd("save", 1, "", NO_KEYS, () => OK),
+  cmd("save", 1, "no-multi", NO_KEYS, () => OK),
   cmd("bgsave", -1, "", NO_KEYS, () => new SimpleString("Background saving started")),
 ];

@@ -1,23 +1,29 @@
 // Key lookups as commands make them (db.c): lookupKeyRead counts keyspace hits and misses (and
-// tells the trace), lookupKeyWrite does not; both expire a key past its time first. The typed
-// variants answer WRONGTYPE for a key of another type.
+// tells the trace), lookupKeyWrite does not; both expire a key past its time first, and both
+// stamp the key's access time unless told not to (LOOKUP_NOTOUCH). The typed variants answer
+// WRONGTYPE for a key of another type.
 import type { Connection } from "./connection.ts";
 import type { Entry, RedisType } from "./keyspace.ts";
 import type { RSet } from "./set-store.ts";
 import type { ZSet } from "./zset-store.ts";
 import { WRONGTYPE, fail } from "./reply.ts";
 
-export function lookupRead(c: Connection, key: string): Entry | undefined {
+export function lookupRead(c: Connection, key: string, touch = true): Entry | undefined {
   const s = c.server;
   const e = c.db.lookup(key, s);
   if (e === undefined) s.stats.misses++;
-  else s.stats.hits++;
+  else {
+    s.stats.hits++;
+    if (touch) e.lru = s.time();
+  }
   if (s.hit === undefined) s.hit = e !== undefined;
   return e;
 }
 
 export function lookupWrite(c: Connection, key: string): Entry | undefined {
-  return c.db.lookup(key, c.server);
+  const e = c.db.lookup(key, c.server);
+  if (e !== undefined) e.lru = c.server.time();
+  return e;
 }
 
 function typed(e: Entry | undefined, type: RedisType): Entry | undefined {

@@ -175,6 +175,10 @@ export class ServerConfig {
     return undefined;
   }
 
+  value(name: string): string {
+    return this.values.get(name)!;
+  }
+
   number(name: string): number {
     return this.numbers.get(name)!;
   }

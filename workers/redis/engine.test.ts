@@ -372,6 +372,21 @@ describe("as Redis's test suite uses it", () => {
     await expect(keys("get", "a", "b")).rejects.toThrow("ERR Invalid number of arguments specified for command");
   });
 
+  it("OBJECT IDLETIME counts whole seconds since the last access; TTL, TYPE and EXISTS do not touch the key, GET and TOUCH do", async () => {
+    const time = clock(1_700_000_000_000);
+    const c = createRedis({ now: time.now }).connect();
+    for (const k of ["a", "b", "c"]) await c.sendCommand(["SET", k, "v"]);
+    time.t += 3000;
+    for (const cmd of ["TTL", "PTTL", "TYPE", "EXISTS", "EXPIRETIME"]) await c.sendCommand([cmd, "a"]);
+    await c.sendCommand(["GET", "b"]);
+    await c.sendCommand(["TOUCH", "c"]);
+    expect(await c.sendCommand(["OBJECT", "IDLETIME", "a"])).toBe(3);
+    expect(await c.sendCommand(["OBJECT", "IDLETIME", "b"])).toBe(0);
+    expect(await c.sendCommand(["OBJECT", "IDLETIME", "c"])).toBe(0);
+    await c.sendCommand(["CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"]);
+    await expect(c.sendCommand(["OBJECT", "IDLETIME", "a"])).rejects.toThrow("ERR An LFU maxmemory policy is selected, idle time not tracked.");
+  });
+
   it("SAVE is refused inside MULTI, which then aborts", async () => {
     const c = createRedis({ now: clock().now }).connect();
     await c.sendCommand(["MULTI"]);

@@ -28,7 +28,7 @@ function del(c: Connection, argv: string[]): Reply {
 
 function exists(c: Connection, argv: string[]): Reply {
   let n = 0;
-  for (let i = 1; i < argv.length; i++) if (lookupRead(c, argv[i]) !== undefined) n++;
+  for (let i = 1; i < argv.length; i++) if (lookupRead(c, argv[i], false) !== undefined) n++;
   return n;
 }
 
@@ -87,7 +87,7 @@ function expireGeneric(c: Connection, argv: string[], relative: boolean, seconds
 }
 
 function ttlGeneric(c: Connection, argv: string[], ms: boolean): Reply {
-  const e = lookupRead(c, argv[1]);
+  const e = lookupRead(c, argv[1], false);
   if (e === undefined) return -2;
   if (e.expireAt === 0) return -1;
   const ttl = Math.max(0, e.expireAt - c.server.time());
@@ -95,7 +95,7 @@ function ttlGeneric(c: Connection, argv: string[], ms: boolean): Reply {
 }
 
 function expiretimeGeneric(c: Connection, argv: string[], ms: boolean): Reply {
-  const e = lookupRead(c, argv[1]);
+  const e = lookupRead(c, argv[1], false);
   if (e === undefined) return -2;
   if (e.expireAt === 0) return -1;
   return ms ? e.expireAt : Math.floor(e.expireAt / 1000);
@@ -113,7 +113,7 @@ const TYPE_NAMES: Record<string, SimpleString> = {};
 for (const t of ["none", "string", "list", "hash", "set", "zset"]) TYPE_NAMES[t] = new SimpleString(t);
 
 function type(c: Connection, argv: string[]): Reply {
-  const e = lookupRead(c, argv[1]);
+  const e = lookupRead(c, argv[1], false);
   return TYPE_NAMES[e === undefined ? "none" : e.type];
 }
 
@@ -304,6 +304,16 @@ export function encodingOf(e: Entry): string {
   }
 }
 
+/** OBJECT IDLETIME: seconds on Redis's LRU clock (whole seconds of unix time) since the key's last access. */
+function idletime(c: Connection, e: Entry): Reply {
+  if (c.server.config.value("maxmemory-policy").includes("lfu")) {
+    return new ErrorReply(
+      "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
+    );
+  }
+  return Math.floor(c.server.time() / 1000) - Math.floor(e.lru / 1000);
+}
+
 function objectSub(name: string, run: (c: Connection, e: Entry) => Reply): CommandSpec {
   return cmd(name, 3, "readonly", [2, 2, 1], (c, argv) => {
     const e = c.db.lookup(argv[2], c.server);
@@ -338,7 +348,7 @@ export const keyCommands: CommandSpec[] = [
     objectSub("encoding", (_c, e) => encodingOf(e)),
     // Integers 0..9999 stored by SET/INCR are Redis's shared objects (refcount INT_MAX).
     objectSub("refcount", (_c, e) => (e.type === "string" && encodingOf(e) === "int" && e.enc === "" && /^(0|[1-9][0-9]{0,3})$/.test(e.value as string) ? 2147483647 : 1)),
-    objectSub("idletime", () => 0),
+    objectSub("idletime", idletime),
     objectSub("freq", () => new ErrorReply("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.")),
   ]),
 ];

@@ -29,6 +29,11 @@ export class Entry {
    * APPEND or SETRANGE changed it in place, "embstr" for INCRBYFLOAT's results.
    */
   enc: "" | "raw" | "embstr" = "";
+  /**
+   * When a command last read or wrote the key (the robj's lru field, in unix ms here), for
+   * OBJECT IDLETIME. Lookups that only peek (TTL, TYPE, EXISTS: LOOKUP_NOTOUCH) leave it.
+   */
+  lru = 0;
   constructor(
     readonly key: string,
     public type: RedisType,
@@ -61,6 +66,8 @@ export interface KeyspaceHooks {
   expireChanged(db: Db, key: string, at: number | null): void;
   /** Keys with an expiry across all databases (kept by the databases, read by the cron). */
   volatileKeys: number;
+  /** The command's time snapshot (a new value is stamped with it). */
+  time(): number;
 }
 
 export class Db {
@@ -108,6 +115,7 @@ export class Db {
   /** dbAdd: the key must not exist. */
   add(key: string, type: RedisType, value: Value): Entry {
     const e = new Entry(key, type, value, this.nextSeq++);
+    e.lru = this.hooks.time();
     this.map.set(key, e);
     if ((type === "list" || type === "zset") && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
     return e;
@@ -126,6 +134,7 @@ export class Db {
     e.type = type;
     e.value = value;
     e.enc = "";
+    e.lru = this.hooks.time(); // a new robj in Redis
     if (!keepTtl && e.expireAt !== 0) this.removeExpire(e);
   }
 

@@ -25,6 +25,7 @@ describe("lesson validation", () => {
     ["missing-checks", "checks.ts", /file is missing/],
     ["syntax-error", "starter.ts", /does not parse/],
     ["unknown-engine", "lesson.mdx", /"engines" must be a list of engines the page hosts \(known: postgres\)/],
+    ["unknown-dataset", "lesson.mdx", /"datasets" must be a list of Postgres datasets \(known: feed_items, documents\)/],
   ];
   for (const [folder, file, problem] of cases) {
     it(`rejects ${folder}, naming ${file}`, () => {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { transform } from "sucrase";
+import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts";
 
 export const LESSON_FILES = ["lesson.mdx", "starter.ts", "solution.ts", "checks.ts"] as const;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -20,6 +21,8 @@ export interface LessonMeta {
   visualization: string;
   /** Engines that live outside the sandbox and must be started for this lesson (DESIGN §5). */
   engines: string[];
+  /** The Postgres datasets the lesson reads, seeded before its first run (all of them when not given). */
+  datasets: DatasetName[];
 }
 
 /** Engines a lesson can ask the page to start (front matter `engines:`). */
@@ -49,7 +52,7 @@ export interface LoadOptions {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ID = /^[a-z][a-z0-9-]*$/;
-const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines"]);
+const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines", "datasets"]);
 
 export function splitFrontMatter(source: string): { yaml: string; body: string } | null {
   const m = FRONT_MATTER.exec(source);
@@ -115,6 +118,13 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
     fail(`"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINES.join(", ")})`);
   }
 
+  const postgres = (engines as string[]).includes("postgres");
+  const datasets = fm.datasets ?? (postgres ? [...DATASETS] : []);
+  if (fm.datasets !== undefined && !postgres) fail(`"datasets" needs the postgres engine: add \`engines: [postgres]\``);
+  if (!Array.isArray(datasets) || !datasets.every((d) => typeof d === "string" && (DATASETS as readonly string[]).includes(d))) {
+    fail(`"datasets" must be a list of Postgres datasets (known: ${DATASETS.join(", ")})`);
+  }
+
   // The code files must at least parse: a syntax error here would only surface in a learner's browser.
   for (const file of ["starter.ts", "solution.ts", "checks.ts"]) {
     try {
@@ -127,7 +137,7 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
     throw new LessonError(name("checks.ts"), "must `export default defineChecks([...])`");
   }
 
-  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as string[] };
+  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as string[], datasets: datasets as DatasetName[] };
 }
 
 /** Every lesson under `lessonsDir`, in catalogue order. */

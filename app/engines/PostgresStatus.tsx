@@ -2,10 +2,13 @@
 // then a quiet line with "Reset database".
 import { useState } from "react";
 import { useStore } from "zustand";
+import { DEFAULT_ROWS } from "../../workers/postgres/dataset-names";
 import { postgresState } from "./postgres-state";
 
+const rows = new Intl.NumberFormat("en-US");
+
 export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
-  const { phase, label, fraction, error, restarting } = useStore(postgresState);
+  const { phase, label, fraction, error, restarting, datasets } = useStore(postgresState);
   const [resetting, setResetting] = useState(false);
   if (phase === "idle") return null;
   if (phase === "failed") {
@@ -29,7 +32,9 @@ export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
           </progress>
         </>
       ) : (
-        <span className="engine-status__label">Postgres is ready: feed_items (1,000,000 rows) and documents; every run is rolled back.</span>
+        <span className="engine-status__label">
+          Postgres is ready: {datasets.map((d) => `${d} (${rows.format(DEFAULT_ROWS[d])} rows)`).join(" and ")}; every run is rolled back.
+        </span>
       )}
       <button
         type="button"

@@ -1,5 +1,6 @@
-// The page's Postgres: one worker for the whole page (PGlite, seeded once per page load), started
-// the first time a lesson needs it, with its progress in a store the UI renders. It lives outside
+// The page's Postgres: one worker for the whole page (PGlite), started the first time a lesson
+// needs it, each dataset seeded the first time a lesson reads it (once per page load), with the
+// progress in a store the UI renders. It lives outside
 // the sandbox so a stopped run never loses the database; each run gets a fresh port to it and its
 // own transaction, rolled back when the run ends.
 //
@@ -8,7 +9,7 @@
 // answering, the worker is ended and a new one started and seeded, and the run learns why.
 import * as Comlink from "comlink";
 import type { PostgresWorkerApi } from "../../workers/postgres/api";
-import { DATASETS } from "../../workers/postgres/datasets";
+import type { DatasetName } from "../../workers/postgres/dataset-names";
 import { postgresState } from "./postgres-state";
 import { watch } from "./watchdog";
 
@@ -23,6 +24,8 @@ interface Instance {
   remote: Comlink.Remote<PostgresWorkerApi>;
   died: Promise<string>;
   kill: (reason: string) => void;
+  /** Datasets seeded or being seeded, in the order asked for. */
+  seeding: Map<DatasetName, Promise<void>>;
 }
 
 let ready: Promise<Instance> | null = null;
@@ -32,20 +35,27 @@ function guard<T>(pg: Instance, call: Promise<T>): Promise<T> {
   return Promise.race([call, pg.died.then((reason) => Promise.reject(new Error(reason)))]);
 }
 
-async function seedAll(pg: Instance, reset: boolean): Promise<void> {
-  const onProgress = (dataset: number) =>
-    Comlink.proxy((p: { label: string; done: number; total: number }) =>
-      postgresState.setState({ phase: "seeding", label: p.label, fraction: (dataset + (p.total ? p.done / p.total : 0)) / DATASETS.length }),
-    );
-  if (reset) await guard(pg, pg.remote.reset(onProgress(0)));
-  else {
-    for (const [i, dataset] of DATASETS.entries()) {
-      const started = performance.now();
-      await guard(pg, pg.remote.seed(dataset, {}, onProgress(i)));
-      // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
-      performance.measure(`postgres seed ${dataset}`, { start: started });
+const progress = (label: string, done: number, total: number) =>
+  postgresState.setState({ phase: "seeding", label, fraction: total ? done / total : 0 });
+
+/** Seeds the datasets this instance has not seeded yet, one after another (Postgres runs one statement at a time). */
+async function seed(pg: Instance, datasets: readonly DatasetName[]): Promise<void> {
+  for (const dataset of datasets) {
+    if (!pg.seeding.has(dataset)) {
+      const previous = [...pg.seeding.values()].at(-1) ?? Promise.resolve();
+      pg.seeding.set(
+        dataset,
+        previous.then(async () => {
+          const started = performance.now();
+          await guard(pg, pg.remote.seed(dataset, {}, Comlink.proxy((p: { label: string; done: number; total: number }) => progress(p.label, p.done, p.total))));
+          // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
+          performance.measure(`postgres seed ${dataset}`, { start: started });
+        }),
+      );
     }
   }
+  await Promise.all(datasets.map((d) => pg.seeding.get(d)));
+  postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1, restarting: false, datasets: [...pg.seeding.keys()] });
 }
 
 function spawn(): Instance {
@@ -57,26 +67,17 @@ function spawn(): Instance {
       resolve(reason);
     };
   });
-  return { remote: Comlink.wrap<PostgresWorkerApi>(worker), died, kill };
+  return { remote: Comlink.wrap<PostgresWorkerApi>(worker), died, kill, seeding: new Map() };
 }
 
-/** Starts and seeds Postgres once; later calls get the same promise (a new one after a restart). */
-function start(restarting = false): Promise<Instance> {
+/** Starts Postgres once; later calls get the same promise (a new one after a restart). */
+function boot(restarting = false): Promise<Instance> {
   ready ??= (async () => {
     postgresState.setState({ phase: "starting", label: "Downloading Postgres", fraction: 0, error: null, restarting });
     const pg = spawn();
     const started = performance.now();
-    await guard(
-      pg,
-      pg.remote.start(
-        Comlink.proxy((p: { label: string; done: number; total: number }) =>
-          postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 }),
-        ),
-      ),
-    );
+    await guard(pg, pg.remote.start(Comlink.proxy((p: { label: string; done: number; total: number }) => postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 }))));
     performance.measure("postgres start", { start: started });
-    await seedAll(pg, false);
-    postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1, restarting: false });
     return pg;
   })();
   ready.catch((e: Error) => {
@@ -86,21 +87,32 @@ function start(restarting = false): Promise<Instance> {
   return ready;
 }
 
-export async function startPostgres(): Promise<void> {
-  await start();
+/** Postgres started, with `datasets` seeded. */
+async function start(datasets: readonly DatasetName[]): Promise<Instance> {
+  const pg = await boot();
+  await seed(pg, datasets);
+  return pg;
 }
 
-/** Ends a stuck worker and starts a fresh one in its place. */
+export async function startPostgres(datasets: readonly DatasetName[]): Promise<void> {
+  await start(datasets);
+}
+
+/** Ends a stuck worker and starts a fresh one in its place, seeded as the old one was. */
 function restart(pg: Instance, reason: string): void {
   pg.kill(reason);
   ready = null;
-  void start(true).catch(() => {});
+  const datasets = [...pg.seeding.keys()];
+  void boot(true)
+    .then((fresh) => seed(fresh, datasets))
+    .catch(() => {});
 }
 
-/** Rebuilds the datasets (the learner's "Reset database"). */
+/** Rebuilds the seeded datasets (the learner's "Reset database"). */
 export async function resetDatabase(): Promise<void> {
-  const pg = await start();
-  await seedAll(pg, true);
+  const pg = await boot();
+  await Promise.all(pg.seeding.values());
+  await guard(pg, pg.remote.reset(Comlink.proxy((p: { label: string; done: number; total: number }) => progress(p.label, p.done, p.total))));
   postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1 });
 }
 
@@ -109,8 +121,11 @@ export async function resetDatabase(): Promise<void> {
  * `finish` rolls everything back; call it however the run ended (done, stopped, timed out).
  * `failure` settles with the reason if Postgres had to be restarted during the run.
  */
-export async function preparePostgresRun(statementTimeoutMs: number): Promise<{ port: MessagePort; finish: () => Promise<void>; failure: Promise<string> }> {
-  const pg = await start();
+export async function preparePostgresRun(
+  statementTimeoutMs: number,
+  datasets: readonly DatasetName[],
+): Promise<{ port: MessagePort; finish: () => Promise<void>; failure: Promise<string> }> {
+  const pg = await start(datasets);
   const dog = watch({ ping: () => pg.remote.ping(), limitMs: statementTimeoutMs + STUCK_GRACE_MS, onStuck: () => restart(pg, STUCK) });
   try {
     const channel = new MessageChannel();

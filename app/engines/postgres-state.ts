@@ -1,6 +1,7 @@
 // The page's Postgres as the UI sees it: starting, seeding (with progress), ready or failed.
 // Apart from postgres-host.ts so the page can render it without loading the host.
 import { createStore } from "zustand/vanilla";
+import type { DatasetName } from "../../workers/postgres/dataset-names";
 
 export interface PostgresState {
   phase: "idle" | "starting" | "seeding" | "ready" | "failed";
@@ -10,6 +11,8 @@ export interface PostgresState {
   error: string | null;
   /** Starting again because the last worker got stuck in a statement. */
   restarting: boolean;
+  /** The datasets seeded so far (once ready). */
+  datasets: DatasetName[];
 }
 
-export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false }));
+export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false, datasets: [] }));

@@ -30,10 +30,11 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     const sandbox = new Sandbox(() => import("../../workers/sandbox/spawn").then((m) => m.createSandboxWorker));
     // The page's Postgres starts (and seeds) as soon as a lesson that uses it opens.
     const postgres = lesson.engines.includes("postgres") ? import("../engines/postgres-host") : null;
-    void postgres?.then((host) => host.startPostgres()).catch(() => {});
+    const datasets = lesson.datasets;
+    void postgres?.then((host) => host.startPostgres(datasets)).catch(() => {});
     const prepareRun: PrepareRun | undefined = postgres
       ? async () => {
-          const run = await (await postgres).preparePostgresRun(Math.min(lesson.timeoutMs, 5000));
+          const run = await (await postgres).preparePostgresRun(Math.min(lesson.timeoutMs, 5000), datasets);
           return { ports: { postgres: run.port }, finish: run.finish, failure: run.failure };
         }
       : undefined;

@@ -3,13 +3,10 @@
 // row number), so a dataset is the same on every load and no row crosses from JavaScript.
 // Tables are UNLOGGED (no WAL for a million rows) and indexes are built after the rows are in,
 // which is several times faster than maintaining them row by row.
+import type { DatasetName } from "./dataset-names.ts";
 import { VOCABULARY } from "./vocabulary.ts";
 
-export type DatasetName = "feed_items" | "documents";
-
-export const DATASETS: readonly DatasetName[] = ["feed_items", "documents"];
-
-export const DEFAULT_ROWS: Record<DatasetName, number> = { feed_items: 1_000_000, documents: 200_000 };
+export { DATASETS, DEFAULT_ROWS, type DatasetName } from "./dataset-names.ts";
 
 export interface SeedStep {
   dataset: DatasetName;

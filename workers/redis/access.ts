@@ -4,6 +4,7 @@
 // WRONGTYPE for a key of another type.
 import type { Connection } from "./connection.ts";
 import type { Entry, RedisType } from "./keyspace.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import type { RSet } from "./set-store.ts";
 import type { ZSet } from "./zset-store.ts";
 import { WRONGTYPE, fail } from "./reply.ts";
@@ -11,8 +12,10 @@ import { WRONGTYPE, fail } from "./reply.ts";
 export function lookupRead(c: Connection, key: string, touch = true): Entry | undefined {
   const s = c.server;
   const e = c.db.lookup(key, s);
-  if (e === undefined) s.stats.misses++;
-  else {
+  if (e === undefined) {
+    s.stats.misses++;
+    notify(c, NOTIFY.keymiss, "keymiss", key);
+  } else {
     s.stats.hits++;
     if (touch) e.lru = s.time();
   }

@@ -5,6 +5,7 @@ import { intArg, is } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import { limit } from "./config.ts";
 import type { Connection } from "./connection.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { parseLL } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 
@@ -44,6 +45,7 @@ function setbit(c: Connection, argv: string[]): Reply {
       e.enc = "raw";
     }
     touched(c, key);
+    notify(c, NOTIFY.string, "setbit", key);
   } else if (e !== undefined) e.enc = "raw";
   return bitval;
 }
@@ -223,7 +225,11 @@ function bitop(c: Connection, argv: string[]): Reply {
     }
     c.db.set(dst, "string", out).enc = "raw";
     touched(c, dst);
-  } else if (c.db.delete(dst)) touched(c, dst);
+    notify(c, NOTIFY.string, "set", dst);
+  } else if (c.db.delete(dst)) {
+    touched(c, dst);
+    notify(c, NOTIFY.generic, "del", dst);
+  }
   return maxlen;
 }
 

@@ -8,7 +8,7 @@ import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { longDoubleToNumber } from "./longdouble.ts";
 import { ErrorReply, NIL_ARRAY, WRONGTYPE, fail, type Outcome, type Reply } from "./reply.ts";
-import { elementsRemoved, lmpopFrom, moveElement, mpopArgs, popRange, whereArg, type Where } from "./lists.ts";
+import { elementsRemoved, lmpopFrom, moveElement, mpopArgs, popEvent, popRange, whereArg, type Where } from "./lists.ts";
 import { minMaxArg, popMembers, zmpopFrom } from "./zsets.ts";
 import type { ZSet } from "./zset-store.ts";
 
@@ -67,7 +67,7 @@ function bpop(c: Connection, argv: string[], where: Where): Outcome {
     const list = listOf(c, key, serving);
     if (list === undefined) return undefined;
     const v = (where === "left" ? list.shift() : list.pop())!;
-    elementsRemoved(c, key, list);
+    elementsRemoved(c, key, list, popEvent(where));
     return [key, v];
   };
   for (const key of keys) {
@@ -103,7 +103,7 @@ function blmpop(c: Connection, argv: string[]): Outcome {
       const l = listOf(c, key, true);
       if (l === undefined) return undefined;
       const out = popRange(l, side as Where, count);
-      elementsRemoved(c, key, l);
+      elementsRemoved(c, key, l, popEvent(side as Where));
       return [key, out];
     }),
   );

@@ -7,6 +7,7 @@
 // server's config as each command starts.
 import { parseLL } from "./numbers.ts";
 import { DATABASES } from "./keyspace.ts";
+import { eventClasses, eventFlags } from "./notify.ts";
 
 type Kind =
   | { type: "int"; min: bigint; max: bigint } // createIntConfig & co., INTEGER_CONFIG: string2ll
@@ -14,6 +15,7 @@ type Kind =
   | { type: "bool" }
   | { type: "enum"; values: string[] }
   | { type: "string" }
+  | { type: "notify" } // notify-keyspace-events: event classes, shown normalized
   | { type: "immutable" };
 
 interface Param {
@@ -52,7 +54,7 @@ const PARAMS: Param[] = [
   { name: "port", kind: { type: "immutable" }, initial: "6379" },
   { name: "bind", kind: { type: "immutable" }, initial: "" },
   { name: "tcp-keepalive", kind: int(0n, INT_MAX), initial: "300" },
-  { name: "notify-keyspace-events", kind: string, initial: "" },
+  { name: "notify-keyspace-events", kind: { type: "notify" }, initial: "" },
   { name: "proto-max-bulk-len", kind: memory(1024n * 1024n, LONG_MAX), initial: "536870912" },
   { name: "set-max-intset-entries", kind: int(0n, LONG_MAX), initial: "512" },
   { name: "zset-max-listpack-entries", alias: "zset-max-ziplist-entries", kind: int(0n, LONG_MAX), initial: "128" },
@@ -93,6 +95,10 @@ function parse(p: Param, raw: string): string | { error: string } {
       return { error: "can't set immutable config" };
     case "string":
       return raw;
+    case "notify": {
+      const flags = eventFlags(raw);
+      return flags === undefined ? { error: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." } : eventClasses(flags);
+    }
     case "bool": {
       const v = raw.toLowerCase();
       return v === "yes" || v === "no" ? v : { error: "argument must be 'yes' or 'no'" };
@@ -124,6 +130,7 @@ export class ServerConfig {
 
   constructor() {
     for (const p of PARAMS) if (p.kind.type === "int" || p.kind.type === "memory") this.numbers.set(p.name, Number(p.initial));
+    this.numbers.set("notify-keyspace-events", 0);
   }
 
   /**
@@ -156,7 +163,7 @@ export class ServerConfig {
    */
   set(pairs: [string, string][]): string | undefined {
     const seen = new Set<string>();
-    const parsed: [Param, string][] = [];
+    const parsed: [Param, string, string][] = [];
     for (const [written, raw] of pairs) {
       const name = written.toLowerCase();
       const p = BY_NAME.get(name);
@@ -166,11 +173,13 @@ export class ServerConfig {
       seen.add(name);
       const v = parse(p, raw);
       if (typeof v !== "string") return failed(v.error);
-      parsed.push([p, v]);
+      parsed.push([p, v, raw]);
     }
-    for (const [p, v] of parsed) {
+    for (const [p, v, raw] of parsed) {
       this.values.set(p.name, v);
-      if (this.numbers.has(p.name)) this.numbers.set(p.name, Number(v));
+      // The classes as given: CONFIG GET's "A" hides n, which stays on.
+      if (p.kind.type === "notify") this.numbers.set(p.name, eventFlags(raw)!);
+      else if (this.numbers.has(p.name)) this.numbers.set(p.name, Number(v));
     }
     return undefined;
   }

@@ -31,6 +31,11 @@ export class Connection {
   /** A watched key changed: EXEC will answer nil. */
   dirtyCas = false;
   inExec = false;
+  /**
+   * CLIENT REPLY: "off" silences every reply, "skip" the current command's, "skip-next" the next
+   * one's. Pub/sub frames (SUBSCRIBE's confirmations, messages) are pushes and still go out.
+   */
+  replyMode: "on" | "off" | "skip" | "skip-next" = "on";
   watched: WatchedKey[] = [];
   readonly channels = new Set<string>();
   readonly patterns: string[] = [];

@@ -3,6 +3,7 @@
 // replies under sendCommand, and the trace.
 import { describe, expect, it } from "vitest";
 import { createRedis, ErrorReply, NIL_ARRAY, Pending, SimpleString, type RedisTrace } from "./index.ts";
+import { Frames } from "./reply.ts";
 import { formatDouble } from "./numbers.ts";
 import { addLD, formatLongDoubleHuman, parseLongDouble } from "./longdouble.ts";
 
@@ -385,6 +386,63 @@ describe("as Redis's test suite uses it", () => {
     expect(await c.sendCommand(["OBJECT", "IDLETIME", "c"])).toBe(0);
     await c.sendCommand(["CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"]);
     await expect(c.sendCommand(["OBJECT", "IDLETIME", "a"])).rejects.toThrow("ERR An LFU maxmemory policy is selected, idle time not tracked.");
+  });
+
+  it("keyspace notifications: each command's events in Redis's order, the classes switched on, CONFIG GET normalized", async () => {
+    const time = clock();
+    const server = createRedis({ now: time.now });
+    const [sub, c] = [server.connect(), server.connect()];
+    const frames: unknown[] = [];
+    sub.onPush((f) => frames.push(f));
+    await sub.sendCommand(["PSUBSCRIBE", "*"]);
+    expect(await c.sendCommand(["CONFIG", "SET", "notify-keyspace-events", "Kgl$n"])).toBe("OK");
+    expect(await c.sendCommand(["CONFIG", "GET", "notify-keyspace-events"])).toEqual(["notify-keyspace-events", "g$lnK"]);
+    await c.sendCommand(["SET", "foo", "bar", "EX", "100"]);
+    await c.sendCommand(["SADD", "s", "a"]); // sets are off: only "new"
+    await c.sendCommand(["RPUSH", "l", "a"]);
+    await c.sendCommand(["LMOVE", "l", "m", "LEFT", "RIGHT"]);
+    await c.sendCommand(["RENAME", "m", "n"]);
+    const events = () => frames.map((f) => (f as string[]).slice(2).join(" "));
+    expect(events()).toEqual([
+      "__keyspace@0__:foo new",
+      "__keyspace@0__:foo set",
+      "__keyspace@0__:foo expire",
+      "__keyspace@0__:s new",
+      "__keyspace@0__:l new",
+      "__keyspace@0__:l rpush",
+      "__keyspace@0__:m new",
+      "__keyspace@0__:m rpush",
+      "__keyspace@0__:l lpop",
+      "__keyspace@0__:l del",
+      "__keyspace@0__:n new",
+      "__keyspace@0__:m rename_from",
+      "__keyspace@0__:n rename_to",
+    ]);
+    frames.length = 0;
+    await c.sendCommand(["CONFIG", "SET", "notify-keyspace-events", "Exm"]);
+    await c.sendCommand(["PSETEX", "gone", "100", "v"]);
+    await c.sendCommand(["GET", "nokey"]);
+    time.t += 101;
+    server.tick(); // the active cycle expires it
+    await c.sendCommand(["PING"]); // pushes arrive asynchronously
+    expect(events()).toEqual(["__keyevent@0__:keymiss nokey", "__keyevent@0__:expired gone"]);
+    await expect(c.sendCommand(["CONFIG", "SET", "notify-keyspace-events", "Kq"])).rejects.toThrow(
+      "ERR CONFIG SET failed (possibly related to argument 'notify-keyspace-events') - Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
+    );
+  });
+
+  it("CLIENT REPLY OFF silences replies until ON, SKIP the next one; SUBSCRIBE's confirmations still go out", () => {
+    const c = createRedis({ now: clock().now }).connect();
+    const silent = (out: unknown) => out instanceof Frames && out.frames.length === 0;
+    expect(silent(c.execute(["CLIENT", "REPLY", "OFF"]))).toBe(true);
+    expect(silent(c.execute(["SET", "a", "1"]))).toBe(true);
+    expect(String((c.execute(["CLIENT", "REPLY", "ON"]) as SimpleString).value)).toBe("OK");
+    expect(silent(c.execute(["CLIENT", "REPLY", "SKIP"]))).toBe(true);
+    expect(silent(c.execute(["GET", "a"]))).toBe(true);
+    expect(c.execute(["GET", "a"])).toBe("1");
+    expect(c.execute(["CLIENT", "REPLY", "FOO"])).toEqual(new ErrorReply("ERR syntax error"));
+    c.execute(["CLIENT", "REPLY", "OFF"]);
+    expect(c.execute(["SUBSCRIBE", "ch"])).toEqual(new Frames([["subscribe", "ch", 1]]));
   });
 
   it("SAVE is refused inside MULTI, which then aborts", async () => {

@@ -5,10 +5,11 @@ import { F, type CommandSpec } from "./command.ts";
 import { Connection } from "./connection.ts";
 import { ServerConfig, useConfig } from "./config.ts";
 import { useErrno, type Errno } from "./errno.ts";
+import { NOTIFY, publishEvent } from "./notify.ts";
 import { globMatch } from "./glob.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
 import { Prng } from "./prng.ts";
-import { ErrorReply, Frames, cstr, NIL_ARRAY, Pending, QUEUED, type Outcome, type Reply } from "./reply.ts";
+import { ErrorReply, Frames, cstr, NIL_ARRAY, NO_REPLY, Pending, QUEUED, type Outcome, type Reply } from "./reply.ts";
 import { lookupCommand } from "./table.ts";
 import type { RedisTrace, RedisTraceBody, RedisTraceSink } from "./trace.ts";
 
@@ -109,6 +110,11 @@ export class RedisServer implements KeyspaceHooks {
   expired(db: Db, key: string, how: "lazy" | "active"): void {
     this.stats.expired++;
     if (this.sink) this.emit({ kind: "expired", db: db.id, key, how });
+    publishEvent(this, db, NOTIFY.expired, "expired", key);
+  }
+
+  added(db: Db, key: string): void {
+    publishEvent(this, db, NOTIFY.new, "new", key);
   }
 
   keyReady(db: Db, key: string): void {
@@ -149,14 +155,29 @@ export class RedisServer implements KeyspaceHooks {
     } else if (c.multi !== null && (spec.flags & F.noQueue) === 0) {
       c.multi.push({ spec, argv });
       if (this.sink) this.traceCommand(c, spec, argv, QUEUED, true);
-      return QUEUED;
+      return this.silence(c, QUEUED);
     } else {
       this.stats.commands++;
       out = this.call(c, spec, argv);
       if (this.readyKeys.length > 0) this.serveReadyKeys();
     }
     if (this.sink) this.traceCommand(c, typeof spec === "object" ? spec : undefined, argv, out, false);
-    return out;
+    return this.silence(c, out);
+  }
+
+  /**
+   * CLIENT REPLY OFF / SKIP: no reply goes out (an empty Frames), pub/sub frames excepted. A
+   * command that blocks still answers when served (Redis would drop that reply too).
+   */
+  private silence(c: Connection, out: Outcome): Outcome {
+    const mode = c.replyMode;
+    if (mode === "on") return out;
+    if (mode === "skip") c.replyMode = "on";
+    else if (mode === "skip-next") {
+      c.replyMode = "skip";
+      return out;
+    }
+    return out instanceof Frames || out instanceof Pending ? out : NO_REPLY;
   }
 
   /** call(): run a handler; reply errors raised inside become the reply. */
@@ -290,7 +311,7 @@ export class RedisServer implements KeyspaceHooks {
   // ---- pub/sub ----
 
   /** PUBLISH: channel subscribers first, then pattern subscriptions; returns the receivers. */
-  publish(from: Connection, channel: string, message: string): number {
+  publish(from: Connection | undefined, channel: string, message: string): number {
     let receivers = 0;
     const subs = this.channels.get(channel);
     if (subs !== undefined) {
@@ -311,7 +332,8 @@ export class RedisServer implements KeyspaceHooks {
       }
     }
     this.stats.published++;
-    if (this.sink) this.emit({ kind: "publish", conn: from.id, channel, receivers });
+    // Keyspace notifications come from no connection: their deliveries are traced, not a publish.
+    if (this.sink && from !== undefined) this.emit({ kind: "publish", conn: from.id, channel, receivers });
     return receivers;
   }
 

@@ -7,6 +7,7 @@ import { scanCursor, scanOptions } from "./keys.ts";
 import { globMatch } from "./glob.ts";
 import { isHashtable, noteHashWrite } from "./hash-store.ts";
 import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import { ErrorReply, OK, OVERFLOW, SYNTAX, type Reply } from "./reply.ts";
 
@@ -31,6 +32,7 @@ function hsetGeneric(c: Connection, argv: string[], hmset: boolean): Reply {
   }
   noteHashWrite(h, ...argv.slice(2));
   touched(c, argv[1]);
+  notify(c, NOTIFY.hash, "hset", argv[1]);
   return hmset ? OK : created;
 }
 
@@ -40,6 +42,7 @@ function hsetnx(c: Connection, argv: string[]): Reply {
   h.set(argv[2], argv[3]);
   noteHashWrite(h, argv[2], argv[3]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.hash, "hset", argv[1]);
   return 1;
 }
 
@@ -59,14 +62,20 @@ function hdel(c: Connection, argv: string[]): Reply {
   if (e === undefined) return 0;
   const h = e.value as Hash;
   let n = 0;
+  let deleted = false;
   for (let i = 2; i < argv.length; i++) {
     if (h.delete(argv[i])) n++;
     if (h.size === 0) {
       c.db.delete(argv[1]);
+      deleted = true;
       break;
     }
   }
-  if (n > 0) touched(c, argv[1]);
+  if (n > 0) {
+    touched(c, argv[1]);
+    notify(c, NOTIFY.hash, "hdel", argv[1]);
+    if (deleted) notify(c, NOTIFY.generic, "del", argv[1]);
+  }
   return n;
 }
 
@@ -96,6 +105,7 @@ function hincrby(c: Connection, argv: string[]): Reply {
   h.set(argv[2], value.toString());
   noteHashWrite(h, argv[2]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.hash, "hincrby", argv[1]);
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value;
 }
 
@@ -118,6 +128,7 @@ function hincrbyfloat(c: Connection, argv: string[]): Reply {
   h.set(argv[2], s);
   noteHashWrite(h, argv[2], s);
   touched(c, argv[1]);
+  notify(c, NOTIFY.hash, "hincrbyfloat", argv[1]);
   return s;
 }
 

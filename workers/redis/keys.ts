@@ -7,6 +7,7 @@ import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
 import { cloneHash, isHashtable } from "./hash-store.ts";
 import type { Db, Entry, Value } from "./keyspace.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, NOT_INTEGER, OK, SYNTAX, SimpleString, cstr, fail, type Reply } from "./reply.ts";
 import { RSet } from "./set-store.ts";
@@ -20,6 +21,7 @@ function del(c: Connection, argv: string[]): Reply {
     lookupWrite(c, argv[i]); // expireIfNeeded
     if (c.db.delete(argv[i])) {
       touched(c, argv[i]);
+      notify(c, NOTIFY.generic, "del", argv[i]);
       n++;
     }
   }
@@ -79,10 +81,12 @@ function expireGeneric(c: Connection, argv: string[], relative: boolean, seconds
   if (whenMs <= c.server.time()) {
     c.db.delete(key);
     touched(c, key);
+    notify(c, NOTIFY.generic, "del", key);
     return 1;
   }
   c.db.setExpire(e, whenMs);
   touched(c, key);
+  notify(c, NOTIFY.generic, "expire", key);
   return 1;
 }
 
@@ -106,6 +110,7 @@ function persist(c: Connection, argv: string[]): Reply {
   if (e === undefined) return 0;
   if (!c.db.removeExpire(e)) return 0;
   touched(c, argv[1]);
+  notify(c, NOTIFY.generic, "persist", argv[1]);
   return 1;
 }
 
@@ -143,6 +148,8 @@ function rename(c: Connection, argv: string[], nx: boolean): Reply {
   db.delete(src);
   touched(c, src);
   touched(c, dst);
+  notify(c, NOTIFY.generic, "rename_from", src);
+  notify(c, NOTIFY.generic, "rename_to", dst);
   return nx ? 1 : OK;
 }
 
@@ -180,6 +187,7 @@ function copy(c: Connection, argv: string[]): Reply {
   n.enc = e.enc;
   if (expire !== 0) dst.setExpire(n, expire);
   dst.touch(newkey);
+  notify(c, NOTIFY.generic, "copy_to", newkey, dst);
   return 1;
 }
 
@@ -197,6 +205,8 @@ function move(c: Connection, argv: string[]): Reply {
   src.delete(key);
   src.touch(key);
   dst.touch(key);
+  notify(c, NOTIFY.generic, "move_from", key, src);
+  notify(c, NOTIFY.generic, "move_to", key, dst);
   return 1;
 }
 

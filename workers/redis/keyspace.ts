@@ -62,6 +62,8 @@ export interface KeyspaceHooks {
   expired(db: Db, key: string, how: "lazy" | "active"): void;
   /** A list or sorted set was added under a key: blocked clients may be served. */
   keyReady(db: Db, key: string): void;
+  /** A key was added (dbAdd: the "new" keyspace event). */
+  added(db: Db, key: string): void;
   /** A key got an expiry or lost it (null). */
   expireChanged(db: Db, key: string, at: number | null): void;
   /** Keys with an expiry across all databases (kept by the databases, read by the cron). */
@@ -118,6 +120,7 @@ export class Db {
     e.lru = this.hooks.time();
     this.map.set(key, e);
     if ((type === "list" || type === "zset") && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
+    this.hooks.added(this, key);
     return e;
   }
 

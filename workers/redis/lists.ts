@@ -4,6 +4,7 @@ import { lookupRead, lookupWrite, readList, touched, writeTyped } from "./access
 import { intArg, is, positiveArg, rangeArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { ErrorReply, NIL_ARRAY, NO_SUCH_KEY, OK, OUT_OF_RANGE, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 
 export type Where = "left" | "right";
@@ -27,12 +28,22 @@ function push(c: Connection, argv: string[], where: Where, onlyIfExists: boolean
   if (where === "left") for (let i = 2; i < argv.length; i++) list.unshift(argv[i]);
   else for (let i = 2; i < argv.length; i++) list.push(argv[i]);
   touched(c, key);
+  notify(c, NOTIFY.list, where === "left" ? "lpush" : "rpush", key);
   return list.length;
 }
 
-/** listElementsRemoved: delete the key when the list emptied; signal the change. */
-export function elementsRemoved(c: Connection, key: string, list: string[]): void {
-  if (list.length === 0) c.db.delete(key);
+/** The keyspace event of a pop from this end. */
+export function popEvent(where: Where): string {
+  return where === "left" ? "lpop" : "rpop";
+}
+
+/** listElementsRemoved: notify the event (lpop, ltrim...), delete the key when the list emptied, signal the change. */
+export function elementsRemoved(c: Connection, key: string, list: string[], event: string): void {
+  notify(c, NOTIFY.list, event, key);
+  if (list.length === 0) {
+    c.db.delete(key);
+    notify(c, NOTIFY.generic, "del", key);
+  }
   touched(c, key);
 }
 
@@ -56,7 +67,7 @@ function pop(c: Connection, argv: string[], where: Where): Reply {
   let out: Reply;
   if (!hasCount) out = (where === "left" ? list.shift() : list.pop())!;
   else out = popRange(list, where, count);
-  elementsRemoved(c, key, list);
+  elementsRemoved(c, key, list, popEvent(where));
   return out;
 }
 
@@ -82,6 +93,7 @@ function lset(c: Connection, argv: string[]): Reply {
   if (i < 0 || i >= list.length) return OUT_OF_RANGE;
   list[i] = argv[3];
   touched(c, argv[1]);
+  notify(c, NOTIFY.list, "lset", argv[1]);
   return OK;
 }
 
@@ -117,7 +129,7 @@ function ltrim(c: Connection, argv: string[]): Reply {
     list.splice(r[1] + 1);
     list.splice(0, r[0]);
   }
-  elementsRemoved(c, argv[1], list);
+  elementsRemoved(c, argv[1], list, "ltrim");
   return OK;
 }
 
@@ -144,7 +156,7 @@ function lrem(c: Connection, argv: string[]): Reply {
       } else i++;
     }
   }
-  if (removed > 0) elementsRemoved(c, argv[1], list);
+  if (removed > 0) elementsRemoved(c, argv[1], list, "lrem");
   return removed;
 }
 
@@ -161,6 +173,7 @@ function linsert(c: Connection, argv: string[]): Reply {
   if (i < 0) return -1;
   list.splice(after ? i + 1 : i, 0, argv[4]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.list, "linsert", argv[1]);
   return list.length;
 }
 
@@ -222,7 +235,12 @@ export function moveElement(c: Connection, src: string, srcList: string[], dst: 
   touched(c, dst);
   if (to === "left") dstList.unshift(value);
   else dstList.push(value);
-  if (srcList.length === 0) c.db.delete(src);
+  notify(c, NOTIFY.list, to === "left" ? "lpush" : "rpush", dst);
+  notify(c, NOTIFY.list, popEvent(from), src);
+  if (srcList.length === 0) {
+    c.db.delete(src);
+    notify(c, NOTIFY.generic, "del", src);
+  }
   touched(c, src);
   return value;
 }
@@ -258,7 +276,7 @@ export function lmpopFrom(c: Connection, keys: string[], where: Where, count: nu
     const list = e.value as string[];
     if (list.length === 0) continue;
     const out = popRange(list, where, count);
-    elementsRemoved(c, key, list);
+    elementsRemoved(c, key, list, popEvent(where));
     return [key, out];
   }
   return undefined;

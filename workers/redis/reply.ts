@@ -38,6 +38,9 @@ export class Frames {
   constructor(readonly frames: Reply[]) {}
 }
 
+/** No reply at all: what a connection gets under CLIENT REPLY OFF / SKIP. */
+export const NO_REPLY = new Frames([]);
+
 export class Pending {
   readonly kind = "pending";
   constructor(readonly promise: Promise<Reply>) {}

@@ -6,7 +6,7 @@ import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { commandGetKeys } from "./getkeys.ts";
 import { globMatch } from "./glob.ts";
-import { DB_OUT_OF_RANGE, ErrorReply, NIL_ARRAY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
+import { DB_OUT_OF_RANGE, ErrorReply, Frames, NIL_ARRAY, NO_REPLY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
 import { allCommands } from "./table.ts";
 
 export const REDIS_VERSION = "7.0.15";
@@ -59,6 +59,7 @@ function reset(c: Connection): Reply {
   c.unsubscribeAll();
   c.db = c.server.dbs[0];
   c.name = null;
+  c.replyMode = "on";
   return RESET;
 }
 
@@ -117,6 +118,19 @@ function clientLine(c: Connection, self: Connection): string {
 }
 
 /** CLIENT UNBLOCK id [TIMEOUT|ERROR]: release a client parked by a blocking command. */
+/** CLIENT REPLY ON | OFF | SKIP: only ON answers; SKIP does nothing while replies are off. */
+function clientReply(c: Connection, argv: string[]): Reply | Frames {
+  if (is(argv[2], "on")) {
+    c.replyMode = "on";
+    return OK;
+  }
+  if (is(argv[2], "off")) c.replyMode = "off";
+  else if (is(argv[2], "skip")) {
+    if (c.replyMode !== "off") c.replyMode = "skip-next";
+  } else return SYNTAX;
+  return NO_REPLY;
+}
+
 function clientUnblock(c: Connection, argv: string[]): Reply {
   if (argv.length > 4)
     return new ErrorReply(`ERR unknown subcommand or wrong number of arguments for '${cstr(argv[1], 128)}'. Try CLIENT HELP.`);
@@ -141,6 +155,7 @@ const clientSubs: CommandSpec[] = [
   cmd("list", -2, "", NO_KEYS, (c) => [...c.server.connections].map((x) => clientLine(x, c)).join("")),
   cmd("info", 2, "", NO_KEYS, (c) => clientLine(c, c)),
   cmd("unblock", -3, "", NO_KEYS, clientUnblock),
+  cmd("reply", 3, "", NO_KEYS, clientReply),
   cmd("no-evict", 3, "", NO_KEYS, (_c, a) => (is(a[2], "on") || is(a[2], "off") ? OK : SYNTAX)),
   cmd("setinfo", -4, "", NO_KEYS, () => OK),
 ];

@@ -5,6 +5,7 @@ import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
 import { scanCursor, scanOptions } from "./keys.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 import { RSet, setFrom } from "./set-store.ts";
 
@@ -17,7 +18,10 @@ function sadd(c: Connection, argv: string[]): Reply {
   } else s = e.value as RSet;
   let n = 0;
   for (let i = 2; i < argv.length; i++) if (s.add(argv[i])) n++;
-  if (n) touched(c, argv[1]);
+  if (n) {
+    touched(c, argv[1]);
+    notify(c, NOTIFY.set, "sadd", argv[1]);
+  }
   return n;
 }
 
@@ -33,7 +37,11 @@ function srem(c: Connection, argv: string[]): Reply {
       break;
     }
   }
-  if (n) touched(c, argv[1]);
+  if (n) {
+    touched(c, argv[1]);
+    notify(c, NOTIFY.set, "srem", argv[1]);
+    if (s.size === 0) notify(c, NOTIFY.generic, "del", argv[1]);
+  }
   return n;
 }
 
@@ -46,14 +54,21 @@ function smove(c: Connection, argv: string[]): Reply {
   const s = se.value as RSet;
   if (se === de) return s.has(ele) ? 1 : 0;
   if (!s.delete(ele)) return 0;
-  if (s.size === 0) c.db.delete(src);
+  notify(c, NOTIFY.set, "srem", src);
+  if (s.size === 0) {
+    c.db.delete(src);
+    notify(c, NOTIFY.generic, "del", src);
+  }
   let d: RSet;
   if (de === undefined) {
     d = new RSet();
     c.db.add(dst, "set", d);
   } else d = de.value as RSet;
   touched(c, src);
-  if (d.add(ele)) touched(c, dst);
+  if (d.add(ele)) {
+    touched(c, dst);
+    notify(c, NOTIFY.set, "sadd", dst);
+  }
   return 1;
 }
 
@@ -66,9 +81,12 @@ function setsOf(c: Connection, keys: string[]): (RSet | undefined)[] {
   });
 }
 
-function store(c: Connection, dst: string, result: RSet): Reply {
-  if (result.size > 0) c.db.set(dst, "set", result);
-  else c.db.delete(dst);
+/** Store a SUNIONSTORE / SDIFFSTORE / SINTERSTORE result: an empty one deletes the destination. */
+function store(c: Connection, dst: string, result: RSet, event: string): Reply {
+  if (result.size > 0) {
+    c.db.set(dst, "set", result);
+    notify(c, NOTIFY.set, event, dst);
+  } else if (c.db.delete(dst)) notify(c, NOTIFY.generic, "del", dst);
   touched(c, dst);
   return result.size;
 }
@@ -78,7 +96,10 @@ function sinter(c: Connection, keys: string[], dst: string | undefined, cardOnly
   const sets = setsOf(c, keys);
   if (sets.some((s) => s === undefined)) {
     if (dst !== undefined) {
-      if (c.db.delete(dst)) touched(c, dst);
+      if (c.db.delete(dst)) {
+        touched(c, dst);
+        notify(c, NOTIFY.generic, "del", dst);
+      }
       return 0;
     }
     return cardOnly ? 0 : [];
@@ -103,7 +124,11 @@ function sinter(c: Connection, keys: string[], dst: string | undefined, cardOnly
     if (result.size > 0) {
       c.db.set(dst, "set", result);
       touched(c, dst);
-    } else if (c.db.delete(dst)) touched(c, dst);
+      notify(c, NOTIFY.set, "sinterstore", dst);
+    } else if (c.db.delete(dst)) {
+      touched(c, dst);
+      notify(c, NOTIFY.generic, "del", dst);
+    }
     return result.size;
   }
   return out;
@@ -132,7 +157,7 @@ function sunionDiff(c: Connection, keys: string[], dst: string | undefined, diff
       }
     }
   }
-  if (dst !== undefined) return store(c, dst, result);
+  if (dst !== undefined) return store(c, dst, result, diff ? "sdiffstore" : "sunionstore");
   return result.list().slice();
 }
 
@@ -146,10 +171,12 @@ function spop(c: Connection, argv: string[]): Reply {
     if (e.type !== "set") return WRONGTYPE;
     if (count === 0) return [];
     const s = e.value as RSet;
+    notify(c, NOTIFY.set, "spop", key);
     let out: string[];
     if (count >= s.size) {
       out = s.list().slice();
       c.db.delete(key);
+      notify(c, NOTIFY.generic, "del", key);
     } else {
       out = [];
       for (let i = 0; i < count; i++) {
@@ -169,7 +196,11 @@ function spop(c: Connection, argv: string[]): Reply {
   const all = s.list();
   const m = all[c.server.prng.below(all.length)];
   s.delete(m);
-  if (s.size === 0) c.db.delete(key);
+  notify(c, NOTIFY.set, "spop", key);
+  if (s.size === 0) {
+    c.db.delete(key);
+    notify(c, NOTIFY.generic, "del", key);
+  }
   touched(c, key);
   return m;
 }

@@ -6,6 +6,7 @@ import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { errno } from "./errno.ts";
 import { encodingOf } from "./keys.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { parseLL, strtodPrefix } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, type Reply } from "./reply.ts";
 import { RSet } from "./set-store.ts";
@@ -152,8 +153,10 @@ function sortGeneric(c: Connection, argv: string[], readonly: boolean): Reply {
   }
   if (storeKey === null) return out;
   const list = out.map((v) => (v === null ? "" : (v as string)));
-  if (list.length > 0) c.db.set(storeKey, "list", list);
-  else c.db.delete(storeKey);
+  if (list.length > 0) {
+    c.db.set(storeKey, "list", list);
+    notify(c, NOTIFY.list, "sortstore", storeKey);
+  } else if (c.db.delete(storeKey)) notify(c, NOTIFY.generic, "del", storeKey);
   touched(c, storeKey);
   return list.length;
 }

@@ -3,6 +3,7 @@ import { lookupRead, lookupWrite, readString, touched, writeTyped } from "./acce
 import { bigArg, intArg, is, longDoubleArg } from "./args.ts";
 import { KEY1, cmd, type CommandSpec } from "./command.ts";
 import { limit } from "./config.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import type { Connection } from "./connection.ts";
 import { addLD, formatLongDoubleHuman, longDoubleFromBigInt, parseLongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
@@ -107,7 +108,11 @@ function setGeneric(
   if (((flags & NX) && e !== undefined) || ((flags & XX) && e === undefined)) return flags & GET ? old : abortReply;
   const entry = db.set(key, "string", value, (flags & KEEPTTL) !== 0);
   touched(c, key);
-  if (expire !== undefined) db.setExpire(entry, when);
+  notify(c, NOTIFY.string, "set", key);
+  if (expire !== undefined) {
+    db.setExpire(entry, when);
+    notify(c, NOTIFY.generic, "expire", key);
+  }
   return flags & GET ? old : okReply;
 }
 
@@ -119,6 +124,7 @@ function set(c: Connection, argv: string[]): Reply {
     if (e === undefined) c.db.add(key, "string", argv[2]);
     else c.db.overwrite(e, "string", argv[2], false);
     touched(c, key);
+    notify(c, NOTIFY.string, "set", key);
     return OK;
   }
   const { flags, expire } = parseSetOptions(argv, true);
@@ -158,11 +164,16 @@ function getex(c: Connection, argv: string[]): Reply {
   if (flags & (EXAT | PXAT) && when <= c.server.time()) {
     db.delete(key);
     touched(c, key);
+    notify(c, NOTIFY.generic, "del", key);
   } else if (expire !== undefined) {
     db.setExpire(e, when);
     touched(c, key);
+    notify(c, NOTIFY.generic, "expire", key);
   } else if (flags & PERSIST) {
-    if (db.removeExpire(e)) touched(c, key);
+    if (db.removeExpire(e)) {
+      touched(c, key);
+      notify(c, NOTIFY.generic, "persist", key);
+    }
   }
   return value;
 }
@@ -172,6 +183,7 @@ function getdel(c: Connection, argv: string[]): Reply {
   if (v === undefined) return null;
   c.db.delete(argv[1]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.generic, "del", argv[1]);
   return v;
 }
 
@@ -179,6 +191,7 @@ function getset(c: Connection, argv: string[]): Reply {
   const old = getReply(c, argv[1]);
   c.db.set(argv[1], "string", argv[2]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.string, "set", argv[1]);
   return old;
 }
 
@@ -199,6 +212,7 @@ function msetGeneric(c: Connection, argv: string[], nx: boolean): Reply {
   for (let i = 1; i < argv.length; i += 2) {
     c.db.set(argv[i], "string", argv[i + 1]);
     touched(c, argv[i]);
+    notify(c, NOTIFY.string, "set", argv[i]);
   }
   return nx ? 1 : OK;
 }
@@ -220,6 +234,7 @@ function incrDecr(c: Connection, key: string, incr: bigint): Reply {
     e.enc = "";
   } else c.db.add(key, "string", s);
   touched(c, key);
+  notify(c, NOTIFY.string, "incrby", key);
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value;
 }
 
@@ -242,6 +257,7 @@ function incrbyfloat(c: Connection, argv: string[]): Reply {
     e.enc = enc;
   } else c.db.add(key, "string", s).enc = enc;
   touched(c, key);
+  notify(c, NOTIFY.string, "incrbyfloat", key);
   return s;
 }
 
@@ -264,6 +280,7 @@ function append(c: Connection, argv: string[]): Reply {
     len = cur.length + argv[2].length;
   }
   touched(c, key);
+  notify(c, NOTIFY.string, "append", key);
   return len;
 }
 
@@ -312,6 +329,7 @@ function setrange(c: Connection, argv: string[]): Reply {
     e.enc = "raw";
   }
   touched(c, key);
+  notify(c, NOTIFY.string, "setrange", key);
   return next.length;
 }
 

@@ -4,6 +4,7 @@ import { lookupRead, touched } from "./access.ts";
 import { doubleArg, intArg, is, positiveArg } from "./args.ts";
 import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { formatDouble } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, type Reply } from "./reply.ts";
 import { RSet } from "./set-store.ts";
@@ -127,7 +128,11 @@ function generic(c: Connection, argv: string[], dst: string | undefined, numkeys
       result.convertToListpackIfNeeded();
       c.db.set(dst, "zset", result);
       touched(c, dst);
-    } else if (c.db.delete(dst)) touched(c, dst);
+      notify(c, NOTIFY.zset, `z${op}store`, dst);
+    } else if (c.db.delete(dst)) {
+      touched(c, dst);
+      notify(c, NOTIFY.generic, "del", dst);
+    }
     return result.size;
   }
   const out: Reply[] = [];

@@ -4,6 +4,7 @@ import { lookupRead, touched } from "./access.ts";
 import { intArg, is } from "./args.ts";
 import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { formatDouble, strtodPrefix } from "./numbers.ts";
 import { ErrorReply, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 import { ZSet, fitsListpack, type LexBound, type LexRange, type ScoreRange, inScoreRange, lexGteMin, lexLteMax } from "./zset-store.ts";
@@ -193,7 +194,11 @@ function zrangeGeneric(c: Connection, argv: string[], argStart: number, store: b
       for (const m of members) out.set(m, z!.score(m)!);
       c.db.set(dst, "zset", out);
       touched(c, dst);
-    } else if (c.db.delete(dst)) touched(c, dst);
+      notify(c, NOTIFY.zset, "zrangestore", dst);
+    } else if (c.db.delete(dst)) {
+      touched(c, dst);
+      notify(c, NOTIFY.generic, "del", dst);
+    }
     return members.length;
   }
   if (!withScores) return members;

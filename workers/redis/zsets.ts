@@ -7,6 +7,7 @@ import type { Connection } from "./connection.ts";
 import { globMatch } from "./glob.ts";
 import { scanCursor, scanOptions } from "./keys.ts";
 import { mpopArgs } from "./lists.ts";
+import { NOTIFY, notify } from "./notify.ts";
 import { formatDouble } from "./numbers.ts";
 import { ErrorReply, NIL_ARRAY, SYNTAX, WRONGTYPE, fail, type Reply } from "./reply.ts";
 import { ZSet, fitsListpack } from "./zset-store.ts";
@@ -83,7 +84,10 @@ function zaddGeneric(c: Connection, argv: string[], incrOnly: boolean): Reply {
       processed++;
     }
   }
-  if (added || updated) touched(c, key);
+  if (added || updated) {
+    touched(c, key);
+    notify(c, NOTIFY.zset, incr ? "zincr" : "zadd", key);
+  }
   if (failed) return failed;
   if (incr) return processed ? formatDouble(score) : null;
   return ch ? added + updated : added;
@@ -124,7 +128,11 @@ function zrem(c: Connection, argv: string[]): Reply {
       break;
     }
   }
-  if (n) touched(c, argv[1]);
+  if (n) {
+    touched(c, argv[1]);
+    notify(c, NOTIFY.zset, "zrem", argv[1]);
+    if (z.size === 0) notify(c, NOTIFY.generic, "del", argv[1]);
+  }
   return n;
 }
 
@@ -175,8 +183,12 @@ function zremrange(c: Connection, argv: string[], kind: RemKind): Reply {
   if (span === null || span[1] <= span[0]) return 0;
   const doomed = z.order.slice(span[0], span[1]);
   for (const m of doomed) z.delete(m);
-  if (z.size === 0) c.db.delete(argv[1]);
   touched(c, argv[1]);
+  notify(c, NOTIFY.zset, `zremrangeby${kind}`, argv[1]);
+  if (z.size === 0) {
+    c.db.delete(argv[1]);
+    notify(c, NOTIFY.generic, "del", argv[1]);
+  }
   return doomed.length;
 }
 
@@ -188,7 +200,11 @@ export function popMembers(c: Connection, key: string, z: ZSet, max: boolean, co
     out.push([m, formatDouble(z.score(m)!)]);
     z.delete(m);
   }
-  if (z.size === 0) c.db.delete(key);
+  if (out.length > 0) notify(c, NOTIFY.zset, max ? "zpopmax" : "zpopmin", key);
+  if (z.size === 0) {
+    c.db.delete(key);
+    notify(c, NOTIFY.generic, "del", key);
+  }
   touched(c, key);
   return out;
 }

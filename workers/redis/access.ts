@@ -17,7 +17,7 @@ export function lookupRead(c: Connection, key: string, touch = true): Entry | un
     notify(c, NOTIFY.keymiss, "keymiss", key);
   } else {
     s.stats.hits++;
-    if (touch) e.lru = s.time();
+    if (touch) e.lru = s.lruClock;
   }
   if (s.hit === undefined) s.hit = e !== undefined;
   return e;
@@ -25,7 +25,7 @@ export function lookupRead(c: Connection, key: string, touch = true): Entry | un
 
 export function lookupWrite(c: Connection, key: string): Entry | undefined {
   const e = c.db.lookup(key, c.server);
-  if (e !== undefined) e.lru = c.server.time();
+  if (e !== undefined) e.lru = c.server.lruClock;
   return e;
 }
 

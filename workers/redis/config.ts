@@ -127,6 +127,8 @@ export class ServerConfig {
   private readonly values = new Map<string, string>(PARAMS.map((p) => [p.name, p.initial]));
   /** The numeric parameters, read on every write that may convert an encoding. */
   private readonly numbers = new Map<string, number>();
+  /** notify-keyspace-events as flags: read by every write and every miss, so kept in a field. */
+  notifyFlags = 0;
 
   constructor() {
     for (const p of PARAMS) if (p.kind.type === "int" || p.kind.type === "memory") this.numbers.set(p.name, Number(p.initial));
@@ -178,7 +180,10 @@ export class ServerConfig {
     for (const [p, v, raw] of parsed) {
       this.values.set(p.name, v);
       // The classes as given: CONFIG GET's "A" hides n, which stays on.
-      if (p.kind.type === "notify") this.numbers.set(p.name, eventFlags(raw)!);
+      if (p.kind.type === "notify") {
+        this.notifyFlags = eventFlags(raw)!;
+        this.numbers.set(p.name, this.notifyFlags);
+      }
       else if (this.numbers.has(p.name)) this.numbers.set(p.name, Number(v));
     }
     return undefined;

@@ -375,9 +375,12 @@ describe("as Redis's test suite uses it", () => {
 
   it("OBJECT IDLETIME counts whole seconds since the last access; TTL, TYPE and EXISTS do not touch the key, GET and TOUCH do", async () => {
     const time = clock(1_700_000_000_000);
-    const c = createRedis({ now: time.now }).connect();
+    const server = createRedis({ now: time.now });
+    const c = server.connect();
     for (const k of ["a", "b", "c"]) await c.sendCommand(["SET", k, "v"]);
+    // Lookups stamp Redis's LRU clock, which the cron refreshes: the host ticks after moving time.
     time.t += 3000;
+    server.tick();
     for (const cmd of ["TTL", "PTTL", "TYPE", "EXISTS", "EXPIRETIME"]) await c.sendCommand([cmd, "a"]);
     await c.sendCommand(["GET", "b"]);
     await c.sendCommand(["TOUCH", "c"]);

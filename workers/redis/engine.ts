@@ -74,7 +74,7 @@ export class RedisServer implements KeyspaceHooks {
     this.sink = options.trace;
     this.prng = new Prng(options.seed ?? 0x5eed);
     for (let i = 0; i < DATABASES; i++) this.dbs.push(new Db(i, this));
-    this.startedAt = Math.floor(this.clock());
+    this.lruClock = this.startedAt = Math.floor(this.clock());
   }
 
   connect(): Connection {
@@ -87,9 +87,17 @@ export class RedisServer implements KeyspaceHooks {
     return c;
   }
 
+  /**
+   * Redis's LRU clock: in Redis serverCron refreshes server.lruclock ten times a second and key
+   * lookups stamp it, reading no clock of their own. Here every clock reading refreshes it, and
+   * tick() (the host's cron) reads the clock — so a GET or SET of a key without an expiry reads
+   * no clock at all, as in Redis.
+   */
+  lruClock = 0;
+
   /** The clock in whole milliseconds (Redis's mstime), read once per command (its command time snapshot). */
   time(): number {
-    if (this.cachedNow !== this.cachedNow) this.cachedNow = Math.floor(this.clock());
+    if (this.cachedNow !== this.cachedNow) this.lruClock = this.cachedNow = Math.floor(this.clock());
     return this.cachedNow;
   }
 
@@ -97,6 +105,7 @@ export class RedisServer implements KeyspaceHooks {
   tick(): void {
     this.cachedNow = NaN;
     useConfig(this.config);
+    this.time();
     this.cron(true);
     this.cachedNow = NaN;
   }

@@ -321,7 +321,8 @@ function idletime(c: Connection, e: Entry): Reply {
       "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.",
     );
   }
-  return Math.floor(c.server.time() / 1000) - Math.floor(e.lru / 1000);
+  c.server.time(); // reads the clock, so the LRU clock is as fresh as a cron would keep it
+  return Math.floor(c.server.lruClock / 1000) - Math.floor(e.lru / 1000);
 }
 
 function objectSub(name: string, run: (c: Connection, e: Entry) => Reply): CommandSpec {

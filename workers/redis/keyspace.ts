@@ -68,8 +68,10 @@ export interface KeyspaceHooks {
   expireChanged(db: Db, key: string, at: number | null): void;
   /** Keys with an expiry across all databases (kept by the databases, read by the cron). */
   volatileKeys: number;
-  /** The command's time snapshot (a new value is stamped with it). */
+  /** The command's time snapshot. */
   time(): number;
+  /** Redis's LRU clock (server.lruclock): the time the last clock reading saw; new values are stamped with it. */
+  readonly lruClock: number;
 }
 
 export class Db {
@@ -117,7 +119,7 @@ export class Db {
   /** dbAdd: the key must not exist. */
   add(key: string, type: RedisType, value: Value): Entry {
     const e = new Entry(key, type, value, this.nextSeq++);
-    e.lru = this.hooks.time();
+    e.lru = this.hooks.lruClock;
     this.map.set(key, e);
     if ((type === "list" || type === "zset") && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
     this.hooks.added(this, key);
@@ -137,7 +139,7 @@ export class Db {
     e.type = type;
     e.value = value;
     e.enc = "";
-    e.lru = this.hooks.time(); // a new robj in Redis
+    e.lru = this.hooks.lruClock; // a new robj in Redis
     if (!keepTtl && e.expireAt !== 0) this.removeExpire(e);
   }
 

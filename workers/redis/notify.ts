@@ -67,7 +67,7 @@ export function eventClasses(flags: number): string {
 
 /** notifyKeyspaceEvent. */
 export function publishEvent(s: RedisServer, db: Db, type: number, event: string, key: string): void {
-  const flags = s.config.number("notify-keyspace-events");
+  const flags = s.config.notifyFlags;
   if ((flags & type) === 0) return;
   if (flags & NOTIFY.keyspace) s.publish(undefined, `__keyspace@${db.id}__:${key}`, event);
   if (flags & NOTIFY.keyevent) s.publish(undefined, `__keyevent@${db.id}__:${event}`, key);

@@ -59,10 +59,19 @@ export function allCommands(): CommandSpec[] {
  * lookupCommand: the spec, a string with the "unknown subcommand" error text when a container
  * command gets a subcommand it lacks, or undefined for an unknown command.
  */
+let lastName = "";
+let lastSpec: CommandSpec | undefined;
+
 export function lookupCommand(argv: string[]): CommandSpec | string | undefined {
-  if (table === undefined) table = build();
   const name = argv[0];
+  // Commands come in runs (a loop of SETs, then GETs): the last one found is tried first.
+  if (name === lastName) return lastSpec;
+  if (table === undefined) table = build();
   const spec = table.get(name) ?? (name.length <= 32 ? table.get(name.toLowerCase()) : undefined);
+  if (spec !== undefined && spec.subcommands === undefined) {
+    lastName = name;
+    lastSpec = spec;
+  }
   if (spec === undefined) return undefined;
   if (spec.subcommands !== undefined && argv.length >= 2) {
     const sub = spec.subcommands.get(argv[1].toLowerCase());

@@ -1,6 +1,7 @@
 // Replays every recorded case of ../shared/golden/redis-pubsub.json (Redis 7.0.15, raw RESP2
 // sockets, several connections per case): each step's reply, the frames pushed to every
 // connection because of it, and which connections the server closed.
+// (readGolden reads the file from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
 import { createRedis, toNodeRedis, type Connection } from "./index.ts";

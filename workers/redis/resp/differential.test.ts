@@ -1,5 +1,5 @@
 // The same raw bytes to a real redis-server and to the bridge: the same bytes back, and the same
-// close. These are the corners of the request protocol the golden recordings do not reach
+// close. These are the corners of the request protocol the recordings in shared/ do not reach
 // (networking.c's parsing quirks, limits, binary payloads). Needs redis-server (CI installs
 // it); without it this fails and says what to install.
 import { afterAll, beforeAll, describe, it } from "vitest";

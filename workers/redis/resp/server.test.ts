@@ -1,6 +1,6 @@
 // The socket server against a tiny stand-in engine (PING, ECHO, SET, GET, QUIT, RPUSH, BLPOP,
 // SUBSCRIBE, PUBLISH): ordering, pipelining, blocking, pushes, closing. Fidelity to Redis is
-// tested against the real engine elsewhere (golden-resp.test.ts, differential.test.ts).
+// tested against the real engine elsewhere (the replay of resp.json, differential.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import { ErrorReply, Frames, OK, PONG, Pending, type Outcome, type Reply } from "../reply.ts";
 import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer } from "./server.ts";

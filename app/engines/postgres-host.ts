@@ -1,8 +1,8 @@
 // The page's Postgres: one worker for the whole page (PGlite), started the first time a lesson
 // needs it, each dataset seeded the first time a lesson reads it (once per page load), with the
-// progress in a store the UI renders. It lives outside
-// the sandbox so a stopped run never loses the database; each run gets a fresh port to it and its
-// own transaction, rolled back when the run ends.
+// progress in a store the UI renders. It lives outside the sandbox so a stopped run never loses
+// the database; each run gets a fresh port to it and its own transaction, rolled back when the
+// run ends.
 //
 // A statement that only computes cannot be cancelled inside PGlite and blocks its worker for good.
 // From the start of a run until its rollback a watchdog pings the worker; when it stops
@@ -29,6 +29,8 @@ interface Instance {
 }
 
 let ready: Promise<Instance> | null = null;
+/** The live instance (a stuck one is dropped before it is ended). */
+let current: Instance | null = null;
 
 /** Rejects with the reason as soon as the instance dies, since a call to a dead worker never settles. */
 function guard<T>(pg: Instance, call: Promise<T>): Promise<T> {
@@ -43,15 +45,20 @@ async function seed(pg: Instance, datasets: readonly DatasetName[]): Promise<voi
   for (const dataset of datasets) {
     if (!pg.seeding.has(dataset)) {
       const previous = [...pg.seeding.values()].at(-1) ?? Promise.resolve();
-      pg.seeding.set(
-        dataset,
-        previous.then(async () => {
+      const seeded = previous
+        .catch(() => {}) // another dataset's failure is reported by its own caller
+        .then(async () => {
           const started = performance.now();
           await guard(pg, pg.remote.seed(dataset, {}, Comlink.proxy((p: { label: string; done: number; total: number }) => progress(p.label, p.done, p.total))));
           // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
           performance.measure(`postgres seed ${dataset}`, { start: started });
-        }),
-      );
+        });
+      pg.seeding.set(dataset, seeded);
+      seeded.catch((e: Error) => {
+        // Forgotten, so the next lesson or run asks again.
+        if (pg.seeding.get(dataset) === seeded) pg.seeding.delete(dataset);
+        if (pg === current) postgresState.setState({ phase: "failed", error: `Postgres could not load ${dataset}: ${e.message}` });
+      });
     }
   }
   await Promise.all(datasets.map((d) => pg.seeding.get(d)));
@@ -78,6 +85,7 @@ function boot(restarting = false): Promise<Instance> {
     const started = performance.now();
     await guard(pg, pg.remote.start(Comlink.proxy((p: { label: string; done: number; total: number }) => postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 }))));
     performance.measure("postgres start", { start: started });
+    current = pg;
     return pg;
   })();
   ready.catch((e: Error) => {
@@ -100,6 +108,7 @@ export async function startPostgres(datasets: readonly DatasetName[]): Promise<v
 
 /** Ends a stuck worker and starts a fresh one in its place, seeded as the old one was. */
 function restart(pg: Instance, reason: string): void {
+  current = null;
   pg.kill(reason);
   ready = null;
   const datasets = [...pg.seeding.keys()];

@@ -37,6 +37,13 @@ test("a failed statement is marked where Postgres points, and the database stays
   await expect(status(page)).toHaveText('error: column "authr" does not exist (line 4)', { timeout: 30_000 });
   await expect(output(page)).toContainText("(line 4, column 3)");
   expect(await runMarkers(page)).toContainEqual({ line: 4, message: 'error: column "authr" does not exist' });
+  // The underline covers the word Postgres points at, not the rest of the line.
+  const range = await page.evaluate(() => {
+    const { editor, monaco } = window.playgroundEditor!;
+    const [m] = monaco.editor.getModelMarkers({ owner: "playground", resource: editor.getModel()!.uri });
+    return editor.getModel()!.getValueInRange(m);
+  });
+  expect(range).toBe("authr");
 
   await setCode(page, RECOVER);
   await run(page);

@@ -40,7 +40,7 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers }:
           startLineNumber: m.line,
           startColumn: Math.min(m.column, model.getLineMaxColumn(m.line)),
           endLineNumber: m.line,
-          endColumn: model.getLineMaxColumn(m.line),
+          endColumn: m.endColumn !== undefined && m.endColumn > m.column ? Math.min(m.endColumn, model.getLineMaxColumn(m.line)) : model.getLineMaxColumn(m.line),
         })),
     );
   }, [runMarkers]);

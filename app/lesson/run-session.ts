@@ -17,6 +17,8 @@ export interface CheckView extends CheckInfo {
 export interface Marker {
   line: number;
   column: number;
+  /** Where the underline ends; the end of the line when not given. */
+  endColumn?: number;
   message: string;
 }
 
@@ -171,9 +173,9 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     const { result } = outcome;
     const checks: CheckView[] = result.checks.map((c) => ({ name: c.name, hints: c.hints, state: c.passed ? "passed" : "failed", message: c.message }));
     const markers: Marker[] = [];
-    if (result.error?.line) markers.push({ line: result.error.line, column: result.error.column ?? 1, message: `${result.error.name}: ${result.error.message}` });
+    if (result.error?.line) markers.push({ line: result.error.line, column: result.error.column ?? 1, endColumn: result.error.endColumn, message: `${result.error.name}: ${result.error.message}` });
     for (const c of result.checks) {
-      if (c.line) markers.push({ line: c.line, column: c.column ?? 1, message: `Check "${c.name}" failed here: ${c.message}` });
+      if (c.line) markers.push({ line: c.line, column: c.column ?? 1, endColumn: c.endColumn, message: `Check "${c.name}" failed here: ${c.message}` });
     }
     const errorLines: ConsoleLine[] = result.error ? [{ level: "error", text: `${result.error.name}: ${result.error.message}${result.error.line ? ` (line ${result.error.line}, column ${result.error.column ?? 1})` : ""}` }] : [];
     const status = result.error ? errorStatus(result.error) : statusForChecks(checks);

@@ -21,6 +21,8 @@ export interface RunError {
   /** Position in the learner's code, when the error happened there. */
   line?: number;
   column?: number;
+  /** Just past the token the error is about, when known (a Postgres error's word in the SQL). */
+  endColumn?: number;
 }
 
 export interface CheckInfo {
@@ -35,6 +37,7 @@ export interface CheckResult extends CheckInfo {
   /** Line in the learner's code where the failure was thrown, if it was thrown there. */
   line?: number;
   column?: number;
+  endColumn?: number;
 }
 
 export interface RunResult {

@@ -11,10 +11,15 @@ interface Location {
   column: number;
 }
 
+/** Where the error is, and the column just past the word that starts there (the token Postgres points at). */
+interface SqlLocation extends Location {
+  endColumn?: number;
+}
+
 /** How far past the call's line a statement's literal may start. */
 const LOOKAHEAD_LINES = 3;
 
-export function sqlErrorLocation(source: string, call: Location, error: unknown): Location | null {
+export function sqlErrorLocation(source: string, call: Location, error: unknown): SqlLocation | null {
   if (typeof error !== "object" || error === null) return null;
   const sql = (error as Record<symbol, unknown>)[SQL_TEXT];
   const position = (error as { position?: unknown }).position;
@@ -32,7 +37,9 @@ export function sqlErrorLocation(source: string, call: Location, error: unknown)
     if (offset === null) continue;
     let line = lineStarts.length;
     while (lineStarts[line - 1] > offset) line--;
-    return { line, column: offset - lineStarts[line - 1] + 1 };
+    const column = offset - lineStarts[line - 1] + 1;
+    const word = /^[\w$]+/.exec(source.slice(offset, offset + 200));
+    return word ? { line, column, endColumn: column + word[0].length } : { line, column };
   }
   return null;
 }

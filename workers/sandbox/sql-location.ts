@@ -38,7 +38,7 @@ export function sqlErrorLocation(source: string, call: Location, error: unknown)
     let line = lineStarts.length;
     while (lineStarts[line - 1] > offset) line--;
     const column = offset - lineStarts[line - 1] + 1;
-    const word = /^[\w$]+/.exec(source.slice(offset, offset + 200));
+    const word = /^\w[\w$]*/.exec(source.slice(offset, offset + 200));
     return word ? { line, column, endColumn: column + word[0].length } : { line, column };
   }
   return null;

@@ -84,6 +84,25 @@ function unitArg(s: string): boolean {
   fail(SYNTAX);
 }
 
+/**
+ * BITCOUNT and BITPOS ranges as bitops.c clamps them: negative offsets count from the end, both
+ * ends are kept inside [0, total); a BIT range becomes bytes plus masks for the partial bytes.
+ */
+function byteRange(start: number, end: number, total: number, isbit: boolean): { start: number; end: number; firstMask: number; lastMask: number } {
+  if (start < 0) start = total + start;
+  if (end < 0) end = total + end;
+  if (start < 0) start = 0;
+  if (end < 0) end = 0;
+  if (end >= total) end = total - 1;
+  if (!isbit || start > end) return { start, end, firstMask: 0, lastMask: 0 };
+  return {
+    start: Math.floor(start / 8),
+    end: Math.floor(end / 8),
+    firstMask: ~((1 << (8 - (start & 7))) - 1) & 0xff,
+    lastMask: (1 << (7 - (end & 7))) - 1,
+  };
+}
+
 function bitcount(c: Connection, argv: string[]): Reply {
   const s = readString(c, argv[1]);
   if (s === undefined) return 0;
@@ -92,23 +111,11 @@ function bitcount(c: Connection, argv: string[]): Reply {
   let firstMask = 0,
     lastMask = 0;
   if (argv.length === 4 || argv.length === 5) {
-    let total = strlen;
     start = intArg(argv[2]);
     end = intArg(argv[3]);
     if (start < 0 && end < 0 && start > end) return 0;
     const isbit = argv.length === 5 ? unitArg(argv[4]) : false;
-    if (isbit) total *= 8;
-    if (start < 0) start = total + start;
-    if (end < 0) end = total + end;
-    if (start < 0) start = 0;
-    if (end < 0) end = 0;
-    if (end >= total) end = total - 1;
-    if (isbit && start <= end) {
-      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
-      lastMask = (1 << (7 - (end & 7))) - 1;
-      start = Math.floor(start / 8);
-      end = Math.floor(end / 8);
-    }
+    ({ start, end, firstMask, lastMask } = byteRange(start, end, isbit ? strlen * 8 : strlen, isbit));
   } else if (argv.length === 2) {
     start = 0;
     end = strlen - 1;
@@ -144,25 +151,13 @@ function bitpos(c: Connection, argv: string[]): Reply {
   let firstMask = 0,
     lastMask = 0;
   if (argv.length >= 4 && argv.length <= 6) {
-    let total = strlen;
     start = intArg(argv[3]);
     const isbit = argv.length === 6 ? unitArg(argv[5]) : false;
     if (argv.length >= 5) {
       end = intArg(argv[4]);
       endGiven = true;
-    } else end = isbit ? total * 8 + 7 : total - 1;
-    if (isbit) total *= 8;
-    if (start < 0) start = total + start;
-    if (end < 0) end = total + end;
-    if (start < 0) start = 0;
-    if (end < 0) end = 0;
-    if (end >= total) end = total - 1;
-    if (isbit && start <= end) {
-      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
-      lastMask = (1 << (7 - (end & 7))) - 1;
-      start = Math.floor(start / 8);
-      end = Math.floor(end / 8);
-    }
+    } else end = isbit ? strlen * 8 + 7 : strlen - 1;
+    ({ start, end, firstMask, lastMask } = byteRange(start, end, isbit ? strlen * 8 : strlen, isbit));
   } else if (argv.length === 3) {
     start = 0;
     end = strlen - 1;

@@ -2,30 +2,23 @@
 // SQLSTATE code, 1-based character position, …) as plain data, so they survive a trip through
 // comlink and postMessage (which keep only message/name/stack of an Error).
 
-export interface PostgresErrorFields {
-  message: string;
-  /** "error", as node-postgres names its DatabaseError (so `String(e)` reads "error: …"). */
-  name: string;
+const FIELD_KEYS = [
+  "severity", "code", "position", "detail", "hint", "where", "schema", "table", "column",
+  "dataType", "constraint", "internalPosition", "internalQuery",
+] as const;
+
+/**
+ * A Postgres error as plain data; `name` is "error", as node-postgres names its DatabaseError
+ * (so `String(e)` reads "error: …").
+ */
+export type PostgresErrorFields = { message: string; name: string } & Pick<PostgresError, (typeof FIELD_KEYS)[number]>;
+
+/** A Postgres error with node-postgres's DatabaseError fields beside its message. */
+export class PostgresError extends Error {
   severity?: string;
   /** SQLSTATE, e.g. "42P01" undefined_table, "57014" query_canceled. */
   code?: string;
   /** 1-based character offset into the statement the learner wrote, as Postgres reports it. */
-  position?: number;
-  detail?: string;
-  hint?: string;
-  where?: string;
-  schema?: string;
-  table?: string;
-  column?: string;
-  dataType?: string;
-  constraint?: string;
-  internalPosition?: number;
-  internalQuery?: string;
-}
-
-export class PostgresError extends Error implements PostgresErrorFields {
-  severity?: string;
-  code?: string;
   position?: number;
   detail?: string;
   hint?: string;
@@ -53,11 +46,6 @@ export class PostgresError extends Error implements PostgresErrorFields {
     return fields as unknown as PostgresErrorFields;
   }
 }
-
-const FIELD_KEYS = [
-  "severity", "code", "position", "detail", "hint", "where", "schema", "table", "column",
-  "dataType", "constraint", "internalPosition", "internalQuery",
-] as const;
 
 /**
  * PGlite's DatabaseError as a PostgresError; `shift` moves positions back by the length of text

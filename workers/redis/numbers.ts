@@ -104,15 +104,7 @@ function strtodPrefixEnd(s: string, start: number): number {
     }
     }
     if (digits === 0) return i + 1; // just the "0"
-    if (s[j] === "p" || s[j] === "P") {
-      let k = j + 1;
-      if (s[k] === "+" || s[k] === "-") k++;
-      if (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) {
-        while (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
-        j = k;
-      }
-    }
-    return j;
+    return s[j] === "p" || s[j] === "P" ? exponentEnd(s, j) : j;
   }
   let j = i;
   let digits = 0;
@@ -128,15 +120,16 @@ function strtodPrefixEnd(s: string, start: number): number {
     }
   }
   if (digits === 0) return start;
-  if (s[j] === "e" || s[j] === "E") {
-    let k = j + 1;
-    if (s[k] === "+" || s[k] === "-") k++;
-    if (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) {
-      while (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
-      j = k;
-    }
-  }
-  return j;
+  return s[j] === "e" || s[j] === "E" ? exponentEnd(s, j) : j;
+}
+
+/** Past an exponent whose letter ("e" or "p") is at `j`: a sign and decimal digits; without digits the letter is not part of the number. */
+function exponentEnd(s: string, j: number): number {
+  let k = j + 1;
+  if (s[k] === "+" || s[k] === "-") k++;
+  const digitsAt = k;
+  while (k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+  return k > digitsAt ? k : j;
 }
 
 /** The value of a string strtod accepted whole (see strtodPrefixEnd), as a double. */

@@ -2,11 +2,11 @@
 // served by other connections' pushes (oldest waiter first), WATCH broken by other connections,
 // transactions, and the random commands of the single-connection stream. The engine says when a
 // command blocks (Pending); the real connection must then stay silent until the engine serves it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRedis, Pending, type Connection, type Reply } from "./index.ts";
 import { Prng } from "./prng.ts";
 import { Pick, randomCommand } from "./testing/random-stream.ts";
-import { findRedisServer, startRedis, type RealRedis, type Resp, type RespClient } from "./testing/real-redis.ts";
+import { useRealRedis, type Resp, type RespClient } from "./testing/real-redis.ts";
 import { HASH_READS, big, normalize, normalizePairs, outcome, typed } from "./testing/resp-compare.ts";
 
 const SEED = Number(process.env.REDIS_DIFF_SEED ?? 7);
@@ -83,23 +83,13 @@ function within(p: Promise<Resp>, ms: number): Promise<Resp | "timeout"> {
 }
 
 describe(`differential, three connections: blocking pops, WATCH and transactions against a real redis-server (seed ${SEED})`, () => {
-  const binary = findRedisServer();
-  let real: RealRedis | undefined;
-
-  beforeAll(async () => {
-    if (binary !== undefined) real = await startRedis(binary);
-  });
-  afterAll(async () => {
-    await real?.stop();
-  });
+  const realRedis = useRealRedis();
 
   it(`answers ${SEGMENTS * STEPS} interleaved commands exactly as redis-server does`, async () => {
-    if (binary === undefined) {
-      throw new Error("redis-server is not installed: install it (apt-get install -y redis-server) to run this comparison; CI always has it");
-    }
+    const real = realRedis();
     const server = createRedis();
     const sides: Side[] = [];
-    for (let i = 0; i < 3; i++) sides.push({ engine: server.connect(), real: i === 0 ? real!.client : await real!.connect(), blocked: null, queued: null });
+    for (let i = 0; i < 3; i++) sides.push({ engine: server.connect(), real: i === 0 ? real.client : await real.connect(), blocked: null, queued: null });
     const r = new Pick(new Prng(SEED));
     const mismatches: string[] = [];
     let steps = 0;

@@ -1,10 +1,10 @@
 // The engine against a real redis-server (CI installs it): a seeded random command stream over a
 // small key space — every family, wrong types, bad arguments, transactions — goes to both, and
 // every reply must be the same RESP2 value (simple vs bulk string, integer, nil, error text).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRedis } from "./index.ts";
 import { isLexQuery, randomStream } from "./testing/random-stream.ts";
-import { findRedisServer, startRedis, type RealRedis, type Resp } from "./testing/real-redis.ts";
+import { useRealRedis, type Resp } from "./testing/real-redis.ts";
 import { HASH_READS, big, normalize, normalizePairs, outcome } from "./testing/resp-compare.ts";
 
 const SEED = Number(process.env.REDIS_DIFF_SEED ?? 20240705);
@@ -12,20 +12,10 @@ const SEGMENTS = 100;
 const LENGTH = 40;
 
 describe(`differential: the engine against a real redis-server, ${SEGMENTS * LENGTH}+ random commands (seed ${SEED})`, () => {
-  const binary = findRedisServer();
-  let real: RealRedis | undefined;
-
-  beforeAll(async () => {
-    if (binary !== undefined) real = await startRedis(binary);
-  });
-  afterAll(async () => {
-    await real?.stop();
-  });
+  const realRedis = useRealRedis();
 
   it("answers every command of the stream exactly as redis-server does", async () => {
-    if (binary === undefined) {
-      throw new Error("redis-server is not installed: install it (apt-get install -y redis-server) to run this comparison; CI always has it");
-    }
+    const real = realRedis();
     const conn = createRedis().connect();
     const stream = randomStream(SEED, SEGMENTS, LENGTH);
     const mismatches: string[] = [];
@@ -35,18 +25,18 @@ describe(`differential: the engine against a real redis-server, ${SEGMENTS * LEN
     for (const [n, args] of stream.entries()) {
       if (!inMulti && isLexQuery(args)) {
         const key = args[0].toLowerCase() === "zrangestore" ? args[2] : args[1];
-        if ((await real!.client.send(["OBJECT", "ENCODING", key])).v === "skiplist") {
+        if ((await real.client.send(["OBJECT", "ENCODING", key])).v === "skiplist") {
           skipped++;
           continue;
         }
       }
-      const want = await real!.client.send(args);
+      const want = await real.client.send(args);
       const got = outcome(conn.execute(args));
       const name = args[0].toLowerCase();
       // A hash-table-encoded hash answers in Redis's own order: compare those as multisets.
       let unordered = false;
       if (HASH_READS.has(name) && args.length > 1) {
-        unordered = inMulti || (await real!.client.send(["OBJECT", "ENCODING", args[1]])).v === "hashtable";
+        unordered = inMulti || (await real.client.send(["OBJECT", "ENCODING", args[1]])).v === "hashtable";
       }
       let w = unordered ? normalizePairs(want, name) : normalize(want, args);
       let g = unordered ? normalizePairs(got, name) : normalize(got, args);

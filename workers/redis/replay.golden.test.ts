@@ -3,7 +3,7 @@
 // own schema; a case that cannot be replayed fails.
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
-import { readGolden } from "../testing/golden.ts";
+import { disagreements, readGolden } from "../testing/golden.ts";
 import { createRedis } from "./index.ts";
 import { settle, unorderedView, type Recorded } from "./testing/compare.ts";
 
@@ -37,14 +37,7 @@ async function replay(c: GoldenCase): Promise<void> {
 describe(`${FILE}: ${golden.cases.length} recorded cases, ${commands} commands`, () => {
   it(`replays all ${golden.cases.length} cases of ${FILE}`, async () => {
     expect(golden.cases.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for (const c of golden.cases) {
-      try {
-        await replay(c);
-      } catch (e) {
-        failures.push((e as Error).message.split("\n").slice(0, 12).join("\n"));
-      }
-    }
+    const failures = await disagreements(golden.cases, replay);
     expect(failures, `${failures.length} of ${golden.cases.length} cases disagree:\n${failures.join("\n\n")}`).toEqual([]);
   });
 });

@@ -15,3 +15,19 @@ export function readGolden<T = unknown>(file: string): T {
     throw new Error(`cannot read the recording ${path}: ${(e as Error).message}`, { cause: e });
   }
 }
+
+/**
+ * Replays every case and collects the first lines of each failure, so one run reports every
+ * disagreement rather than the first.
+ */
+export async function disagreements<C>(cases: readonly C[], replay: (c: C) => Promise<void>): Promise<string[]> {
+  const failures: string[] = [];
+  for (const c of cases) {
+    try {
+      await replay(c);
+    } catch (e) {
+      failures.push((e as Error).message.split("\n").slice(0, 12).join("\n"));
+    }
+  }
+  return failures;
+}

@@ -2,6 +2,7 @@
 // persistence, spoken to in RESP2 over node:net, and killed at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, Socket } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type Resp =
   | { t: "simple"; v: string }
@@ -114,6 +115,27 @@ export interface RealRedis {
   /** Another connection to the same server (closed by stop()). */
   connect(): Promise<RespClient>;
   stop(): Promise<void>;
+}
+
+/**
+ * For a describe block: a real redis-server started before its tests and stopped after them. The
+ * accessor fails the test that calls it, saying what to install, when the machine has none.
+ */
+export function useRealRedis(): () => RealRedis {
+  const binary = findRedisServer();
+  let real: RealRedis | undefined;
+  beforeAll(async () => {
+    if (binary !== undefined) real = await startRedis(binary);
+  });
+  afterAll(async () => {
+    await real?.stop();
+  });
+  return () => {
+    if (real === undefined) {
+      throw new Error("redis-server is not installed: install it (apt-get install -y redis-server) to run this comparison; CI always has it");
+    }
+    return real;
+  };
 }
 
 /** Start redis-server on a free loopback port (`--save "" --appendonly no`) and connect to it. */

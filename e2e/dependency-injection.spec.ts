@@ -1,18 +1,13 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openLesson, setCode, run, status, checks } from "./fixtures";
+import { test, expect, checks, expectAllChecksPassed, openLesson, runCode, status, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/dependency-injection";
 const STARTER = readFileSync("lessons/dependency-injection/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/dependency-injection/solution.ts", "utf8");
 
-function visualization(page: import("@playwright/test").Page) {
-  return page.getByRole("region", { name: "Visualization" });
-}
-
 test("on dependency-injection the starter fails its checks and its graph shows the unclosed session", async ({ page }) => {
   await openLesson(page, LESSON);
-  await setCode(page, STARTER);
-  await run(page);
+  await runCode(page, STARTER);
   await expect(status(page)).toHaveText(/^[0-3] of 6 checks passed$/);
   await expect(checks(page).filter({ hasText: "A signed-in user who is not an admin gets 403" })).toContainText("failed");
   await expect(checks(page).filter({ hasText: "closed after every request" })).toContainText("failed");
@@ -38,10 +33,8 @@ test("on dependency-injection the starter fails its checks and its graph shows t
 
 test("on dependency-injection the solution passes and its graph shows the cache hit, the 403 and the teardown", async ({ page }) => {
   await openLesson(page, LESSON);
-  await setCode(page, SOLUTION);
-  await run(page);
-  await expect(status(page)).toHaveText("All checks passed");
-  for (const item of await checks(page).all()) await expect(item).toContainText("passed");
+  await runCode(page, SOLUTION);
+  await expectAllChecksPassed(page);
 
   const viz = visualization(page);
   await viz.getByText("Show as a table").click();

@@ -51,12 +51,24 @@ export async function run(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Run", exact: true }).click();
 }
 
+/** Puts `code` in the editor and runs it. */
+export async function runCode(page: Page, code: string): Promise<void> {
+  await setCode(page, code);
+  await run(page);
+}
+
 export function status(page: Page) {
   return page.getByRole("status");
 }
 
 export function checks(page: Page) {
   return page.getByRole("region", { name: "Checks" }).getByRole("listitem");
+}
+
+/** The status says every check passed, and so does each check. */
+export async function expectAllChecksPassed(page: Page, options?: { timeout?: number }): Promise<void> {
+  await expect(status(page)).toHaveText("All checks passed", options);
+  for (const item of await checks(page).all()) await expect(item).toContainText("passed");
 }
 
 export function output(page: Page) {
@@ -79,6 +91,5 @@ export function visualization(page: Page) {
 export async function runWhenPostgresReady(page: Page, lesson: string, code: string): Promise<void> {
   await openLesson(page, lesson);
   await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 90_000 });
-  await setCode(page, code);
-  await run(page);
+  await runCode(page, code);
 }

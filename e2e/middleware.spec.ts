@@ -1,13 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, openLesson, setCode, run, status, checks } from "./fixtures";
+import { test, expect, checks, openLesson, run, runCode, status, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/middleware";
 const SOLUTION = readFileSync("lessons/middleware/solution.ts", "utf8");
-
-function visualization(page: Page) {
-  return page.getByRole("region", { name: "Visualization" });
-}
 
 /** The text alternative: the steps of the picked request, opened as a learner would. */
 async function stepTable(page: Page) {
@@ -34,8 +30,7 @@ test("on middleware the starter fails: the bouncer's HTTPException becomes a 500
 
 test("on middleware the solution passes and the onion shows the bouncer short-circuiting", async ({ page }) => {
   await openLesson(page, LESSON);
-  await setCode(page, SOLUTION);
-  await run(page);
+  await runCode(page, SOLUTION);
   await expect(status(page)).toHaveText("All checks passed");
 
   const viz = visualization(page);

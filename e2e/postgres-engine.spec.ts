@@ -1,4 +1,4 @@
-import { test, expect, openLesson, runWhenPostgresReady, setCode, run, status, checks, output, runMarkers } from "./fixtures";
+import { test, expect, checks, openLesson, output, runCode, runMarkers, runWhenPostgresReady, status } from "./fixtures";
 
 // Seeding twice (the page load, then the restart) and a stuck statement's grace period.
 test.setTimeout(240_000);
@@ -45,8 +45,7 @@ test("a failed statement is marked where Postgres points, and the database stays
   });
   expect(range).toBe("authr");
 
-  await setCode(page, RECOVER);
-  await run(page);
+  await runCode(page, RECOVER);
   await expect(output(page)).toContainText("caught 42703");
   await expect(output(page)).toContainText("still usable: 10 rows");
 });
@@ -76,7 +75,6 @@ test("a statement Postgres cannot cancel stops the run with a reason, Postgres r
   await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
 
   await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 120_000 });
-  await setCode(page, AFTER);
-  await run(page);
+  await runCode(page, AFTER);
   await expect(output(page)).toContainText("feed_items has 1000000 rows", { timeout: 30_000 });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, runWhenPostgresReady, status, checks, output, visualization } from "./fixtures";
+import { test, expect, checks, expectAllChecksPassed, output, runWhenPostgresReady, status, visualization } from "./fixtures";
 
 const LESSON = "#/lessons/search";
 const STARTER = readFileSync("lessons/search/starter.ts", "utf8");
@@ -27,8 +27,7 @@ test("on search the starter fails: a quadratic intersection, no ranking, and ILI
 
 test("on search the solution passes, its query reads through the GIN index, and the postings show the AND", async ({ page }) => {
   await runWhenReady(page, SOLUTION);
-  await expect(status(page)).toHaveText("All checks passed", { timeout: 60_000 });
-  for (const item of await checks(page).all()) await expect(item).toContainText("passed");
+  await expectAllChecksPassed(page, { timeout: 60_000 });
   await expect(output(page)).toContainText('"the query time" in 3000 documents');
 
   const viz = visualization(page);

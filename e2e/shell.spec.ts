@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, openLesson, setCode, getCode, run, status, checks, output, runMarkers, waitForEditor, LESSON } from "./fixtures";
+import { test, expect, LESSON, checks, expectAllChecksPassed, getCode, openLesson, output, run, runCode, runMarkers, setCode, status, waitForEditor } from "./fixtures";
 
 const STARTER = readFileSync("lessons/welcome/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/welcome/solution.ts", "utf8");
@@ -32,8 +32,7 @@ test("on welcome the starter fails its checks and the solution passes", async ({
   expect(await getCode(page)).toBe(SOLUTION);
 
   await page.keyboard.press("Control+Enter");
-  await expect(status(page)).toHaveText("All checks passed");
-  for (const item of await checks(page).all()) await expect(item).toContainText("passed");
+  await expectAllChecksPassed(page);
 
   // Undo brings the learner's own code back, and the lesson is now completed on the home page.
   await page.getByRole("button", { name: "Undo" }).click();
@@ -68,20 +67,17 @@ test("an endless loop is stopped after 5 s and the next run works", async ({ pag
   await expect(output(page)).toContainText("longer than this lesson's limit of 5 s");
   expect(await getCode(page)).toContain("while (true) {}");
 
-  await setCode(page, SOLUTION);
-  await run(page);
+  await runCode(page, SOLUTION);
   await expect(status(page)).toHaveText("All checks passed");
 });
 
 test("Stop ends a run at once", async ({ page }) => {
   await openLesson(page);
-  await setCode(page, "while (true) {}\n");
-  await run(page);
+  await runCode(page, "while (true) {}\n");
   await expect(page.getByRole("button", { name: "Stop" })).toBeEnabled();
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(status(page)).toHaveText("Stopped");
-  await setCode(page, STARTER);
-  await run(page);
+  await runCode(page, STARTER);
   await expect(status(page)).toHaveText("1 of 4 checks passed");
 });
 

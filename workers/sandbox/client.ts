@@ -1,12 +1,13 @@
 // The main thread's side of the sandbox. Every run gets a fresh worker (a warm spare is kept
-// ready), so nothing one run leaves behind can touch the next; the worker stays alive after its
-// run only so late console output still arrives, and is terminated when the next run starts.
-// A run past its time limit is stopped by terminating the worker: comlink calls to a terminated
-// worker never settle, so every call here races its own timer.
-import * as Comlink from "comlink";
+// ready), and the worker is ended as soon as its run ends, so nothing a run leaves behind (a timer,
+// an interval, a loop) outlives it. A run past its time limit is stopped the same way.
+//
+// The page talks to the worker in the plain messages of protocol.ts: it exposes nothing to the
+// sandbox, and reads each message through readSandboxMessage, accepting only the current
+// request's answers from the worker that request went to (docs/architecture.md, "The boundary").
 import type { ConsoleBatch } from "./console-capture";
+import { readSandboxMessage, type SandboxMessage, type SandboxRequest } from "./protocol";
 import type { CheckInfo, RunResult } from "./runner";
-import type { SandboxApi } from "./worker";
 
 export type RunOutcome =
   | { kind: "done"; result: RunResult }
@@ -14,16 +15,13 @@ export type RunOutcome =
   | { kind: "stopped" }
   | { kind: "crashed"; message: string };
 
-interface Worker_ {
-  worker: Worker;
-  api: Comlink.Remote<SandboxApi>;
-}
-
 /** A worker being started: the script that creates it may still be downloading. */
 interface Slot {
-  started: Promise<Worker_>;
-  /** Settles when the worker answers, or with "failed". */
-  ready: Promise<unknown>;
+  started: Promise<Worker>;
+  /** Settles when the worker says it is ready (its script ran and locked its realm down). */
+  ready: Promise<void>;
+  /** Answers by request id; only this slot's worker can reach them. */
+  waiting: Map<number, (message: SandboxMessage) => void>;
   killed: boolean;
 }
 
@@ -44,6 +42,7 @@ export class Sandbox {
   private spare: Slot | null = null;
   private current: Slot | null = null;
   private factory: Promise<() => Worker> | null = null;
+  private nextId = 1;
   /** Settles the run in progress early: the worker crashed, or the learner pressed Stop. */
   private interrupt: ((outcome: RunOutcome) => void) | null = null;
 
@@ -52,7 +51,8 @@ export class Sandbox {
 
   private spawn(): Slot {
     this.factory ??= this.loadFactory();
-    const slot: Slot = { started: null!, ready: null!, killed: false };
+    let ready!: () => void;
+    const slot: Slot = { started: null!, ready: new Promise((resolve) => (ready = resolve)), waiting: new Map(), killed: false };
     slot.started = this.factory.then((create) => {
       const worker = create();
       if (slot.killed) worker.terminate();
@@ -60,9 +60,14 @@ export class Sandbox {
         event.preventDefault();
         if (this.current === slot) this.interrupt?.({ kind: "crashed", message: event.message || "The sandbox worker failed." });
       });
-      return { worker, api: Comlink.wrap<SandboxApi>(worker) };
+      worker.addEventListener("message", (event: MessageEvent) => {
+        const message = readSandboxMessage(event.data);
+        if (!message) return;
+        if (message.type === "ready") ready();
+        else slot.waiting.get(message.id)?.(message);
+      });
+      return worker;
     });
-    slot.ready = slot.started.then((w) => w.api.ping());
     return slot;
   }
 
@@ -77,12 +82,23 @@ export class Sandbox {
     this.spare ??= this.spawn();
   }
 
+  private send(worker: Worker, request: SandboxRequest, transfer: Transferable[] = []): void {
+    worker.postMessage(request, transfer);
+  }
+
   async listChecks(checksSource: string): Promise<CheckInfo[]> {
     this.warm();
-    const { api } = await this.spare!.started;
-    const infos = await withTimeout(api.listChecks(checksSource), BOOT_TIMEOUT_MS);
-    if (infos === TIMED_OUT) throw new Error("the sandbox did not answer");
-    return infos;
+    const slot = this.spare!;
+    const worker = await slot.started;
+    const id = this.nextId++;
+    const answer = new Promise<SandboxMessage>((resolve) => slot.waiting.set(id, resolve));
+    this.send(worker, { type: "list", id, checks: checksSource });
+    const message = await withTimeout(answer, BOOT_TIMEOUT_MS);
+    slot.waiting.delete(id);
+    if (message === TIMED_OUT) throw new Error("the sandbox did not answer");
+    if (message.type === "failed") throw new Error(message.message);
+    if (message.type !== "checks") throw new Error("the sandbox answered something else");
+    return message.infos;
   }
 
   /** `ports` are handed to the run's worker (transferred) for engines that live outside it. */
@@ -105,27 +121,28 @@ export class Sandbox {
     }
     if ("kind" in booted) return booted;
 
+    const id = this.nextId++;
+    const finished = new Promise<RunOutcome>((resolve) => {
+      slot.waiting.set(id, (message) => {
+        if (message.type === "console") options.onConsole(message.batch);
+        else if (message.type === "result") resolve({ kind: "done", result: message.result });
+        else if (message.type === "failed") resolve({ kind: "crashed", message: message.message });
+      });
+    });
+    const ports = Object.entries(options.ports ?? {});
+    this.send(booted, { type: "run", id, code: request.code, checks: request.checks, portNames: ports.map(([name]) => name) }, ports.map(([, port]) => port));
+
     // The time limit counts from here: loading the sandbox itself is not the learner's time.
     const started = performance.now();
-    const outcome = await withTimeout(
-      Promise.race([
-        booted.api
-          .run(Comlink.transfer({ ...request, ports: options.ports }, Object.values(options.ports ?? {})), Comlink.proxy(options.onConsole))
-          .then((result): RunOutcome => ({ kind: "done", result })),
-        interrupted,
-      ]),
-      options.timeoutMs,
-    );
+    const outcome = await withTimeout(Promise.race([finished, interrupted]), options.timeoutMs);
     this.interrupt = null;
-    if (outcome === TIMED_OUT) {
-      this.kill(slot);
-      return { kind: "timeout", afterMs: performance.now() - started };
-    }
-    if (outcome.kind !== "done") this.kill(slot);
+    // However it ended, the run's worker ends with it: late timers and intervals go too.
+    this.kill(slot);
+    if (outcome === TIMED_OUT) return { kind: "timeout", afterMs: performance.now() - started };
     return outcome;
   }
 
-  /** Ends whatever the last run left running (timers, a loop) by terminating its worker. */
+  /** Ends the run in progress, if any, by terminating its worker. */
   stop(): void {
     if (this.current) this.kill(this.current);
     this.interrupt?.({ kind: "stopped" });
@@ -134,7 +151,8 @@ export class Sandbox {
 
   private kill(slot: Slot): void {
     slot.killed = true;
-    void slot.started.then((w) => w.worker.terminate());
+    slot.waiting.clear();
+    void slot.started.then((w) => w.terminate());
     if (this.current === slot) this.current = null;
   }
 

@@ -17,14 +17,23 @@ export interface ConsoleBatch {
 const LEVELS: ConsoleLevel[] = ["log", "info", "warn", "error", "debug"];
 const MAX_LINE_CHARS = 10_000;
 
+/** One argument as text; learner values may be hostile (throwing getters, Proxies), so never throws. */
+function formatArg(a: unknown): string {
+  if (typeof a === "string") return a;
+  try {
+    if (a instanceof Error) {
+      const stack: unknown = a.stack;
+      const message = String(a.message);
+      return typeof stack === "string" && stack.includes(message) ? stack : `${String(a.name)}: ${message}`;
+    }
+    return inspect(a, { depth: 4, maxStringLength: 2000 });
+  } catch {
+    return "[a value that cannot be shown: reading it threw]";
+  }
+}
+
 export function formatArgs(args: unknown[]): string {
-  const text = args
-    .map((a) => {
-      if (typeof a === "string") return a;
-      if (a instanceof Error) return a.stack?.includes(a.message) ? a.stack : `${a.name}: ${a.message}`;
-      return inspect(a, { depth: 4, maxStringLength: 2000 });
-    })
-    .join(" ");
+  const text = args.map(formatArg).join(" ");
   return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (${text.length - MAX_LINE_CHARS} more characters)` : text;
 }
 
@@ -91,6 +100,12 @@ export class ConsoleCapture {
     const target: Partial<Record<ConsoleLevel, (...args: unknown[]) => void>> = {};
     for (const level of LEVELS) target[level] = (...args) => this.write(level, args);
     const asLog = (...args: unknown[]) => this.write("log", args);
-    return { ...console, ...target, trace: asLog, dir: asLog, table: asLog } as Console;
+    const ignore = () => {};
+    // Only functions of this capture: the host's console methods are not handed to learner code.
+    return {
+      ...target,
+      trace: asLog, dir: asLog, dirxml: asLog, table: asLog, group: asLog, groupCollapsed: asLog, assert: (ok: unknown, ...args: unknown[]) => void (ok || this.write("error", ["Assertion failed:", ...args])),
+      groupEnd: ignore, count: ignore, countReset: ignore, time: ignore, timeEnd: ignore, timeLog: ignore, timeStamp: ignore, profile: ignore, profileEnd: ignore, clear: ignore,
+    } as unknown as Console;
   }
 }

@@ -16,14 +16,20 @@ export interface EvaluateOptions {
   console: Console;
 }
 
-const HEADER = "(async function (exports, require, module, console) {";
+export const HEADER = "(async function (exports, require, module, console) {";
 
+/** The `require` a module is given: the playground modules of its run, nothing else. */
+export function requireFrom(modules: Record<string, unknown>): (specifier: string) => unknown {
+  return (specifier) => {
+    if (Object.hasOwn(modules, specifier)) return modules[specifier];
+    throw new ModuleNotFoundError(specifier, Object.keys(modules));
+  };
+}
+
+/** Evaluates trusted code (a lesson's checks, or learner code in Node tests) in this realm. */
 export async function evaluateModule(code: string, options: EvaluateOptions): Promise<Record<string, unknown>> {
   const module = { exports: {} as Record<string, unknown> };
-  const require = (specifier: string) => {
-    if (Object.hasOwn(options.modules, specifier)) return options.modules[specifier];
-    throw new ModuleNotFoundError(specifier, Object.keys(options.modules));
-  };
+  const require = requireFrom(options.modules);
   // Indirect eval: the code sees the global scope only, never this module's variables.
   const fn = (0, eval)(`${HEADER}${code}\n})\n//# sourceURL=${options.filename}`) as (
     exports: unknown,
@@ -37,8 +43,14 @@ export async function evaluateModule(code: string, options: EvaluateOptions): Pr
 
 /** Where in `filename` an error was thrown, from its stack: the innermost frame in that file. */
 export function locateError(error: unknown, filename: string): { line: number; column: number } | null {
-  const stack = error instanceof Error ? error.stack : undefined;
-  if (!stack) return null;
+  let stack: unknown;
+  try {
+    // A learner may throw anything, with a `stack` getter that throws or is not a string.
+    stack = error instanceof Error ? error.stack : undefined;
+  } catch {
+    return null;
+  }
+  if (typeof stack !== "string") return null;
   const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const m = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!m) return null;

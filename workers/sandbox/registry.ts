@@ -32,14 +32,14 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */
-export function instantiateModules(factories: Record<string, ModuleFactory>, env: ModuleEnv): Record<string, unknown> {
+export function instantiateModules(factories: Record<string, ModuleFactory>, env: ModuleEnv, protect: <T>(module: T, name: string) => T = (m) => m): Record<string, unknown> {
   const built = new Map<string, unknown>();
   const modules: Record<string, unknown> = {};
   for (const [name, factory] of Object.entries(factories)) {
     Object.defineProperty(modules, name, {
       enumerable: true,
       get() {
-        if (!built.has(name)) built.set(name, factory(env));
+        if (!built.has(name)) built.set(name, protect(factory(env), name));
         return built.get(name);
       },
     });

@@ -59,8 +59,33 @@ describe("runLesson", () => {
   it("names the modules lesson code can import when one does not exist", async () => {
     const r = await run(`import { x } from "playground/nope";\nexport const double = x;\n`);
     expect(r.error?.message).toContain("Cannot find module 'playground/nope'");
-    expect(r.error?.message).toContain("playground/checks");
+    expect(r.error?.message).toContain("playground/web");
     expect(r.error?.line).toBe(1);
+  });
+
+  it("keeps the checks' own module (chai) out of lesson code's reach", async () => {
+    const r = await run(`import { expect } from "playground/checks";\nexpect(1).to.equal(1);\nexport const double = (n: number) => n * 2;\n`);
+    expect(r.error?.message).toContain("Cannot find module 'playground/checks'");
+    expect(r.error?.message).not.toMatch(/can import:.*playground\/checks/);
+  });
+
+  it("describes any thrown value without throwing: a Proxy, Object.create(null), a throwing toString or message getter", async () => {
+    const throwers = [
+      "new Proxy({}, { getPrototypeOf() { throw 1 }, get() { throw 2 } })",
+      "Object.create(null)",
+      "{ toString() { throw new Error('no') } }",
+      "Object.defineProperty(new Error('x'), 'message', { get() { throw new Error('no') } })",
+      "Object.defineProperty(new Error('x'), 'stack', { get() { throw new Error('no') } })",
+    ];
+    for (const value of throwers) {
+      const r = await run(`export const double = (n: number) => { throw ${value}; };\nconsole.log(${value});\n`);
+      expect(r.error, value).toBeNull();
+      expect(r.checks.length, value).toBeGreaterThan(0);
+      for (const c of r.checks) {
+        expect(c.passed, value).toBe(false);
+        expect(typeof c.message, value).toBe("string");
+      }
+    }
   });
 
   it("rejects namespace blocks and decorators with a clear message at their line", async () => {

@@ -3,7 +3,7 @@
 // worker that hosts it (worker.ts) only wires it to messages.
 import type { Check } from "./checks-api";
 import { ConsoleCapture, type ConsoleBatch } from "./console-capture";
-import { evaluateModule, locateError } from "./evaluate";
+import { evaluateModule, locateError, type EvaluateOptions } from "./evaluate";
 import { CompileError, transpile } from "./transpile";
 import type { TraceEvent } from "../trace";
 import { instantiateModules, type ModuleFactory } from "./registry";
@@ -55,11 +55,32 @@ export interface RunEnvironment {
   ports?: Record<string, MessagePort>;
   /** Called before learner code runs, so a host can point the global console here too. */
   onConsoleReady?: (console: Console) => void;
+  /**
+   * How the learner's module is evaluated: in the worker, inside a Compartment (compartment.ts);
+   * by default (Node tests) as the checks are, in this realm.
+   */
+  evaluateLearner?: (code: string, options: EvaluateOptions) => Promise<Record<string, unknown>>;
+  /** Applied to each playground module as it is built (the worker hardens them, so learner code cannot change them under the checks). */
+  protect?: <T>(module: T) => T;
 }
 
-function describe(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name || "Error", message: error.message };
-  return { name: "Error", message: `a non-Error value was thrown: ${String(error)}` };
+/** The module the checks are written with; learner code has no business importing it. */
+const CHECKS_MODULE = "playground/checks";
+
+/**
+ * What was thrown, as text. Learner code may throw anything (a Proxy, an object whose toString
+ * or `message` getter throws, Object.create(null)): reading it must not take the run down.
+ */
+export function describe(error: unknown): { name: string; message: string } {
+  try {
+    if (error instanceof Error) {
+      const name = String(error.name);
+      return { name: name || "Error", message: String(error.message) };
+    }
+    return { name: "Error", message: `a non-Error value was thrown: ${String(error)}` };
+  } catch {
+    return { name: "Error", message: "a value was thrown that cannot be turned into text (reading it threw)" };
+  }
 }
 
 function hintsOf(check: Check): string[] {
@@ -85,7 +106,11 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const t = () => env.now() - start;
   const trace: TraceEvent[] = [];
   // Engines stamp their own events with the run's clock; `t` is relative to the learner's start.
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] });
+  // The checks' own module is out of the learner's reach, so it needs no protection (and chai is not made to be frozen).
+  const protect = env.protect && (<T,>(module: T, name: string) => (name === CHECKS_MODULE ? module : env.protect!(module)));
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] }, protect);
+  const learnerModules = Object.fromEntries(Object.keys(modules).filter((name) => name !== CHECKS_MODULE).map((name) => [name, null]));
+  for (const name of Object.keys(learnerModules)) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
   const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();
   env.onConsoleReady?.(console);
@@ -101,8 +126,12 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   start = env.now();
   // Where an error happened in the learner's code; for a Postgres error, at its position in the SQL.
   const locate = (e: unknown) => {
-    const at = locateError(e, LEARNER_FILE);
-    return at && (sqlErrorLocation(request.code, at, e) ?? at);
+    try {
+      const at = locateError(e, LEARNER_FILE);
+      return at && (sqlErrorLocation(request.code, at, e) ?? at);
+    } catch {
+      return null; // a hostile thrown value: no position, still a readable message
+    }
   };
   const notRun = (why: string): CheckResult[] => checks.map((c) => ({ name: c.name, hints: hintsOf(c), passed: false, message: why }));
 
@@ -126,11 +155,14 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   let learner: Record<string, unknown>;
   const moduleStart = t();
   try {
-    learner = await evaluateModule(code, { filename: LEARNER_FILE, modules, console });
+    learner = await (env.evaluateLearner ?? evaluateModule)(code, { filename: LEARNER_FILE, modules: learnerModules, console });
     trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: true });
   } catch (e) {
     trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: false });
     capture.flush();
+    if (e instanceof CompileError) {
+      return { error: { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column }, checks: notRun("Not run: your code did not compile."), trace };
+    }
     const at = locate(e);
     return {
       error: { kind: "runtime", ...describe(e), ...(at ?? {}) },

@@ -1,0 +1,75 @@
+// The sandbox as the browser runs it — realm locked down, learner code in a Compartment, modules
+// hardened — in a Node process of its own (testing/locked-runs.ts): every lesson that needs no
+// hosted engine still passes with its solution, and learner code cannot fake the checks.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadLessons } from "../../build/lessons";
+import { VISUALIZATION_IDS } from "../../app/visualizations/ids";
+import type { RunResult } from "./runner";
+
+const ROOT = join(import.meta.dirname, "../..");
+const lessons = loadLessons(join(ROOT, "lessons"), { visualizations: VISUALIZATION_IDS }).filter((l) => l.meta.engines.length === 0);
+const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+const welcome = lessons.find((l) => l.meta.id === "welcome")!;
+
+function lockedRuns(requests: { name: string; code: string; checks: string }[]): Map<string, { result: RunResult; output: string[] }> {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "testing/locked-runs.ts")], {
+    cwd: ROOT,
+    input: JSON.stringify(requests),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return new Map((JSON.parse(out) as { name: string; result: RunResult; output: string[] }[]).map((r) => [r.name, r]));
+}
+
+const allPassed = (r: RunResult) => r.error === null && r.checks.length > 0 && r.checks.every((c) => c.passed);
+
+/** Each is put in front of the welcome lesson's starter, which fails its checks: none may make them pass. */
+const ATTACKS: Record<string, string> = {
+  "replace Array.prototype[Symbol.iterator] to swap the checks list": `Array.prototype[Symbol.iterator] = function* () {};`,
+  "replace chai's assert through an expect() of its own": `import { expect } from "playground/checks";\nObject.getPrototypeOf(expect(1)).assert = () => {};`,
+  "wrap the worker's postMessage to set every passed to true": `const post = self.postMessage; self.postMessage = (m: any) => post(JSON.parse(JSON.stringify(m).replaceAll('"passed":false', '"passed":true')));`,
+  "wrap postMessage found through globalThis": `(globalThis as any).postMessage = () => {};`,
+  "reach the Function constructor to leave the compartment": `(function () {}).constructor("return this")().postMessage = () => {};`,
+  "hand setTimeout a string of code": `setTimeout("postMessage = () => {}", 0);`,
+  "replace Object.prototype.toString": `Object.prototype.toString = () => "[object Object]";`,
+  "patch a playground module's class the checks also use": `import { TestClient } from "playground/web";\n(TestClient.prototype as any).get = () => ({ status: 200 });`,
+};
+
+describe("the sandbox, locked down as in the browser", () => {
+  const requests = lessons.flatMap((l) => [
+    { name: `${l.meta.id}/solution`, code: read(l.dir, "solution.ts"), checks: read(l.dir, "checks.ts") },
+    { name: `${l.meta.id}/starter`, code: read(l.dir, "starter.ts"), checks: read(l.dir, "checks.ts") },
+  ]);
+  const starter = read(welcome.dir, "starter.ts");
+  const checks = read(welcome.dir, "checks.ts");
+  for (const [name, attack] of Object.entries(ATTACKS)) requests.push({ name: `attack: ${name}`, code: `${attack}\n${starter}`, checks });
+  requests.push({
+    name: "attack: the real solution, under attack, still passes honestly",
+    code: `try { Array.prototype.push = () => 0; } catch {}\n${read(welcome.dir, "solution.ts")}`,
+    checks,
+  });
+  const results = lockedRuns(requests);
+
+  for (const lesson of lessons) {
+    it(`${lesson.meta.id}: the solution passes every check and the starter does not`, () => {
+      const solution = results.get(`${lesson.meta.id}/solution`)!;
+      expect(solution.result.error).toBeNull();
+      expect(solution.result.checks.filter((c) => !c.passed)).toEqual([]);
+      expect(allPassed(results.get(`${lesson.meta.id}/starter`)!.result)).toBe(false);
+    });
+  }
+
+  for (const name of Object.keys(ATTACKS)) {
+    it(`cannot fake the checks: ${name}`, () => {
+      const { result } = results.get(`attack: ${name}`)!;
+      expect(allPassed(result)).toBe(false);
+    });
+  }
+
+  it("a solution that tries to change an intrinsic first is refused, and still passes", () => {
+    expect(allPassed(results.get("attack: the real solution, under attack, still passes honestly")!.result)).toBe(true);
+  });
+});

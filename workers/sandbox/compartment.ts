@@ -104,3 +104,24 @@ export function compartmentEvaluator(): (code: string, options: EvaluateOptions)
     return module.exports;
   };
 }
+
+/** Host globals a learner might reach for that the compartment does not have. */
+const ABSENT = new Set([
+  "self", "window", "document", "location", "navigator", "localStorage", "sessionStorage", "indexedDB", "caches",
+  "MessagePort", "MessageChannel", "BroadcastChannel", "Worker", "SharedWorker", "importScripts", "postMessage",
+  "XMLHttpRequest", "WebSocket", "EventSource", "Buffer", "process",
+]);
+
+/**
+ * Inside a Compartment an unknown global reads as undefined (an SES deviation from a plain
+ * ReferenceError), so `MessagePort.prototype` fails as "Cannot read properties of undefined".
+ * When that is what happened at the learner's line, say which name is missing and why.
+ */
+export function explainMissingGlobal(message: string, lineText: string | undefined, column: number | undefined): string {
+  let name: string | undefined;
+  const read = /^Cannot read properties of undefined \(reading '[^']*'\)/.exec(message);
+  if (read && lineText !== undefined && column !== undefined) name = /([A-Za-z_$][\w$]*)\s*\??\.\s*$/.exec(lineText.slice(0, column - 1))?.[1];
+  name ??= /^([A-Za-z_$][\w$]*) is not a (?:constructor|function)$/.exec(message)?.[1];
+  if (!name || !ABSENT.has(name)) return message;
+  return `${message}: ${name} is not available to lesson code, which runs in the playground's sandbox without the page's or the worker's globals`;
+}

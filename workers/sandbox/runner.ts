@@ -8,6 +8,7 @@ import { CompileError, transpile } from "./transpile";
 import type { TraceEvent } from "../trace";
 import { instantiateModules, type ModuleFactory } from "./registry";
 import { sqlErrorLocation } from "./sql-location";
+import { explainMissingGlobal } from "./compartment";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -133,6 +134,8 @@ export async function runLesson(request: { code: string; checks: string }, env: 
       return null; // a hostile thrown value: no position, still a readable message
     }
   };
+  const lines = request.code.split("\n");
+  const explain = (message: string, at: { line: number; column: number } | null) => explainMissingGlobal(message, at ? lines[at.line - 1] : undefined, at?.column);
   const notRun = (why: string): CheckResult[] => checks.map((c) => ({ name: c.name, hints: hintsOf(c), passed: false, message: why }));
 
   // 1. Transpile: a syntax error stops here, pointing at its line.
@@ -164,8 +167,9 @@ export async function runLesson(request: { code: string; checks: string }, env: 
       return { error: { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column }, checks: notRun("Not run: your code did not compile."), trace };
     }
     const at = locate(e);
+    const { name, message } = describe(e);
     return {
-      error: { kind: "runtime", ...describe(e), ...(at ?? {}) },
+      error: { kind: "runtime", name, message: explain(message, at), ...(at ?? {}) },
       checks: notRun("Not run: your code threw an error while loading."),
       trace,
     };
@@ -180,8 +184,9 @@ export async function runLesson(request: { code: string; checks: string }, env: 
       await check.run(learner, { logs });
       results.push({ name: check.name, hints: hintsOf(check), passed: true });
     } catch (e) {
-      const { name, message } = describe(e);
+      const { name, message: said } = describe(e);
       const at = locate(e);
+      const message = explain(said, at);
       // An assertion's own message reads best alone; anything else was thrown by the learner's code.
       const text = name === "AssertionError" ? message : `${name}: ${message}`;
       results.push({ name: check.name, hints: hintsOf(check), passed: false, message: text, ...(at ?? {}) });

@@ -7,9 +7,9 @@
 // is closed and nothing after it is run. QUIT belongs to the engine: it answers +OK and closes
 // its connection, and the bridge closes the socket behind the reply.
 //
-// Output, where a client can hurt the process: replies are written piece by piece as they are
-// made (./client-output.ts), never joined into one string, so no pipeline and no reply is too
-// long to send. A client that does not read its replies has its next commands held back once
+// Output, where a client can hurt the process: replies are queued in pieces (./client-output.ts)
+// and written after each batch of commands, never joined into one string, so no pipeline and no
+// reply is too long to send. A client that does not read its replies has its next commands held back once
 // HIGH_WATER bytes wait for it (it is served on as it reads; to the client this is only
 // latency), so a pipeline cannot pile up output. What one reply alone adds is bounded by
 // output buffer limits, applied as Redis applies client-output-buffer-limit: past the hard
@@ -152,7 +152,7 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
         return !over;
       });
     } catch (e) {
-      // Part of the reply may be out already: the stream cannot go on, the process can.
+      // Part of the reply may be queued already: the stream cannot go on, the process can.
       drop(`Client ${addr} flags=${flags} closed: its reply could not be encoded (${e instanceof Error ? e.message : String(e)}).`);
       return false;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ErrorReply, Frames, NIL_ARRAY, OK } from "../reply.ts";
-import { encodeOutcome, encodeReply } from "./encode.ts";
+import { encodeOutcome, encodeReply, writeOutcome, writeReply } from "./encode.ts";
 
 describe("encodeReply", () => {
   it("writes each RESP2 type", () => {
@@ -36,5 +36,31 @@ describe("encodeOutcome", () => {
       "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n",
     );
     expect(encodeOutcome(7)).toBe(":7\r\n");
+  });
+});
+
+describe("writeReply", () => {
+  const pieces = (write: (sink: (piece: string) => boolean) => boolean) => {
+    const out: string[] = [];
+    write((piece) => out.push(piece) > 0);
+    return out;
+  };
+
+  it("hands a long payload on as its own piece, joined to nothing, however many replies carry it", () => {
+    const value = "v".repeat(100_000);
+    const out = pieces((sink) => writeOutcome(new Frames([["a", value], value]), sink));
+    expect(out.join("")).toBe(`*2\r\n$1\r\na\r\n$100000\r\n${value}\r\n$100000\r\n${value}\r\n`);
+    expect(out.filter((piece) => piece === value)).toHaveLength(2);
+    expect(Math.max(...out.filter((piece) => piece !== value).map((piece) => piece.length))).toBeLessThan(100);
+  });
+
+  it("keeps a short reply in one piece", () => {
+    expect(pieces((sink) => writeReply("hello", sink))).toEqual(["$5\r\nhello\r\n"]);
+  });
+
+  it("stops as soon as the sink says so", () => {
+    const out: string[] = [];
+    expect(writeReply([1, 2, 3], (piece) => out.push(piece) < 2)).toBe(false);
+    expect(out).toEqual(["*3\r\n", ":1\r\n"]);
   });
 });

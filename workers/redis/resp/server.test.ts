@@ -1,15 +1,27 @@
 // The socket server against a tiny stand-in engine (PING, ECHO, SET, GET, QUIT, RPUSH, BLPOP,
-// SUBSCRIBE, PUBLISH): ordering, pipelining, blocking, pushes, closing. Fidelity to Redis is
-// tested against the real engine elsewhere (the replay of resp.json, differential.test.ts).
+// SUBSCRIBE, PUBLISH, and MANY / BROKEN for big and broken replies): ordering, pipelining,
+// blocking, pushes, closing, output limits. Fidelity to Redis is tested against the real engine
+// elsewhere (the replay of resp.json, differential.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
-import { ErrorReply, Frames, OK, PONG, Pending, type Outcome, type Reply } from "../reply.ts";
-import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer } from "./server.ts";
+import { ErrorReply, Frames, OK, PONG, Pending, SimpleString, type Outcome, type Reply } from "../reply.ts";
+import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer, type RespServerOptions } from "./server.ts";
+import { ExpectedStream, bulk, status } from "./test-support/expected-stream.ts";
 import { exchange, open, type Exchange } from "./test-support/wire.ts";
+
+/** A status reply whose text cannot be read: how a reply past a string's limit fails to encode. */
+function unreadable(): SimpleString {
+  return Object.defineProperty(new SimpleString(""), "value", {
+    get() {
+      throw new RangeError("Invalid string length");
+    },
+  });
+}
 
 function standIn() {
   const store = new Map<string, string[] | string>();
   const waiting: { key: string; wake: (r: Reply) => void }[] = [];
   const subscribers = new Map<string, Set<(frame: Reply[]) => void>>();
+  const executed = new Map<string, number>();
   let closed = 0;
   const engine: BridgeEngine = {
     connect(): BridgeConnection {
@@ -26,6 +38,7 @@ function standIn() {
         onClose: (listener) => (onClose = listener),
         close,
         execute([name, ...args]): Outcome {
+          executed.set(name.toUpperCase(), (executed.get(name.toUpperCase()) ?? 0) + 1);
           switch (name.toUpperCase()) {
             case "PING": return PONG;
             case "ECHO": return args[0];
@@ -58,13 +71,15 @@ function standIn() {
               return targets.size;
             }
             case "BOOM": throw new Error("engine bug");
+            case "MANY": return Array.from({ length: Number(args[1]) }, () => store.get(args[0]) as string);
+            case "BROKEN": return unreadable();
             default: return new ErrorReply(`ERR unknown command '${name}'`);
           }
         },
       };
     },
   };
-  return { engine, closedCount: () => closed };
+  return { engine, closedCount: () => closed, executed: (name: string) => executed.get(name) ?? 0 };
 }
 
 let server: RespServer | undefined;
@@ -73,9 +88,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve() {
+async function serve(options: RespServerOptions = {}) {
   const stand = standIn();
-  server = await startRespServer(stand.engine);
+  server = await startRespServer(stand.engine, options);
   return { port: server.port, ...stand };
 }
 
@@ -84,10 +99,12 @@ async function answers(port: number, send: string | string[], want: Exchange): P
   expect(await exchange(port, send, { expect: want })).toEqual(want);
 }
 
-/** Waits (up to 2 s) until `condition` holds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+/** Waits (up to 2 s, or `ms`) until `condition` holds. */
+async function until(condition: () => boolean, ms = 2000): Promise<void> {
+  for (let waited = 0; !condition() && waited < ms; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
 }
+
+const bulkText = (value: string) => bulk(value).join("");
 
 describe("startRespServer", () => {
   it("listens on loopback and answers in order, pipelined", async () => {
@@ -188,6 +205,51 @@ describe("startRespServer", () => {
     expect(closedCount()).toBe(1);
     publisher.destroy();
     subscriber.destroy();
+  });
+
+  it("holds back the commands of a client that does not read, and serves them all once it reads", async () => {
+    const { port, executed } = await serve();
+    const value = "v".repeat(1024 * 1024);
+    const client = await open(port);
+    client.pause(); // reads nothing: the kernel buffers fill, then the bridge's
+    const expected = new ExpectedStream();
+    expected.reply(status("OK"));
+    client.write(`*3\r\n$3\r\nSET\r\n$1\r\nv\r\n$${value.length}\r\n${value}\r\n`);
+    for (let i = 0; i < 100; i++) expected.reply(bulk(value));
+    client.write("GET v\r\n".repeat(100));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Redis would run all 100 and keep 100 MB for the client; the bridge stops once about 1 MB waits.
+    expect(executed("GET")).toBeLessThan(30);
+    client.on("data", (chunk: Buffer) => expected.feed(chunk));
+    client.resume();
+    await until(() => expected.received === expected.length || expected.mismatch !== undefined, 10_000);
+    expect(expected.mismatch).toBeUndefined();
+    expect(expected.complete).toBe(true);
+    expect(executed("GET")).toBe(100);
+    client.destroy();
+  });
+
+  it("closes only a client whose one reply passes the output buffer limit, and logs it as Redis does", async () => {
+    const log: string[] = [];
+    const { port } = await serve({ clientOutputLimit: 4 * 1024 * 1024, log: (line) => log.push(line) });
+    const value = "v".repeat(1024 * 1024);
+    const set = `*3\r\n$3\r\nSET\r\n$1\r\nv\r\n$${value.length}\r\n${value}\r\n`;
+    const fits = await exchange(port, set + "MANY v 3\r\n", { expect: { received: "+OK\r\n*3\r\n" + bulkText(value).repeat(3), closed: false } });
+    expect(fits.closed).toBe(false);
+    const tooBig = await exchange(port, "MANY v 5\r\n", { expect: { received: "", closed: true } });
+    expect(tooBig.closed).toBe(true);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^Client addr=127\.0\.0\.1:\d+ laddr=127\.0\.0\.1:\d+ flags=N omem=\d+ scheduled to be closed ASAP for overcoming of output buffer limits\.$/);
+    await answers(port, "PING\r\n", { received: "+PONG\r\n", closed: false });
+  });
+
+  it("closes a client whose reply cannot be encoded, and keeps serving", async () => {
+    const log: string[] = [];
+    const { port } = await serve({ log: (line) => log.push(line) });
+    const broken = await exchange(port, "PING\r\nBROKEN\r\nPING\r\n", { expect: { received: "+PONG\r\n", closed: true } });
+    expect(broken.closed).toBe(true);
+    expect(log[0]).toMatch(/closed: its reply could not be encoded \(Invalid string length\)/);
+    await answers(port, "PING\r\n", { received: "+PONG\r\n", closed: false });
   });
 
   it("answers an engine that throws with an error and keeps serving", async () => {

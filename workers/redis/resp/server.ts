@@ -6,9 +6,19 @@
 // messages are written as they arrive, and a protocol error is answered, then the connection
 // is closed and nothing after it is run. QUIT belongs to the engine: it answers +OK and closes
 // its connection, and the bridge closes the socket behind the reply.
+//
+// Output, where a client can hurt the process: replies are queued in pieces (./client-output.ts)
+// and written after each batch of commands, never joined into one string, so no pipeline and no
+// reply is too long to send. A client that does not read its replies has its next commands held back once
+// HIGH_WATER bytes wait for it (it is served on as it reads; to the client this is only
+// latency), so a pipeline cannot pile up output. What one reply alone adds is bounded by
+// output buffer limits, applied as Redis applies client-output-buffer-limit: past the hard
+// limit the client is closed at once, its unsent replies dropped, the closing logged, and
+// everyone else served on.
 import { createServer, type Server, type Socket } from "node:net";
 import { ErrorReply, type Outcome, type Reply } from "../reply.ts";
-import { encodeOutcome, encodeReply } from "./encode.ts";
+import { ClientOutput } from "./client-output.ts";
+import { writeOutcome, writeReply } from "./encode.ts";
 import { RequestParser } from "./request-parser.ts";
 
 /** What the bridge needs of an engine connection (workers/redis/connection.ts has it). */
@@ -41,19 +51,41 @@ export interface RespServerOptions {
   port?: number;
   /** Loopback only by default: the engine has no authentication. */
   host?: string;
+  /**
+   * The hard output buffer limit of a client that is not subscribed, in bytes
+   * (client-output-buffer-limit normal <hard>). Redis has none by default; the bridge keeps
+   * NORMAL_OUTPUT_HARD_LIMIT so that no one client can take the process's memory.
+   */
+  clientOutputLimit?: number;
+  /** Where the bridge logs what Redis would log (a client closed over its limits). console.warn by default. */
+  log?: (line: string) => void;
 }
 
 const TICK_MS = 100;
 /** Redis's default hard limit for pub/sub clients' pending output (client-output-buffer-limit pubsub 32mb 8mb 60). */
 const PUBSUB_OUTPUT_HARD_LIMIT = 32 * 1024 * 1024;
+/**
+ * The bridge's hard limit for other clients: above the largest bulk reply (proto-max-bulk-len,
+ * 512 MB) with HIGH_WATER waiting before it, so only one reply bigger than any value (an EXEC or
+ * LRANGE of many big values) can reach it.
+ */
+const NORMAL_OUTPUT_HARD_LIMIT = 1024 * 1024 * 1024;
+/** Unsent bytes past which a client's next commands wait for it to read. */
+const HIGH_WATER = 1024 * 1024;
+
+interface ClientLimits {
+  normal: number;
+  log: (line: string) => void;
+}
 
 export async function startRespServer(engine: BridgeEngine, options: RespServerOptions = {}): Promise<RespServer> {
   const host = options.host ?? "127.0.0.1";
+  const limits: ClientLimits = { normal: options.clientOutputLimit ?? NORMAL_OUTPUT_HARD_LIMIT, log: options.log ?? ((line) => console.warn(line)) };
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serveClient(socket, engine.connect());
+    serveClient(socket, engine.connect(), limits);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -80,22 +112,22 @@ export async function startRespServer(engine: BridgeEngine, options: RespServerO
   };
 }
 
-function serveClient(socket: Socket, connection: BridgeConnection): void {
+function serveClient(socket: Socket, connection: BridgeConnection, limits: ClientLimits): void {
   socket.setNoDelay(true); // Redis sets TCP_NODELAY on client sockets
   const parser = new RequestParser();
   const unread: Buffer[] = [];
-  let out = "";
+  const output = new ClientOutput(socket);
+  const addr = `addr=${socket.remoteAddress}:${socket.remotePort} laddr=${socket.localAddress}:${socket.localPort}`;
   let running = false; // inside pump(): replies are flushed once at its end
   let blocked = false; // a command is waiting for its reply
+  let holding = false; // commands wait until the client reads the replies before them
   let closing = false;
   let engineClosed = false; // QUIT: the engine closed the connection
   let flushQueued = false;
 
   const flush = () => {
     flushQueued = false;
-    if (out.length === 0 || socket.destroyed) return;
-    socket.write(out, "latin1");
-    out = "";
+    output.flush();
   };
   const closeAfterReply = () => {
     closing = true;
@@ -103,6 +135,31 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
     // Redis close()s the socket once the reply is written; destroying after 'finish' does the same.
     socket.end(() => socket.destroy());
   };
+  /** freeClientAsync: closed now, whatever it has not been sent yet is dropped. */
+  const drop = (why: string) => {
+    closing = true;
+    limits.log(why);
+    socket.destroy();
+  };
+
+  /** Writes a settled outcome piece by piece under `limit`; false if the client was dropped on the way. */
+  const send = (write: (sink: (piece: string) => boolean) => boolean, limit: number, flags: string): boolean => {
+    let over = false;
+    try {
+      write((piece) => {
+        output.add(piece);
+        over = output.pending >= limit;
+        return !over;
+      });
+    } catch (e) {
+      // Part of the reply may be queued already: the stream cannot go on, the process can.
+      drop(`Client ${addr} flags=${flags} closed: its reply could not be encoded (${e instanceof Error ? e.message : String(e)}).`);
+      return false;
+    }
+    if (over) drop(`Client ${addr} flags=${flags} omem=${output.pending} scheduled to be closed ASAP for overcoming of output buffer limits.`);
+    return !over;
+  };
+  const reply = (outcome: Exclude<Outcome, { kind: "pending" }>) => send((sink) => writeOutcome(outcome, sink), limits.normal, "N");
 
   // Feeds the parser what Redis would take in one read(), so its size limits trip on the same bytes.
   const readOnce = (): boolean => {
@@ -119,21 +176,39 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
     return true;
   };
 
+  // The socket stops being read too, so the client's requests wait in the kernel, not here.
+  const holdUntilRead = () => {
+    holding = true;
+    socket.pause();
+    socket.once("drain", () => {
+      holding = false;
+      socket.resume();
+      if (!closing && !blocked) pump();
+    });
+  };
+
   const pump = () => {
     running = true;
     while (!closing && !blocked) {
+      if (output.pending > HIGH_WATER) {
+        output.flush();
+        if (output.pending > HIGH_WATER) {
+          holdUntilRead();
+          break;
+        }
+      }
       const request = parser.next();
       if (request === null) {
         if (readOnce()) continue;
         break;
       }
       if (request.kind === "error") {
-        out += `-${request.message}\r\n`;
+        output.add(`-${request.message}\r\n`);
         closeAfterReply();
         break;
       }
       run(request.args);
-      if (engineClosed) closeAfterReply();
+      if (engineClosed && !closing) closeAfterReply();
     }
     running = false;
     flush();
@@ -147,20 +222,20 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
       outcome = engineFailure(e);
     }
     if (outcome === null || typeof outcome !== "object" || Array.isArray(outcome) || outcome.kind !== "pending") {
-      out += encodeOutcome(outcome);
+      reply(outcome);
       return;
     }
     blocked = true;
     outcome.promise.then(
-      (reply) => resume(encodeReply(reply)),
-      (e: unknown) => resume(encodeReply(engineFailure(e))),
+      (served) => resume(served),
+      (e: unknown) => resume(engineFailure(e)),
     );
   };
 
-  const resume = (reply: string) => {
+  const resume = (served: Reply) => {
     blocked = false;
     if (closing || socket.destroyed) return;
-    out += reply;
+    if (!reply(served)) return;
     // While blocked, Redis keeps reading the socket without parsing; parse it all now.
     while (unread.length > 0) parser.append(unread.shift()!);
     pump();
@@ -168,13 +243,8 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
 
   connection.onPushReply((frame) => {
     if (closing) return;
-    out += encodeReply(frame);
     // client-output-buffer-limit pubsub 32mb: Redis drops a subscriber that does not read.
-    if (socket.writableLength + out.length > PUBSUB_OUTPUT_HARD_LIMIT) {
-      closing = true;
-      socket.destroy();
-      return;
-    }
+    if (!send((sink) => writeReply(frame, sink), PUBSUB_OUTPUT_HARD_LIMIT, "P")) return;
     if (!running && !flushQueued) {
       flushQueued = true;
       queueMicrotask(flush);
@@ -188,7 +258,7 @@ function serveClient(socket: Socket, connection: BridgeConnection): void {
   socket.on("data", (chunk: Buffer) => {
     if (closing) return;
     unread.push(chunk);
-    if (!blocked) pump();
+    if (!blocked && !holding) pump();
   });
   socket.on("error", () => socket.destroy());
   socket.on("close", () => {

@@ -139,3 +139,54 @@ describe("parseRequest: malformed requests get 400 with a reason, never an excep
     }
   });
 });
+
+describe("parseRequest: hostile input", () => {
+  const chunkedHead = "POST /up HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n";
+  // Past about 123 KB, String.fromCharCode(...bytes) overflowed the stack (the exact size depends
+  // on the stack), so these lines are comfortably longer.
+  const long = "1".repeat(130_000);
+
+  it("answers 400, not a stack overflow, to a chunk-size line of 130 KB", () => {
+    expect(refused(chunkedHead + long + "\r\nx\r\n0\r\n\r\n")).toBe("chunk size line too long: more than 16384 bytes");
+    expect(refused(chunkedHead + "1;ext=" + long + "\r\nx\r\n0\r\n\r\n")).toBe("chunk size line too long: more than 16384 bytes");
+  });
+
+  it("answers 400, not a stack overflow, to a trailer line of 130 KB", () => {
+    expect(refused(chunkedHead + "0\r\nX-T: " + long + "\r\n\r\n")).toBe("trailer line too long: more than 16384 bytes");
+  });
+
+  it("refuses a request line or a header line longer than 16 KB, naming the line", () => {
+    const target = "/" + "a".repeat(16 * 1024);
+    expect(parseRequest(`GET ${target} HTTP/1.1\r\nHost: h\r\n\r\n`)).toEqual({ ok: false, status: 400, reason: "request line too long: more than 16384 characters", line: 1 });
+    expect(parseRequest(`GET / HTTP/1.1\r\nHost: h\r\nX-Big: ${"v".repeat(16 * 1024)}\r\n\r\n`)).toEqual({
+      ok: false,
+      status: 400,
+      reason: "header line too long: more than 16384 characters",
+      line: 3,
+    });
+    // One without a line end at all is just as long.
+    expect(parseRequest(`GET ${target}`)).toEqual({ ok: false, status: 400, reason: "request line too long: more than 16384 characters", line: 1 });
+  });
+
+  it("accepts lines up to the limit, line ends not counted", () => {
+    const value = "v".repeat(16 * 1024 - "X-Big: ".length);
+    expect(ok(parseRequest(`GET / HTTP/1.1\r\nHost: h\r\nX-Big: ${value}\r\n\r\n`)).headers.get("x-big")).toBe(value);
+    const size = "0".repeat(16 * 1024 - 1) + "2";
+    expect(ok(parseRequest(`${chunkedHead}${size}\r\nhi\r\n0\r\n\r\n`)).body).toBe("hi");
+  });
+
+  it("quotes only the start of a long offending text in its reason", () => {
+    const reason = refused(`GET / HTTP/1.1\r\nHost: h\r\n${"n".repeat(10_000)}\r\n\r\n`);
+    expect(reason).toMatch(/^header line without a colon: "n+"…$/);
+    expect(reason.length).toBeLessThan(120);
+  });
+
+  it("takes a line that reads \"too long\" for what it says", () => {
+    expect(refused("too long\r\n\r\n")).toMatch(/request line must be/);
+  });
+
+  it("refuses a chunk size or a Content-Length no byte count can reach", () => {
+    expect(refused(`${chunkedHead}${"f".repeat(20)}\r\n`)).toBe(`chunk size "${"f".repeat(20)}" is too large`);
+    expect(refused(`POST / HTTP/1.1\r\nHost: h\r\nContent-Length: ${"9".repeat(20)}\r\n\r\n`)).toBe(`Content-Length "${"9".repeat(20)}" is too large`);
+  });
+});

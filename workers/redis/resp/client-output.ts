@@ -1,0 +1,48 @@
+// One client's replies on their way to its socket. Pieces wait here until flush(), as Redis
+// keeps replies in the client's buffers until it writes between event loop turns: small pieces
+// gathered into strings of up to BATCH bytes, a bigger piece (a big bulk payload) kept as it is,
+// so no string is ever built out of several replies. `pending` counts what the client has not
+// taken yet, queued here or unsent in the socket, as Redis's omem does; because nothing is
+// written while a reply is being made, what one reply adds to it does not depend on how much
+// the kernel happens to take meanwhile.
+import type { Socket } from "node:net";
+
+const BATCH = 64 * 1024;
+
+export class ClientOutput {
+  private readonly queue: string[] = [];
+  private batch = "";
+  private queued = 0;
+
+  constructor(private readonly socket: Socket) {}
+
+  /** Bytes accepted for this client that the kernel has not taken yet. */
+  get pending(): number {
+    return this.socket.writableLength + this.queued;
+  }
+
+  add(piece: string): void {
+    this.queued += piece.length;
+    if (this.batch.length + piece.length <= BATCH) {
+      this.batch += piece;
+      return;
+    }
+    if (this.batch.length > 0) this.queue.push(this.batch);
+    this.batch = "";
+    if (piece.length <= BATCH) this.batch = piece;
+    else this.queue.push(piece);
+  }
+
+  /** Hands everything queued to the socket, in one writev. */
+  flush(): void {
+    if (this.batch.length > 0) this.queue.push(this.batch);
+    this.batch = "";
+    this.queued = 0;
+    if (this.queue.length === 0) return;
+    const pieces = this.queue.splice(0);
+    if (this.socket.destroyed) return;
+    this.socket.cork();
+    for (const piece of pieces) this.socket.write(piece, "latin1");
+    this.socket.uncork();
+  }
+}

@@ -6,6 +6,7 @@ import { createRunSession, type PrepareRun, type RunSession } from "./run-sessio
 import { PostgresStatus } from "../engines/PostgresStatus";
 import { useLessonCode } from "./use-lesson-code";
 import { LessonToolbar } from "./LessonToolbar";
+import { CodeBanner } from "./CodeBanner";
 import { Panes } from "./Panes";
 import { LessonProse } from "./LessonProse";
 import { OutputPane } from "../output/OutputPane";
@@ -53,7 +54,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     };
   }, [lesson]);
 
-  const { code, setCode, replaceCode, notice, setNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
+  const { code, setCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
 
   const run = useCallback(() => {
     if (session && code !== null && !session.store.getState().running) void session.run(code);
@@ -82,25 +83,24 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         session={session}
         code={code}
         onRun={run}
-        onReset={() => content && replaceCode(content.starter, "Code reset to the starter.")}
-        onShowSolution={() => content && replaceCode(content.solution, "Showing the solution in place of your code.")}
+        onReset={() => content && replaceCode(content.starter, "reset")}
+        onShowSolution={() => content && replaceCode(content.solution, "solution")}
       />
       {lesson.engines.includes("postgres") && <PostgresStatus onReset={() => import("../engines/postgres-host").then((host) => host.resetDatabase())} />}
-      {(notice || loadError) && (
-        <div className={`banner banner--${loadError ? "warn" : notice!.tone}`} role={loadError || notice!.tone === "warn" ? "alert" : "note"}>
-          <span>{loadError ?? notice!.text}</span>
-          {notice?.action && !loadError && (
-            <button type="button" className="button button--small" onClick={notice.action.run}>
-              {notice.action.label}
-            </button>
-          )}
-          {notice && !loadError && (
-            <button type="button" className="button button--quiet button--small" aria-label="Dismiss" onClick={() => setNotice(null)}>
-              ×
-            </button>
-          )}
+      {loadError && (
+        <div className="banner banner--warn" role="alert">
+          <span>{loadError}</span>
         </div>
       )}
+      {notice && !loadError && (
+        <div className={`banner banner--${notice.tone}`} role={notice.tone === "warn" ? "alert" : "note"}>
+          <span>{notice.text}</span>
+          <button type="button" className="button button--quiet button--small" aria-label="Dismiss" onClick={dismissNotice}>
+            ×
+          </button>
+        </div>
+      )}
+      {banner && !loadError && <CodeBanner view={banner} onGoBack={goBack} onDismiss={dismissBanner} />}
       <Panes
         lesson={
           <section className="pane pane--lesson" aria-label="Lesson">

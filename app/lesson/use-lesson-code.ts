@@ -1,16 +1,28 @@
 // The learner's code for one lesson: where it starts (a shared link, their saved code, or the
-// starter), saving every edit, and the actions that replace it — each of which keeps the code
-// it replaces so it can be brought back. The learner's code is never lost.
+// starter), saving every edit, and the one way to replace it. Every replacement (a shared link,
+// Reset code, Show solution, going back, and any future one) goes through replaceCode or goBack,
+// which save a way back (code-backups.ts) before the code it protects is overwritten; the banner
+// that offers it is drawn from that stored record, so it survives reloads until dismissed.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decompressFromEncodedURIComponent } from "lz-string";
-import { backUpCode, backedUpCode, dropBackup, saveCode, savedCode } from "../stores/progress";
+import { saveCode, savedCode } from "../stores/progress";
+import { dismissed, edited, goneBack, loadCodeRecord, originOf, replaced, saveCodeRecord, type CodeOrigin, type CodeRecord } from "../stores/code-backups";
 import { lessonHref, replaceHash } from "../router/hash-route";
+import { codeBanner } from "./code-banner";
 
+/** A message about the code that is not a way back (a link that could not be read, say); it lasts until dismissed or the next replacement. */
 export interface Notice {
   text: string;
   tone: "info" | "warn";
-  action?: { label: string; run: () => void };
 }
+
+export type Replacing = "share" | "reset" | "solution";
+const NEW_ORIGIN: Record<Replacing, CodeOrigin> = { share: "share", reset: "starter", solution: "solution" };
+const ALREADY: Record<Replacing, string> = {
+  share: "The shared link holds the code already in the editor.",
+  reset: "The code is already the starter.",
+  solution: "The solution is already in the editor.",
+};
 
 // lz-string decodes some garbage into garbage instead of failing, so check both ends: the link
 // uses only its URI-safe alphabet, and the code is text (no control characters but whitespace,
@@ -36,49 +48,72 @@ export function decodeSharedCode(param: string): string | null {
 
 export function useLessonCode(options: { id: string; embed: boolean; starter: string | null; sharedCode: string | null }) {
   const { id, embed, starter } = options;
-  const [edited, setCodeState] = useState<string | null>(null);
+  const [editorCode, setCodeState] = useState<string | null>(null);
   // Until something sets it, the code is the learner's saved code, else the starter.
-  const code = edited ?? (starter === null ? null : (savedCode(id) ?? starter));
+  const code = editorCode ?? (starter === null ? null : (savedCode(id) ?? starter));
+  const [record, setRecordState] = useState<CodeRecord>(() => loadCodeRecord(id));
   const [notice, setNotice] = useState<Notice | null>(null);
-  const current = useRef<string | null>(null);
+  // The latest values, for callbacks; the callbacks update it too, so two changes in one tick see each other.
+  const latest = useRef({ code, record, starter });
   useEffect(() => {
-    current.current = code;
-  }, [code]);
+    latest.current = { code, record, starter };
+  }, [code, record, starter]);
 
-  const setCode = useCallback(
-    (next: string) => {
-      setCodeState(next);
-      saveCode(id, next);
+  /** Saves the record first, then the code it protects, so a way back is never behind the code. */
+  const commit = useCallback(
+    (nextRecord: CodeRecord, nextCode?: string) => {
+      saveCodeRecord(id, nextRecord);
+      latest.current.record = nextRecord;
+      setRecordState(nextRecord);
+      if (nextCode === undefined) return;
+      latest.current.code = nextCode;
+      setCodeState(nextCode);
+      saveCode(id, nextCode);
     },
     [id],
   );
 
-  /** Replaces the code, keeping what was there so the notice's action can restore it. */
-  const replaceCode = useCallback(
-    (next: string, text: string) => {
-      const previous = current.current;
-      if (previous !== null && previous !== next) backUpCode(id, previous);
-      setCode(next);
-      setNotice(
-        previous !== null && previous !== next
-          ? {
-              text,
-              tone: "info",
-              action: {
-                label: "Undo",
-                run: () => {
-                  const back = backedUpCode(id);
-                  if (back !== null) setCode(back);
-                  dropBackup(id);
-                  setNotice(null);
-                },
-              },
-            }
-          : { text, tone: "info" },
-      );
+  /** The learner typed: save it; the code is now theirs. */
+  const setCode = useCallback(
+    (next: string) => {
+      const { code: before, record: now } = latest.current;
+      latest.current.code = next;
+      setCodeState(next);
+      saveCode(id, next);
+      if (now.origin !== "mine" && next !== before) commit(edited(now));
     },
-    [id, setCode],
+    [id, commit],
   );
+
+  /** Replaces the code, keeping what was there as a backup the banner offers. */
+  const replaceCode = useCallback(
+    (next: string, by: Replacing) => {
+      const { code: before, record: now, starter: start } = latest.current;
+      if (before === null || start === null) return;
+      if (before === next) {
+        setNotice({ text: ALREADY[by], tone: "info" });
+        return;
+      }
+      setNotice(null);
+      commit(replaced(now, { code: before, origin: originOf(now, before, start) }, by, NEW_ORIGIN[by]), next);
+    },
+    [commit],
+  );
+
+  /** Brings back backup `index` (what the banner's buttons do). */
+  const goBack = useCallback(
+    (index: number) => {
+      const { code: before, record: now, starter: start } = latest.current;
+      if (before === null || start === null) return;
+      const back = goneBack(now, index, { code: before, origin: originOf(now, before, start) });
+      setNotice(null);
+      commit(back.record, back.code);
+    },
+    [commit],
+  );
+
+  const dismissBanner = useCallback(() => commit(dismissed(latest.current.record)), [commit]);
+  const dismissNotice = useCallback(() => setNotice(null), []);
 
   // A shared link (?code=), on arrival or when one is opened while this lesson is showing.
   const { sharedCode } = options;
@@ -86,32 +121,17 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
     if (starter === null || sharedCode === null) return;
     // Drop ?code= so a reload keeps the learner's edits instead of reloading the link.
     replaceHash(lessonHref(id, { embed }));
-    const mine = current.current ?? savedCode(id) ?? starter;
     const decoded = decodeSharedCode(sharedCode);
     if (decoded === null) {
-      setCodeState(mine);
-      setNotice({ text: "The code in this link could not be read (it may have been cut short when it was copied). Showing your own code instead.", tone: "warn" });
+      const { code: now, record: r } = latest.current;
+      const origin = now === null ? "starter" : originOf(r, now, starter);
+      const shown = origin === "mine" ? "your own code" : origin === "starter" ? "the starter" : "the code that was in the editor";
+      setNotice({ text: `The code in this link could not be read (it may have been cut short when it was copied). Showing ${shown} instead.`, tone: "warn" });
       return;
     }
-    setCode(decoded);
-    if (mine !== decoded && savedCode(id) !== null) {
-      backUpCode(id, mine);
-      setNotice({
-        text: "Loaded the code from a shared link. Your own code is kept.",
-        tone: "info",
-        action: {
-          label: "Back to my code",
-          run: () => {
-            setCode(mine);
-            dropBackup(id);
-            setNotice(null);
-          },
-        },
-      });
-    } else {
-      setNotice({ text: "Loaded the code from a shared link. Press Run to try it.", tone: "info" });
-    }
-  }, [starter, sharedCode, id, embed, setCode]);
+    replaceCode(decoded, "share");
+  }, [starter, sharedCode, id, embed, replaceCode]);
 
-  return { code, setCode, replaceCode, notice, setNotice };
+  const banner = code === null || starter === null ? null : codeBanner(record, code, starter);
+  return { code, setCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice };
 }

@@ -5,7 +5,6 @@ import { useStore } from "zustand";
 import { readItem, writeItem } from "./storage";
 
 const codeKey = (id: string) => `bp:code:${id}`;
-const backupKey = (id: string) => `bp:code-before-share:${id}`;
 const doneKey = (id: string) => `bp:completed:${id}`;
 
 interface ProgressState {
@@ -20,6 +19,7 @@ export function savedCode(id: string): string | null {
   return readItem(codeKey(id));
 }
 
+/** Saves the code in the editor. Replacing the learner's code goes through use-lesson-code's replaceCode, which keeps a way back first (code-backups.ts). */
 export function saveCode(id: string, code: string): void {
   writeItem(codeKey(id), code);
   changed();
@@ -28,19 +28,6 @@ export function saveCode(id: string, code: string): void {
 export function forgetCode(id: string): void {
   writeItem(codeKey(id), null);
   changed();
-}
-
-/** Keeps the learner's own code aside before a shared link replaces it. */
-export function backUpCode(id: string, code: string): void {
-  writeItem(backupKey(id), code);
-}
-
-export function backedUpCode(id: string): string | null {
-  return readItem(backupKey(id));
-}
-
-export function dropBackup(id: string): void {
-  writeItem(backupKey(id), null);
 }
 
 export function isCompleted(id: string): boolean {

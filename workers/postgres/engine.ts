@@ -11,6 +11,7 @@ import { DEFAULT_ROWS, seedSteps, type DatasetName, type SeedStep } from "./data
 import { fromDatabaseError, PostgresError } from "./errors.ts";
 import { LearnerSavepoints } from "./savepoints.ts";
 import { scanSummary } from "./scan-summary.ts";
+import { transactionControl } from "./transaction-control.ts";
 import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
 
 export interface EngineOptions {
@@ -94,10 +95,6 @@ const EXPLAIN_PREFIX = "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ";
 const INT8 = 20;
 /** node-postgres leaves int8 as a string (it may not fit a double); PGlite would parse it. */
 const PARSERS = { [INT8]: (value: string) => value };
-
-/** COMMIT, ROLLBACK and friends would end the run's transaction under the engine's feet. */
-const ENDS_TRANSACTION =
-  /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(commit|end|abort|rollback(?!\s+(?:work\s+|transaction\s+)?to\b)|prepare\s+transaction)\b/i;
 
 interface Run {
   startedAt: number;
@@ -283,8 +280,8 @@ export class PostgresEngine {
       rowCount: null,
     };
     try {
-      const ended = ENDS_TRANSACTION.exec(text);
-      if (ended) throw endsTransaction(ended);
+      const refused = transactionControl(text);
+      if (refused) throw refused;
       const wrapped = !this.savepoints.unwrapped(text);
       if (wrapped) await this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
       // auto_explain writes a query's plan at ExecutorEnd, which for a statement inside a
@@ -356,16 +353,6 @@ export class PostgresEngine {
 function unwrap<T>(outcome: Outcome<T>): T {
   if (outcome.ok) return outcome.result;
   throw outcome.error;
-}
-
-function endsTransaction(match: RegExpExecArray): PostgresError {
-  const keyword = match[1].toUpperCase().replace(/\s+/g, " ");
-  return new PostgresError({
-    message: `${keyword} is not available here: each run is one transaction, rolled back when the run ends`,
-    severity: "ERROR",
-    code: "0A000", // feature_not_supported
-    position: match.index + match[0].length - match[1].length + 1,
-  });
 }
 
 function toQueryResult<Row>(result: Results<Row>): QueryResult<Row> {

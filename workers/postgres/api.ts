@@ -7,7 +7,7 @@
 //    caller gets the trace event of every statement, failed ones included.
 import * as Comlink from "comlink";
 import type { DatasetName } from "./datasets.ts";
-import type { EndRunOptions, EngineStatus, Outcome, PostgresEngine, QueryResult, RunOptions, RunReport, SeedOptions, SeedProgress } from "./engine.ts";
+import type { EngineStatus, Outcome, PostgresEngine, QueryResult, RunOptions, RunReport, SeedOptions, SeedProgress } from "./engine.ts";
 import { PostgresError, type PostgresErrorFields } from "./errors.ts";
 import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
 
@@ -20,7 +20,7 @@ export interface PostgresPortApi {
   query(text: string, values?: unknown[]): Promise<StatementReply<QueryResult>>;
   explain(text: string, values?: unknown[]): Promise<StatementReply<unknown>>;
   beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
+  endRun(): Promise<RunReport>;
 }
 
 export interface StartProgress {
@@ -49,7 +49,7 @@ export interface PostgresWorkerApi {
   query(text: string, values?: unknown[]): Promise<QueryResult>;
   explain(text: string, values?: unknown[]): Promise<unknown>;
   beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
+  endRun(): Promise<RunReport>;
   /** Serves PostgresPortApi on `port` (transfer it with Comlink.transfer). */
   connect(port: MessagePort): void;
 }
@@ -106,8 +106,8 @@ export function createHost(options: HostOptions): { api: PostgresWorkerApi; trac
   const portApi: PostgresPortApi = {
     query: async (text, values) => reply((await engine()).tracedQuery(text, values)),
     explain: async (text, values) => reply((await engine()).tracedExplain(text, values)),
-    beginRun: async (runOptions) => (await engine()).beginRun(runOptions),
-    endRun: async (endOptions) => (await engine()).endRun(endOptions),
+    beginRun: async (runOptions) => void (await (await engine()).beginRun(runOptions)),
+    endRun: async () => (await engine()).endRun(),
   };
 
   const api: PostgresWorkerApi = {
@@ -126,8 +126,8 @@ export function createHost(options: HostOptions): { api: PostgresWorkerApi; trac
     offTrace: (id) => void listeners.delete(id),
     query: async (text, values) => (await engine()).query(text, values),
     explain: async (text, values) => (await engine()).explain(text, values),
-    beginRun: async (runOptions) => (await engine()).beginRun(runOptions),
-    endRun: async (endOptions) => (await engine()).endRun(endOptions),
+    beginRun: async (runOptions) => void (await (await engine()).beginRun(runOptions)),
+    endRun: async () => (await engine()).endRun(),
     connect: (port) => Comlink.expose(portApi, port),
   };
   return { api, trace };

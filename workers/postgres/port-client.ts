@@ -3,7 +3,7 @@
 // code and position, and each statement's trace event stamped on the run's own clock.
 import * as Comlink from "comlink";
 import type { PostgresPortApi, StatementReply } from "./api.ts";
-import type { EndRunOptions, QueryResult, RunOptions, RunReport } from "./engine.ts";
+import type { QueryResult, RunOptions, RunReport } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
 import type { PostgresTrace } from "./trace.ts";
 
@@ -17,7 +17,7 @@ export interface LearnerClient {
   query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
   explain(text: string, values?: unknown[]): Promise<unknown>;
   beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
+  endRun(): Promise<RunReport>;
   /** Lets go of the port (comlink's proxy release). */
   close(): void;
 }
@@ -41,7 +41,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
       call(text, () => remote.query(text, values)) as Promise<QueryResult<Row>>,
     explain: (text, values) => call(text, () => remote.explain(text, values)),
     beginRun: (options) => remote.beginRun(options),
-    endRun: (options) => remote.endRun(options),
+    endRun: () => remote.endRun(),
     close: () => remote[Comlink.releaseProxy](),
   };
 }

@@ -18,6 +18,9 @@
 //  - PREPARE / EXECUTE: PREPARE takes only SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES.
 //  - Statements that cannot run in a transaction block (VACUUM, ALTER SYSTEM, CREATE DATABASE,
 //    DISCARD ALL, …) are refused by Postgres itself, since every learner statement runs in one.
+//  - Anything unforeseen: after each learner statement the engine checks that the run's
+//    transaction is still open (PGlite's isInTransaction, a flag read from the backend) and, if
+//    not, refuses the statement, opens a new transaction and reports the run as escaped.
 import { PostgresError } from "./errors.ts";
 import { position, statementTokens } from "./sql-lexer.ts";
 

@@ -154,6 +154,7 @@ export function serveRun(engine: PostgresEngine, run: number, port: MessagePort)
     }
   };
   const listener = (event: MessageEvent) => {
+    for (const extra of event.ports ?? []) extra.close(); // no request carries a port
     if (!open) return;
     if (!engine.isLive(run)) return stop();
     const read = readStatementRequest(event.data);

@@ -357,7 +357,14 @@ export class PostgresEngine {
       // RESET) lasts one statement at most; and Postgres arms the timer as a statement starts, so
       // a statement that lifts it for itself is stopped all the same. The savepoint commands run
       // unwrapped only when they are the whole text: they cannot run long.
-      if (wrapped) await this.db.exec(`SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${run.options.statementTimeoutMs}`);
+      if (wrapped) {
+        try {
+          await this.db.exec(`SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${run.options.statementTimeoutMs}`);
+        } catch (error) {
+          await this.reopen(); // not expected: the run's transaction is not as the engine left it
+          throw error;
+        }
+      }
       // auto_explain writes a query's plan at ExecutorEnd, which for a statement inside a
       // transaction block comes when its portal is dropped: during the next message, the RELEASE.
       const notices: string[] = [];

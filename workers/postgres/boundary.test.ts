@@ -330,3 +330,17 @@ describe("statement_timeout cannot be lifted", () => {
     await run.finish();
   });
 });
+
+describe("known open: the learner's statements run as a superuser", () => {
+  // Not closed here (see transaction-control.ts): a superuser writes server files outside any
+  // transaction (COPY … TO a file, lo_export), and PGlite's data files are files too. This test
+  // records the door; it passes while the door is open (it.fails) and fails once it is closed.
+  it.fails("COPY TO the seeded table's own data file outlives the rollback", async () => {
+    await db.exec("CHECKPOINT");
+    const run = await openRun();
+    const { rows } = await run.client.query("SELECT current_setting('data_directory') || '/' || pg_relation_filepath('feed_items') AS path");
+    await run.client.query(`COPY (SELECT 'overwritten') TO '${String(rows[0].path)}'`);
+    await run.finish();
+    expect(await feedItemsInNextRun()).toBe(String(ROWS));
+  });
+});

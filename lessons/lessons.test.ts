@@ -9,7 +9,7 @@ import { loadLessons, type FoundLesson } from "../build/lessons";
 import { VISUALIZATION_IDS } from "../app/visualizations/ids";
 import { runLesson } from "../workers/sandbox/runner";
 import { PLAYGROUND_MODULES } from "../workers/sandbox/registry";
-import { createHost, type PostgresWorkerApi } from "../workers/postgres/api";
+import { serveRun } from "../workers/postgres/api";
 import { PostgresEngine } from "../workers/postgres/engine";
 import type { DatasetName } from "../workers/postgres/datasets";
 import { pgliteOptions } from "../workers/postgres/pglite-options";
@@ -25,7 +25,7 @@ const LESSON_TEST_ROWS: Record<DatasetName, number> = { feed_items: 50_000, docu
 /** The statement timeout the page gives a run (LessonPage: min(timeoutMs, 5000)). */
 const statementTimeoutMs = (lesson: FoundLesson) => Math.min(lesson.meta.timeoutMs, 5000);
 
-let postgres: { db: PGlite; engine: PostgresEngine; api: PostgresWorkerApi } | null = null;
+let postgres: { db: PGlite; engine: PostgresEngine } | null = null;
 
 // One database for the whole file, built only if some lesson needs it.
 beforeAll(async () => {
@@ -33,8 +33,7 @@ beforeAll(async () => {
   const db = new PGlite(pgliteOptions());
   const engine = new PostgresEngine(db, { now: () => performance.now() });
   for (const [dataset, rows] of Object.entries(LESSON_TEST_ROWS) as [DatasetName, number][]) await engine.seed(dataset, { rows });
-  const { api } = createHost({ boot: async () => engine, now: () => performance.now(), schedule: (flush) => flush() });
-  postgres = { db, engine, api };
+  postgres = { db, engine };
 }, 120_000);
 
 afterAll(async () => {
@@ -47,15 +46,15 @@ async function runFile(lesson: FoundLesson, file: string) {
   if (!lesson.meta.engines.includes("postgres")) return runLesson(request, env);
   if (!postgres) throw new Error("Postgres did not start");
   // As the page does it: a run's transaction opened first, a fresh port served by the worker's API.
-  await postgres.engine.beginRun({ statementTimeoutMs: statementTimeoutMs(lesson) });
+  const run = await postgres.engine.beginRun({ statementTimeoutMs: statementTimeoutMs(lesson) });
   const channel = new MessageChannel();
-  postgres.api.connect(channel.port1);
+  const stop = serveRun(postgres.engine, run, channel.port1);
   try {
     return await runLesson(request, { ...env, ports: { postgres: channel.port2 } });
   } finally {
-    channel.port1.close();
+    stop();
     channel.port2.close();
-    await postgres.engine.endRun();
+    await postgres.engine.endRun(run);
   }
 }
 

@@ -7,8 +7,11 @@
 // A statement that only computes cannot be cancelled inside PGlite and blocks its worker for good.
 // From the start of a run until its rollback a watchdog pings the worker; when it stops
 // answering, the worker is ended and a new one started and seeded, and the run learns why.
-import * as Comlink from "comlink";
-import type { PostgresWorkerApi } from "../../workers/postgres/api";
+//
+// The worker speaks a narrow protocol (workers/postgres/protocol.ts): the page may ask it to
+// start, seed, reset, report its status, begin and end a run (always a rollback) and hand a run
+// its port; the sandbox's port carries the run's statements only, and dies with the run.
+import { connectHost, type PostgresHostClient } from "../../workers/postgres/host-client";
 import type { DatasetName } from "../../workers/postgres/dataset-names";
 import { postgresState } from "./postgres-state";
 import { watch } from "./watchdog";
@@ -21,7 +24,7 @@ const STUCK =
 
 /** One worker and the promise that it has died (it is never revived: a new one replaces it). */
 interface Instance {
-  remote: Comlink.Remote<PostgresWorkerApi>;
+  remote: PostgresHostClient;
   died: Promise<string>;
   kill: (reason: string) => void;
   /** Datasets seeded or being seeded, in the order asked for. */
@@ -49,7 +52,7 @@ async function seed(pg: Instance, datasets: readonly DatasetName[]): Promise<voi
         .catch(() => {}) // another dataset's failure is reported by its own caller
         .then(async () => {
           const started = performance.now();
-          await guard(pg, pg.remote.seed(dataset, {}, Comlink.proxy((p: { label: string; done: number; total: number }) => progress(p.label, p.done, p.total))));
+          await guard(pg, pg.remote.seed(dataset, (p) => progress(p.label, p.done, p.total)));
           // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
           performance.measure(`postgres seed ${dataset}`, { start: started });
         });
@@ -74,7 +77,7 @@ function spawn(): Instance {
       resolve(reason);
     };
   });
-  return { remote: Comlink.wrap<PostgresWorkerApi>(worker), died, kill, seeding: new Map() };
+  return { remote: connectHost(worker), died, kill, seeding: new Map() };
 }
 
 /** Starts Postgres once; later calls get the same promise (a new one after a restart). */
@@ -83,7 +86,7 @@ function boot(restarting = false): Promise<Instance> {
     postgresState.setState({ phase: "starting", label: "Downloading Postgres", fraction: 0, error: null, restarting });
     const pg = spawn();
     const started = performance.now();
-    await guard(pg, pg.remote.start(Comlink.proxy((p: { label: string; done: number; total: number }) => postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 }))));
+    await guard(pg, pg.remote.start((p) => postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 })));
     performance.measure("postgres start", { start: started });
     current = pg;
     return pg;
@@ -121,14 +124,15 @@ function restart(pg: Instance, reason: string): void {
 export async function resetDatabase(): Promise<void> {
   const pg = await boot();
   await Promise.all(pg.seeding.values());
-  await guard(pg, pg.remote.reset(Comlink.proxy((p: { label: string; done: number; total: number }) => progress(p.label, p.done, p.total))));
+  await guard(pg, pg.remote.reset((p) => progress(p.label, p.done, p.total)));
   postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1 });
 }
 
 /**
  * Opens a run: a transaction with the lesson's statement timeout, and a port for the sandbox.
- * `finish` rolls everything back; call it however the run ended (done, stopped, timed out).
- * `failure` settles with the reason if Postgres had to be restarted during the run.
+ * `finish` rolls everything back and resets the session; call it however the run ended (done,
+ * stopped, timed out). `failure` settles with the reason if Postgres had to be restarted during
+ * the run.
  */
 export async function preparePostgresRun(
   statementTimeoutMs: number,
@@ -136,25 +140,32 @@ export async function preparePostgresRun(
 ): Promise<{ port: MessagePort; finish: () => Promise<void>; failure: Promise<string> }> {
   const pg = await start(datasets);
   const dog = watch({ ping: () => pg.remote.ping(), limitMs: statementTimeoutMs + STUCK_GRACE_MS, onStuck: () => restart(pg, STUCK) });
+  let run: number | null = null;
   try {
     const channel = new MessageChannel();
-    await guard(pg, pg.remote.beginRun({ statementTimeoutMs }));
-    await guard(pg, pg.remote.connect(Comlink.transfer(channel.port1, [channel.port1])));
+    run = await guard(pg, pg.remote.beginRun(statementTimeoutMs));
+    await guard(pg, pg.remote.connect(run, channel.port1));
+    const opened = run;
     return {
       port: channel.port2,
       failure: pg.died,
       finish: async () => {
+        let escaped = false;
         try {
-          await guard(pg, pg.remote.endRun());
+          ({ escaped } = await guard(pg, pg.remote.endRun(opened)));
         } catch {
           // The worker died: its transaction died with it.
         } finally {
           dog.stop();
         }
+        // A statement left the run's transaction by a door nobody foresaw: what it did may have
+        // been committed, so the seeded data is rebuilt.
+        if (escaped) void resetDatabase().catch(() => {});
       },
     };
   } catch (e) {
     dog.stop();
+    if (run !== null) void guard(pg, pg.remote.endRun(run)).catch(() => {});
     throw e;
   }
 }

@@ -1,17 +1,20 @@
-// The worker's API and the port protocol, through real MessageChannels as the browser would use
-// them (comlink on both ends), over a real PGlite.
+// The worker's two protocols (protocol.ts) through real MessageChannels as the browser uses them:
+// the page's client (host-client.ts) on the main scope, the sandbox's client (port-client.ts) on
+// a run's port, over a real PGlite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Comlink from "comlink";
 import { PGlite } from "@electric-sql/pglite";
-import { createHost, keepErrorFieldsAcrossComlink, type PostgresWorkerApi, type StartProgress } from "./api.ts";
+import { serveHost } from "./api.ts";
 import { PostgresEngine } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
+import { connectHost, type PostgresHostClient } from "./host-client.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 import { connectLearnerClient } from "./port-client.ts";
+import type { StartProgress } from "./protocol.ts";
 import type { PostgresTrace } from "./trace.ts";
 
 let db: PGlite;
-let main: Comlink.Remote<PostgresWorkerApi>;
+let main: PostgresHostClient;
+let mainPort: MessagePort;
 const ports: MessagePort[] = [];
 const booted: StartProgress[] = [];
 
@@ -23,21 +26,19 @@ function channel(): MessageChannel {
 
 beforeAll(async () => {
   db = new PGlite(pgliteOptions());
-  keepErrorFieldsAcrossComlink();
-  const host = createHost({
+  const worker = channel();
+  serveHost(worker.port1, {
     now: () => performance.now(),
-    schedule: (flush) => setTimeout(flush, 0),
     boot: async (onProgress) => {
       onProgress({ label: "Starting Postgres", done: 0, total: 1 });
-      const engine = new PostgresEngine(db, { now: () => performance.now(), onTrace: (event) => host.trace(event) });
+      const engine = new PostgresEngine(db, { now: () => performance.now() });
       await engine.seed("feed_items", { rows: 1_000 });
       return engine;
     },
   });
-  const worker = channel();
-  Comlink.expose(host.api, worker.port1);
-  main = Comlink.wrap<PostgresWorkerApi>(worker.port2);
-  await main.start(Comlink.proxy((p: StartProgress) => void booted.push(p)));
+  mainPort = worker.port2;
+  main = connectHost(worker.port2);
+  await main.start((p) => void booted.push(p));
 });
 
 afterAll(async () => {
@@ -45,51 +46,86 @@ afterAll(async () => {
   await db.close();
 });
 
-describe("the main thread's API", () => {
+/** Posts a raw message on the main scope and waits for the answer with its id (null if none). */
+function raw(message: Record<string, unknown>, ms = 300): Promise<unknown> {
+  return new Promise((resolve) => {
+    const listener = (event: MessageEvent) => {
+      if ((event.data as { id?: unknown })?.id !== message.id) return;
+      clearTimeout(timer);
+      mainPort.removeEventListener("message", listener);
+      resolve(event.data);
+    };
+    const timer = setTimeout(() => {
+      mainPort.removeEventListener("message", listener);
+      resolve(null);
+    }, ms);
+    mainPort.addEventListener("message", listener);
+    mainPort.postMessage(message);
+  });
+}
+
+async function openRun(statementTimeoutMs = 1_000, now = () => 0) {
+  const c = channel();
+  const run = await main.beginRun(statementTimeoutMs);
+  await main.connect(run, c.port1);
+  const traced: PostgresTrace[] = [];
+  const client = connectLearnerClient(c.port2, { now, trace: (e) => traced.push(e) });
+  return { run, client, traced };
+}
+
+describe("the page's side: the worker's main scope", () => {
   it("starts once, with progress and the cold start time", async () => {
     expect(booted).toEqual([{ label: "Starting Postgres", done: 0, total: 1 }]);
     const again = await main.start();
     expect(again.coldStartMs).toBeGreaterThan(0);
     expect(await main.status()).toMatchObject({ datasets: { feed_items: 1_000 }, running: false });
+    await main.ping();
   });
 
-  it("query errors cross comlink with their code and position", async () => {
-    const error = await main.query("SELECT * FROM nosuch").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ message: 'relation "nosuch" does not exist', code: "42P01", position: 15 });
-  });
-
-  it("sends trace events in batches to subscribers", async () => {
-    const batches: PostgresTrace[][] = [];
-    const id = await main.onTrace(Comlink.proxy((batch: PostgresTrace[]) => void batches.push(batch)));
-    await main.beginRun();
-    await main.query("SELECT 1");
-    await main.query("SELECT 2");
-    await main.endRun();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await main.offTrace(id);
-    expect(batches.flat().map((e) => e.text)).toEqual(["SELECT 1", "SELECT 2"]);
-  });
-
-  it("seeds with progress through a proxied callback", async () => {
+  it("resets (seeds again) with progress, every step before the answer", async () => {
     const progress: number[] = [];
-    await main.seed("feed_items", { rows: 500 }, Comlink.proxy((p: { done: number }) => void progress.push(p.done)));
-    // The callback's calls travel on a channel of their own, so they may land after the reply.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await main.reset((p) => void progress.push(p.done));
     expect(progress.length).toBeGreaterThan(3);
-    expect((await main.query("SELECT count(*) FROM feed_items")).rows).toEqual([{ count: "500" }]);
+    expect(progress.at(-1)).toBeGreaterThan(0);
+    const { client } = await openRun();
+    expect((await client.query("SELECT count(*) FROM feed_items")).rows).toEqual([{ count: "1000" }]);
+  });
+
+  it("ending an old run leaves the new one alone, and an ended run takes no port", async () => {
+    const first = await openRun();
+    const second = await openRun();
+    await second.client.query("INSERT INTO feed_items VALUES (-7, now(), 'me', 'second')");
+    expect(await main.endRun(first.run)).toEqual({ escaped: false });
+    expect((await second.client.query("SELECT count(*) FROM feed_items WHERE id = -7")).rows).toEqual([{ count: "1" }]);
+    await expect(main.connect(first.run, new MessageChannel().port1)).rejects.toThrow(/has ended/);
+    await main.endRun(second.run);
+  });
+
+  it("refuses requests that are not well formed, with an error when they carry an id", async () => {
+    for (const request of [
+      { id: 9001, op: "beginRun", statementTimeoutMs: 0 }, // would disable the timeout
+      { id: 9002, op: "beginRun", statementTimeoutMs: 1_000, plans: false },
+      { id: 9003, op: "beginRun" },
+      { id: 9004, op: "endRun" },
+      { id: 9005, op: "endRun", run: 1, commit: true },
+      { id: 9006, op: "seed", dataset: "pg_authid" },
+      { id: 9007, op: "seed", dataset: "feed_items", rows: 1 },
+      { id: 9008, op: "connect", run: 1, port: "not a port" },
+      { id: 9009, op: "query", text: "SELECT 1" }, // the page has no statements of its own to run
+      { id: 9010, op: "constructor" },
+      { id: 9011, type: "APPLY", path: ["endRun"], argumentList: [] },
+    ]) {
+      expect(await raw(request), JSON.stringify(request)).toMatchObject({ id: request.id, ok: false, error: { message: expect.stringMatching(/^Refused/) } });
+    }
+    expect(await raw({ id: "x", op: "ping" })).toBeNull();
+    expect(await raw({ id: 1.5, op: "ping" })).toBeNull();
   });
 });
 
-describe("a port handed to a sandbox", () => {
+describe("the sandbox's side: a run's port", () => {
   it("serves the learner calls: results, PostgresErrors and trace events on the run's clock", async () => {
-    const sandbox = channel();
-    await main.connect(Comlink.transfer(sandbox.port1, [sandbox.port1]));
-    const traced: PostgresTrace[] = [];
     let clock = 1000;
-    const client = connectLearnerClient(sandbox.port2, { now: () => clock++, trace: (e) => traced.push(e) });
-
-    await client.beginRun({ statementTimeoutMs: 1_000 });
+    const { run, client, traced } = await openRun(1_000, () => clock++);
     await client.query("INSERT INTO feed_items VALUES (-1, now(), 'me', 'from the sandbox')");
     const { rows, fields } = await client.query<{ content: string }>("SELECT content FROM feed_items WHERE id = $1", [-1]);
     expect(rows).toEqual([{ content: "from the sandbox" }]);
@@ -97,17 +133,25 @@ describe("a port handed to a sandbox", () => {
 
     const error = await client.query("SELECT id FROM feed_items ORDER BY id LIMT 5").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PostgresError);
-    expect(error).toMatchObject({ code: "42601", position: 39, name: "error" });
+    expect(error).toMatchObject({ code: "42601", position: 39, name: "error", message: 'syntax error at or near "LIMT"' });
 
     const plan = await client.explain("SELECT * FROM feed_items WHERE id > $1 ORDER BY id LIMIT 5", [10]);
     expect(plan).toHaveProperty("Plan");
 
-    const report = await client.endRun();
-    expect(report.trace).toHaveLength(4);
+    expect(await main.endRun(run)).toEqual({ escaped: false });
     expect(traced.map((e) => e.t)).toEqual([1000, 1001, 1002, 1003]);
     expect(traced[2].error).toMatchObject({ code: "42601", position: 39 });
     expect(traced[3].summary).toEqual({ scanned: 5, discarded: 0, returned: 5 });
-    expect((await main.query("SELECT count(*) FROM feed_items WHERE id = -1")).rows).toEqual([{ count: "0" }]);
-    client.close();
+    const next = await openRun();
+    expect((await next.client.query("SELECT count(*) FROM feed_items WHERE id = -1")).rows).toEqual([{ count: "0" }]);
+    await main.endRun(next.run);
+  });
+
+  it("refuses values that are not query parameters, and says why", async () => {
+    const { run, client } = await openRun();
+    await expect(client.query("SELECT $1::text", [new Map()])).rejects.toThrow("Refused: values[0]: a Map cannot be a query parameter");
+    await expect(client.query("SELECT $1::text", [() => 1])).rejects.toThrow(); // DataCloneError, in the sandbox
+    expect((await client.query("SELECT $1::int AS n, $2::jsonb AS j", [1, { a: [1, "x"] }])).rows).toEqual([{ n: 1, j: { a: [1, "x"] } }]);
+    await main.endRun(run);
   });
 });

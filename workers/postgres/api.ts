@@ -1,77 +1,48 @@
-// What the Postgres worker exposes with comlink, built over an engine so Node tests can drive it
-// through a real MessageChannel. Two faces:
-//  - PostgresWorkerApi, for the main thread: start (with progress), seed, reset, status, trace
-//    subscription, the learner calls, and connect(port) to hand a channel to a sandbox;
-//  - PostgresPortApi, on each connected port: the learner calls only, answering in plain data
-//    ({ ok, result | error, event }) so a Postgres error keeps its code and position and the
-//    caller gets the trace event of every statement, failed ones included.
-import * as Comlink from "comlink";
-import type { DatasetName } from "./datasets.ts";
-import type { EndRunOptions, EngineStatus, Outcome, PostgresEngine, QueryResult, RunOptions, RunReport, SeedOptions, SeedProgress } from "./engine.ts";
-import { PostgresError, type PostgresErrorFields } from "./errors.ts";
-import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
+// The Postgres worker's side of its two protocols (protocol.ts), built over an engine so Node
+// tests can drive it through real MessageChannels:
+//  - serveHost: the worker's main scope, for the page (start, seed, reset, status, runs, connect);
+//  - serveRun: a run's port, for the sandbox: the learner's query / explain, in that run only.
+import type { Outcome, PostgresEngine, SeedProgress } from "./engine.ts";
+import {
+  readHostRequest,
+  readStatementRequest,
+  toErrorFields,
+  type EndRunReport,
+  type HostRequest,
+  type HostResponse,
+  type StartProgress,
+  type StartReport,
+  type StatementReply,
+  type StatementResponse,
+} from "./protocol.ts";
 
-/** One learner statement's answer over a port. */
-export type StatementReply<T> =
-  | { ok: true; result: T; event: PostgresQueryTrace }
-  | { ok: false; error: PostgresErrorFields; event: PostgresQueryTrace };
+export type { StartProgress, StartReport, StatementReply } from "./protocol.ts";
 
-export interface PostgresPortApi {
-  query(text: string, values?: unknown[]): Promise<StatementReply<QueryResult>>;
-  explain(text: string, values?: unknown[]): Promise<StatementReply<unknown>>;
-  beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
-}
-
-export interface StartProgress {
-  label: string;
-  /** Bytes downloaded so far and in all (PGlite's .wasm and data files), then the boot. */
-  done: number;
-  total: number;
-}
-
-export interface StartReport {
-  /** From the first start() call until Postgres answered, in milliseconds. */
-  coldStartMs: number;
-}
-
-export interface PostgresWorkerApi {
-  /** Answers at once unless a statement holds the worker (the page's watchdog pings it). */
-  ping(): Promise<void>;
-  /** Starts Postgres if it is not running yet (every other call does too). */
-  start(onProgress?: (progress: StartProgress) => void): Promise<StartReport>;
-  seed(dataset: DatasetName, options?: Omit<SeedOptions, "onProgress">, onProgress?: (progress: SeedProgress) => void): Promise<void>;
-  reset(onProgress?: (progress: SeedProgress) => void): Promise<void>;
-  status(): Promise<EngineStatus>;
-  /** Trace events in batches (about one per animation frame), until the returned id is dropped. */
-  onTrace(listener: (batch: PostgresTrace[]) => void): number;
-  offTrace(id: number): void;
-  query(text: string, values?: unknown[]): Promise<QueryResult>;
-  explain(text: string, values?: unknown[]): Promise<unknown>;
-  beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
-  /** Serves PostgresPortApi on `port` (transfer it with Comlink.transfer). */
-  connect(port: MessagePort): void;
+/** What a Worker's scope and a MessagePort have in common, as far as the protocols need. */
+export interface Endpoint {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: "message", listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: "message", listener: (event: MessageEvent) => void): void;
+  start?(): void;
 }
 
 export interface HostOptions {
   /** Creates the engine (PGlite and all) on first use; reports download and boot progress. */
   boot: (onProgress: (progress: StartProgress) => void) => Promise<PostgresEngine>;
   now: () => number;
-  /** Schedules a trace flush; the worker passes a ~16 ms timer, tests run it at once. */
-  schedule: (flush: () => void) => void;
 }
 
-/** Hooks the engine's trace into a host: createHost's result feeds it to onTrace listeners. */
-export function createHost(options: HostOptions): { api: PostgresWorkerApi; trace: (event: PostgresTrace) => void } {
+/**
+ * Answers the page's requests on `scope` (the worker's own global scope; a port in tests). The
+ * page is the only one holding the Worker, so these are the operations it needs and no more.
+ */
+export function serveHost(scope: Endpoint, options: HostOptions): void {
   let booting: Promise<PostgresEngine> | null = null;
   let startedAt = 0;
   let coldStartMs = 0;
   const progressListeners: ((progress: StartProgress) => void)[] = [];
-  const listeners = new Map<number, (batch: PostgresTrace[]) => void>();
-  let nextListener = 1;
-  let pending: PostgresTrace[] = [];
-  let scheduled = false;
+  /** Ports handed to runs, closed as soon as their run is no longer live. */
+  const served: { run: number; port: MessagePort; stop: () => void }[] = [];
 
   const engine = (onProgress?: (progress: StartProgress) => void): Promise<PostgresEngine> => {
     if (onProgress) progressListeners.push(onProgress);
@@ -82,81 +53,133 @@ export function createHost(options: HostOptions): { api: PostgresWorkerApi; trac
         progressListeners.length = 0;
         return e;
       });
-      booting.catch(() => (booting = null)); // a failed start may be tried again
+      booting.catch(() => {
+        booting = null; // a failed start may be tried again
+        progressListeners.length = 0;
+      });
     }
     return booting;
   };
 
-  const flush = () => {
-    scheduled = false;
-    const batch = pending;
-    pending = [];
-    if (batch.length) for (const listener of listeners.values()) listener(batch);
-  };
-
-  const trace = (event: PostgresTrace) => {
-    if (listeners.size === 0) return;
-    pending.push(event);
-    if (!scheduled) {
-      scheduled = true;
-      options.schedule(flush);
+  const closeEndedPorts = (e: PostgresEngine) => {
+    for (let i = served.length - 1; i >= 0; i--) {
+      if (e.isLive(served[i].run)) continue;
+      served[i].stop();
+      served.splice(i, 1);
     }
   };
 
-  const portApi: PostgresPortApi = {
-    query: async (text, values) => reply((await engine()).tracedQuery(text, values)),
-    explain: async (text, values) => reply((await engine()).tracedExplain(text, values)),
-    beginRun: async (runOptions) => (await engine()).beginRun(runOptions),
-    endRun: async (endOptions) => (await engine()).endRun(endOptions),
+  const handle = async (request: HostRequest): Promise<unknown> => {
+    const progress = (p: StartProgress | SeedProgress) => scope.postMessage({ id: request.id, progress: p } satisfies HostResponse);
+    switch (request.op) {
+      case "ping":
+        return null;
+      case "start": {
+        await engine((p) => progress(p));
+        return { coldStartMs } satisfies StartReport;
+      }
+      case "status":
+        return (await engine()).status();
+      case "seed": {
+        const e = await engine();
+        const seeded = e.seed(request.dataset, { onProgress: (p) => progress(p) });
+        closeEndedPorts(e); // seeding ends the open run
+        await seeded;
+        return null;
+      }
+      case "reset": {
+        const e = await engine();
+        const reset = e.reset({ onProgress: (p) => progress(p) });
+        closeEndedPorts(e);
+        await reset;
+        return null;
+      }
+      case "beginRun": {
+        const e = await engine();
+        const begun = e.beginRun({ statementTimeoutMs: request.statementTimeoutMs });
+        closeEndedPorts(e); // the run before it, if still open, is ended
+        return { run: await begun };
+      }
+      case "endRun": {
+        const e = await engine();
+        const ended = e.endRun(request.run);
+        closeEndedPorts(e);
+        const report = await ended;
+        return { escaped: report.escaped } satisfies EndRunReport;
+      }
+      case "connect": {
+        const e = await engine();
+        if (!e.isLive(request.run)) {
+          request.port.close();
+          throw new Error(`Run ${request.run} has ended: its port was closed.`);
+        }
+        served.push({ run: request.run, port: request.port, stop: serveRun(e, request.run, request.port) });
+        return null;
+      }
+    }
   };
 
-  const api: PostgresWorkerApi = {
-    ping: async () => {},
-    start: async (onProgress) => {
-      await engine(onProgress);
-      return { coldStartMs };
-    },
-    seed: async (dataset, seedOptions, onProgress) => (await engine()).seed(dataset, { ...seedOptions, onProgress }),
-    reset: async (onProgress) => (await engine()).reset({ onProgress }),
-    status: async () => (await engine()).status(),
-    onTrace: (listener) => {
-      listeners.set(nextListener, listener);
-      return nextListener++;
-    },
-    offTrace: (id) => void listeners.delete(id),
-    query: async (text, values) => (await engine()).query(text, values),
-    explain: async (text, values) => (await engine()).explain(text, values),
-    beginRun: async (runOptions) => (await engine()).beginRun(runOptions),
-    endRun: async (endOptions) => (await engine()).endRun(endOptions),
-    connect: (port) => Comlink.expose(portApi, port),
+  const listener = (event: MessageEvent) => {
+    const read = readHostRequest(event.data);
+    // A message port that came with a refused message is not kept open.
+    for (const port of event.ports ?? []) if (!read.ok || read.message.op !== "connect") port.close();
+    if (!read.ok) {
+      if (read.id !== null) scope.postMessage({ id: read.id, ok: false, error: { name: "Error", message: `Refused: ${read.reason}` } } satisfies HostResponse);
+      return;
+    }
+    const { id } = read.message;
+    handle(read.message).then(
+      (result) => scope.postMessage({ id, ok: true, result } satisfies HostResponse),
+      (error: unknown) => scope.postMessage({ id, ok: false, error: toErrorFields(error) } satisfies HostResponse),
+    );
   };
-  return { api, trace };
+  scope.addEventListener("message", listener);
+  scope.start?.();
+}
+
+/**
+ * Serves a run's port: query and explain, run in `run` only (the engine refuses them once the
+ * run is no longer live). Returns the function that closes the port; after it, nothing sent on
+ * the port is read.
+ */
+export function serveRun(engine: PostgresEngine, run: number, port: MessagePort): () => void {
+  let open = true;
+  const post = (message: StatementResponse) => {
+    if (!open) return;
+    try {
+      port.postMessage(message);
+    } catch (error) {
+      // A result postMessage cannot copy: say so instead of leaving the learner waiting.
+      port.postMessage({ id: message.id, reply: { ok: false, error: toErrorFields(error) } } satisfies StatementResponse);
+    }
+  };
+  const listener = (event: MessageEvent) => {
+    for (const extra of event.ports ?? []) extra.close(); // no request carries a port
+    if (!open) return;
+    if (!engine.isLive(run)) return stop();
+    const read = readStatementRequest(event.data);
+    if (!read.ok) {
+      if (read.id !== null) post({ id: read.id, reply: { ok: false, error: { name: "Error", message: `Refused: ${read.reason}` } } });
+      return;
+    }
+    const { id, op, text, values } = read.message;
+    const outcome = op === "query" ? engine.tracedQuery(text, values, run) : engine.tracedExplain(text, values, run);
+    void reply(outcome).then((r) => post({ id, reply: r }));
+  };
+  function stop(): void {
+    if (!open) return;
+    open = false;
+    port.removeEventListener("message", listener);
+    port.close();
+  }
+  port.addEventListener("message", listener);
+  port.start();
+  return stop;
 }
 
 /** A statement's outcome as plain data: the error as its fields. */
 async function reply<T>(outcome: Promise<Outcome<T>>): Promise<StatementReply<T>> {
   const o = await outcome;
   if (o.ok) return o;
-  const error: PostgresErrorFields =
-    o.error instanceof PostgresError ? o.error.toJSON() : { name: "Error", message: o.error instanceof Error ? o.error.message : String(o.error) };
-  return { ok: false, error, event: o.event };
-}
-
-/**
- * Comlink sends a thrown Error as message, name and stack only; this keeps a PostgresError's
- * fields too (the receiving comlink copies them onto the Error it throws), for the main thread's
- * direct query/explain calls.
- */
-export function keepErrorFieldsAcrossComlink(): void {
-  const original = Comlink.transferHandlers.get("throw") as Comlink.TransferHandler<{ value: unknown }, unknown>;
-  Comlink.transferHandlers.set("throw", {
-    canHandle: original.canHandle,
-    serialize: (thrown: { value: unknown }) => {
-      if (thrown.value instanceof PostgresError) {
-        return [{ isError: true, value: { ...thrown.value.toJSON(), stack: thrown.value.stack } }, []];
-      }
-      return original.serialize(thrown);
-    },
-    deserialize: original.deserialize,
-  } as Comlink.TransferHandler<{ value: unknown }, unknown>);
+  return { ok: false, error: toErrorFields(o.error), event: o.event };
 }

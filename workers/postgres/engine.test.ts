@@ -89,21 +89,59 @@ describe("the learner API", () => {
     expect(plan.Plan).toHaveProperty("Shared Hit Blocks");
   });
 
-  it("a run's writes are rolled back when it ends, and kept when told to commit", async () => {
+  it("a run's writes are rolled back when it ends", async () => {
     await engine.beginRun();
     const inserted = await engine.query("INSERT INTO feed_items VALUES ($1, now(), 'me', 'hello')", [ROWS + 1]);
     expect(inserted).toMatchObject({ command: "INSERT", rowCount: 1, rows: [] });
     expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = $1", [ROWS + 1])).rows).toEqual([{ count: "1" }]);
-    await engine.endRun();
+    expect(await engine.endRun()).toMatchObject({ escaped: false });
     expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = $1", [ROWS + 1])).rows).toEqual([{ count: "0" }]);
+  });
 
-    await engine.beginRun();
-    await engine.query("INSERT INTO feed_items VALUES ($1, now(), 'me', 'kept')", [ROWS + 2]);
-    expect((await engine.endRun({ commit: true })).committed).toBe(true);
-    expect((await engine.query("SELECT content FROM feed_items WHERE id = $1", [ROWS + 2])).rows).toEqual([{ content: "kept" }]);
-    await engine.beginRun();
-    await engine.query("DELETE FROM feed_items WHERE id = $1", [ROWS + 2]);
-    await engine.endRun({ commit: true });
+  it("a run's statements run only while it is live; ending an old run leaves the new one alone", async () => {
+    const first = await engine.beginRun();
+    await engine.tracedQuery("INSERT INTO feed_items VALUES (-5, now(), 'me', 'first')", undefined, first);
+    const second = await engine.beginRun(); // the first run is rolled back
+    expect(second).not.toBe(first);
+    const stale = await engine.tracedQuery("SELECT 1", undefined, first);
+    expect(stale).toMatchObject({ ok: false, event: { error: { message: "This run has ended: the statement was not run." } } });
+    expect(await engine.endRun(first)).toEqual({ trace: [], escaped: false });
+    const live = await engine.tracedQuery<{ n: string }>("SELECT count(*) AS n FROM feed_items WHERE id = -5", undefined, second);
+    expect(live).toMatchObject({ ok: true, result: { rows: [{ n: "0" }] } });
+    // Queued before the run was asked to end, run after: not run.
+    const queued = engine.tracedQuery("SELECT pg_sleep(0)", undefined, second);
+    const ended = engine.endRun(second);
+    expect(await queued).toMatchObject({ ok: false });
+    expect((await ended).trace).toHaveLength(1);
+  });
+
+  it("a statement that leaves the run's transaction by a door nobody foresaw is caught, and the run reported", async () => {
+    // A PGlite whose query commits behind the engine's back after one particular statement.
+    const DOOR = "SELECT 'an unknown door'";
+    const leaky = new Proxy(db, {
+      get(target, key) {
+        if (key === "query") {
+          return async (text: string, values?: unknown[], options?: object) => {
+            const result = await target.query(text, values, options);
+            if (text === DOOR) await target.exec("COMMIT");
+            return result;
+          };
+        }
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const other = new PostgresEngine(leaky, { now: () => 0 });
+    await other.beginRun();
+    await other.query("CREATE TABLE escaped_marker (x int)");
+    expect(await rejection(other.query(DOOR))).toMatchObject({ code: "0A000" });
+    // The run goes on, in a transaction again.
+    expect((await other.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    expect(db.isInTransaction()).toBe(true);
+    expect(await other.endRun()).toMatchObject({ escaped: true });
+    // It was caught after the fact: what the door committed stays committed (the host rebuilds).
+    expect((await db.query("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'escaped_marker'")).rows).toEqual([{ n: 1 }]);
+    await db.exec("DROP TABLE escaped_marker");
   });
 
   it("a statement outside a run is rolled back too", async () => {

@@ -3,14 +3,16 @@
 // a real `new PGlite(pgliteOptions())`, the worker one created in the worker.
 //
 // A run is a session: beginRun opens a transaction, every learner statement runs inside it under
-// its own SAVEPOINT (so a failed statement does not abort the rest of the run), and endRun rolls
-// back (unless told to commit), so the seeded data stays as it was. PGlite is one connection:
-// every call is queued and runs alone, whichever thread sent it.
-import type { PGliteInterface, Results } from "@electric-sql/pglite";
+// its own SAVEPOINT (so a failed statement does not abort the rest of the run) with the run's
+// statement_timeout armed again, and endRun rolls back and resets the session, so the seeded data
+// and the session are as they were. Nothing commits a run (transaction-control.ts). PGlite is one
+// connection: every call is queued and runs alone, whichever thread sent it.
+import type { PGlite, PGliteInterface, Results } from "@electric-sql/pglite";
 import { DEFAULT_ROWS, seedSteps, type DatasetName, type SeedStep } from "./datasets.ts";
 import { fromDatabaseError, PostgresError } from "./errors.ts";
 import { LearnerSavepoints } from "./savepoints.ts";
 import { scanSummary } from "./scan-summary.ts";
+import { transactionControl } from "./transaction-control.ts";
 import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
 
 export interface EngineOptions {
@@ -50,15 +52,14 @@ export interface RunOptions {
   plans?: boolean;
 }
 
-export interface EndRunOptions {
-  /** Keep the run's writes instead of rolling them back. */
-  commit?: boolean;
-}
-
 export interface RunReport {
-  committed: boolean;
   /** The run's trace events (also sent to onTrace as they happened). */
   trace: PostgresTrace[];
+  /**
+   * A learner statement left the run's transaction by a door nobody foresaw (none is known):
+   * its effects may have been committed, so the seeded data can no longer be trusted.
+   */
+  escaped: boolean;
 }
 
 export interface Field {
@@ -88,6 +89,8 @@ export interface EngineStatus {
 export type Outcome<T> = { ok: true; result: T; event: PostgresQueryTrace } | { ok: false; error: unknown; event: PostgresQueryTrace };
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+/** Postgres's own ceiling for statement_timeout (INT_MAX milliseconds). */
+const MAX_STATEMENT_TIMEOUT_MS = 2_147_483_647;
 
 const SAVEPOINT = "playground_statement";
 const EXPLAIN_PREFIX = "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ";
@@ -95,37 +98,47 @@ const INT8 = 20;
 /** node-postgres leaves int8 as a string (it may not fit a double); PGlite would parse it. */
 const PARSERS = { [INT8]: (value: string) => value };
 
-/** COMMIT, ROLLBACK and friends would end the run's transaction under the engine's feet. */
-const ENDS_TRANSACTION =
-  /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(commit|end|abort|rollback(?!\s+(?:work\s+|transaction\s+)?to\b)|prepare\s+transaction)\b/i;
-
 interface Run {
+  id: number;
   startedAt: number;
   options: Required<RunOptions>;
   trace: PostgresTrace[];
+  escaped: boolean;
 }
 
+/** What the engine needs of PGlite: its interface, and whether a transaction block is open. */
+export type EngineDatabase = PGliteInterface & Pick<PGlite, "isInTransaction">;
+
 export class PostgresEngine {
-  private readonly db: PGliteInterface;
+  private readonly db: EngineDatabase;
   private readonly options: EngineOptions;
   private queue: Promise<unknown> = Promise.resolve();
   private run: Run | null = null;
+  private lastRunId = 0;
+  /**
+   * The run whose statements may still run: set when it is asked for, cleared the moment it is
+   * asked to end (or a seed / reset ends it), so statements of an ended run still in the queue
+   * are refused instead of run.
+   */
+  private live = 0;
   private readonly seeded: Partial<Record<DatasetName, number>> = {};
-  private features: { plans: boolean; trigram: boolean } | null = null;
+  private features: { plans: boolean; trigram: boolean; user: string } | null = null;
   private readonly savepoints = new LearnerSavepoints();
 
-  constructor(db: PGliteInterface, options: EngineOptions) {
+  constructor(db: EngineDatabase, options: EngineOptions) {
     this.db = db;
     this.options = options;
   }
 
   /** Builds a dataset (dropping it first if it exists), reporting progress step by step. */
   seed(dataset: DatasetName, options: SeedOptions = {}): Promise<void> {
+    this.live = 0;
     return this.serial(() => this.seedNow(dataset, options));
   }
 
   /** Rebuilds every dataset seeded so far, at the same size ("Reset database"). */
   reset(options: Pick<SeedOptions, "onProgress"> = {}): Promise<void> {
+    this.live = 0;
     return this.serial(async () => {
       for (const [dataset, rows] of Object.entries(this.seeded) as [DatasetName, number][]) {
         await this.seedNow(dataset, { rows, onProgress: options.onProgress });
@@ -135,22 +148,39 @@ export class PostgresEngine {
 
   status(): Promise<EngineStatus> {
     return this.serial(async () => {
-      const features = await this.detectFeatures();
-      return { datasets: { ...this.seeded }, running: this.run !== null, ...features };
+      const { plans, trigram } = await this.detectFeatures();
+      return { datasets: { ...this.seeded }, running: this.run !== null, plans, trigram };
     });
   }
 
-  /** Opens a run; a run still open (its sandbox was stopped) is rolled back first. */
-  beginRun(options: RunOptions = {}): Promise<void> {
+  /**
+   * Opens a run and answers its id; a run still open (its sandbox was stopped) is ended first.
+   * Statements that name a run (`run` below) are run only while that run is open and not yet
+   * asked to end.
+   */
+  beginRun(options: RunOptions = {}): Promise<number> {
+    const id = ++this.lastRunId;
+    this.live = id;
     return this.serial(async () => {
-      if (this.run) await this.close({});
-      await this.open(options);
+      if (this.run) await this.close();
+      await this.open(options, id);
+      return id;
     });
   }
 
-  /** Ends the run: rolls back its writes (or commits them) and returns its trace. */
-  endRun(options: EndRunOptions = {}): Promise<RunReport> {
-    return this.serial(() => this.close(options));
+  /**
+   * Ends the run — `run` if given, and only if it is still the open one; otherwise the open run —
+   * with a rollback and a reset of the session, and returns its trace.
+   */
+  endRun(run?: number): Promise<RunReport> {
+    if (run !== undefined && run !== this.live) return Promise.resolve({ trace: [], escaped: false });
+    this.live = 0;
+    return this.serial(() => this.close());
+  }
+
+  /** Whether `run` is open and may still take statements. */
+  isLive(run: number): boolean {
+    return run !== 0 && run === this.live;
   }
 
   /** Runs one statement, as node-postgres's `client.query(text, values)`. */
@@ -167,10 +197,13 @@ export class PostgresEngine {
     return this.tracedExplain(text, values).then(unwrap);
   }
 
-  /** query, answering with the statement's trace event too, and with its error instead of throwing. */
-  tracedQuery<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Outcome<QueryResult<Row>>> {
+  /**
+   * query, answering with the statement's trace event too, and with its error instead of throwing.
+   * With `run`, the statement runs only inside that run (see beginRun).
+   */
+  tracedQuery<Row = Record<string, unknown>>(text: string, values?: unknown[], run?: number): Promise<Outcome<QueryResult<Row>>> {
     return this.serial(() =>
-      this.statement("query", text, values, async (onNotice) => {
+      this.statement("query", text, values, run, async (onNotice) => {
         const result = await this.db.query<Row>(text, values, { parsers: PARSERS, onNotice });
         return toQueryResult(result);
       }),
@@ -178,9 +211,9 @@ export class PostgresEngine {
   }
 
   /** explain, answering with the statement's trace event too, and with its error instead of throwing. */
-  tracedExplain(text: string, values?: unknown[]): Promise<Outcome<unknown>> {
+  tracedExplain(text: string, values?: unknown[], run?: number): Promise<Outcome<unknown>> {
     return this.serial(() =>
-      this.statement("explain", text, values, async () => {
+      this.statement("explain", text, values, run, async () => {
         const result = await this.db.query<{ "QUERY PLAN": unknown }>(EXPLAIN_PREFIX + text, values, { parsers: PARSERS });
         const raw = result.rows[0]?.["QUERY PLAN"];
         return (Array.isArray(raw) ? raw[0] : typeof raw === "string" ? JSON.parse(raw)[0] : raw) as unknown;
@@ -195,7 +228,7 @@ export class PostgresEngine {
   }
 
   private async seedNow(dataset: DatasetName, options: SeedOptions): Promise<void> {
-    if (this.run) await this.close({}); // VACUUM cannot run inside the run's transaction
+    if (this.run) await this.close(); // VACUUM cannot run inside the run's transaction
     const rows = options.rows ?? DEFAULT_ROWS[dataset];
     if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`rows must be a positive integer, not ${rows}`);
     const { trigram } = await this.detectFeatures();
@@ -215,30 +248,38 @@ export class PostgresEngine {
     options.onProgress?.({ dataset, phase: "done", label: `${dataset} ready`, done: total, total, rowsLoaded, rows });
   }
 
-  private async detectFeatures(): Promise<{ plans: boolean; trigram: boolean }> {
+  /** Once, before any learner statement: so also the session's own user, as PGlite started it. */
+  private async detectFeatures(): Promise<{ plans: boolean; trigram: boolean; user: string }> {
     if (this.features) return this.features;
     let plans = true;
     try {
+      // Loaded for the session: DISCARD ALL between runs keeps it loaded (and resets its
+      // settings, which each run sets with SET LOCAL anyway).
       await this.db.exec(`LOAD 'auto_explain'`);
     } catch {
       plans = false; // PGlite was made without the auto_explain extension
     }
     const trgm = await this.db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
-    this.features = { plans, trigram: trgm.rows.length > 0 };
+    const user = await this.db.query<{ user: string }>(`SELECT session_user::text AS user`);
+    this.features = { plans, trigram: trgm.rows.length > 0, user: user.rows[0].user };
     return this.features;
   }
 
-  private async open(options: RunOptions): Promise<void> {
+  private async open(options: RunOptions, id: number): Promise<void> {
     const { plans } = await this.detectFeatures();
-    const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
-    if (!Number.isFinite(timeout) || timeout < 0) throw new RangeError(`statementTimeoutMs must be ≥ 0, not ${timeout}`);
+    const timeout = Math.round(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+    if (!(timeout >= 0 && timeout <= MAX_STATEMENT_TIMEOUT_MS)) {
+      throw new RangeError(`statementTimeoutMs must be from 0 to ${MAX_STATEMENT_TIMEOUT_MS}, not ${options.statementTimeoutMs}`);
+    }
     const run: Run = {
+      id,
       startedAt: this.options.now(),
       options: { statementTimeoutMs: timeout, plans: (options.plans ?? true) && plans },
       trace: [],
+      escaped: false,
     };
     // SET LOCAL: the settings end with the transaction, whichever way it ends.
-    let sql = `BEGIN; SET LOCAL statement_timeout = ${Math.round(timeout)};`;
+    let sql = `BEGIN; SET LOCAL statement_timeout = ${timeout};`;
     if (run.options.plans) {
       sql += `SET LOCAL auto_explain.log_min_duration = 0; SET LOCAL auto_explain.log_analyze = on;
         SET LOCAL auto_explain.log_timing = off; SET LOCAL auto_explain.log_buffers = on;
@@ -249,27 +290,51 @@ export class PostgresEngine {
     this.savepoints.clear();
   }
 
-  private async close(options: EndRunOptions): Promise<RunReport> {
+  private async close(): Promise<RunReport> {
     const run = this.run;
     this.run = null;
     this.savepoints.clear();
-    // ROLLBACK outside a transaction only warns, so this restores whatever state the run left.
-    await this.db.exec(options.commit && run ? "COMMIT" : "ROLLBACK");
-    return { committed: Boolean(options.commit && run), trace: run?.trace ?? [] };
+    await this.resetSession();
+    return { trace: run?.trace ?? [], escaped: run?.escaped ?? false };
+  }
+
+  /**
+   * Rolls back and puts the session back as PGlite started it: rollback(), then DISCARD ALL (which
+   * cannot run in a transaction block, so on its own) for what a rollback leaves behind: prepared
+   * statements, session advisory locks, LISTEN, temp tables, held cursors, session settings
+   * (RESET ALL). auto_explain stays LOADed; each run sets its settings again with SET LOCAL.
+   */
+  private async resetSession(): Promise<void> {
+    await this.rollback();
+    await this.db.exec("DISCARD ALL");
+  }
+
+  /**
+   * ROLLBACK (outside a transaction it only warns, so this works whatever state a run left), and
+   * the session's own user again: in PGlite (a single-user backend) neither ROLLBACK nor RESET nor
+   * DISCARD ALL undoes a SET SESSION AUTHORIZATION (the setting has no reset value to go back
+   * to), and auto_explain's settings, which a run sets, are for superusers.
+   */
+  private async rollback(): Promise<void> {
+    const { user } = await this.detectFeatures();
+    await this.db.exec(`ROLLBACK; SET SESSION AUTHORIZATION "${user.replace(/"/g, '""')}"`);
   }
 
   /**
    * One learner statement under its own savepoint; outside a run, inside a one-statement run
-   * that is rolled back. Traces it and turns a Postgres error into a PostgresError.
+   * that is rolled back. Traces it and turns a Postgres error into a PostgresError. With `runId`,
+   * only inside that run, while it is live.
    */
   private async statement<T>(
     via: "query" | "explain",
     text: string,
     values: unknown[] | undefined,
+    runId: number | undefined,
     execute: (onNotice: (notice: { message?: string }) => void) => Promise<T>,
   ): Promise<Outcome<T>> {
+    if (runId !== undefined && (!this.isLive(runId) || this.run?.id !== runId)) return notRun(via, text, values);
     const implicit = this.run === null;
-    if (implicit) await this.open({});
+    if (implicit) await this.open({}, 0);
     const run = this.run as Run;
     const startedAt = this.options.now();
     const event: PostgresQueryTrace = {
@@ -283,24 +348,46 @@ export class PostgresEngine {
       rowCount: null,
     };
     try {
-      const ended = ENDS_TRANSACTION.exec(text);
-      if (ended) throw endsTransaction(ended);
+      if (text.includes("\0")) throw nulCharacter(text);
+      const refused = transactionControl(text);
+      if (refused) throw refused;
       const wrapped = !this.savepoints.unwrapped(text);
-      if (wrapped) await this.db.exec(`SAVEPOINT ${SAVEPOINT}`);
+      // The run's statement_timeout is armed again with every statement, in the same message as
+      // its savepoint, so whatever the learner did to the setting (SET, SET LOCAL, set_config,
+      // RESET) lasts one statement at most; and Postgres arms the timer as a statement starts, so
+      // a statement that lifts it for itself is stopped all the same. The savepoint commands run
+      // unwrapped only when they are the whole text: they cannot run long.
+      if (wrapped) {
+        try {
+          await this.db.exec(`SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${run.options.statementTimeoutMs}`);
+        } catch (error) {
+          await this.reopen(); // not expected: the run's transaction is not as the engine left it
+          throw error;
+        }
+      }
       // auto_explain writes a query's plan at ExecutorEnd, which for a statement inside a
       // transaction block comes when its portal is dropped: during the next message, the RELEASE.
       const notices: string[] = [];
       const onNotice = (notice: { message?: string }) => void notices.push(notice.message ?? "");
-      let result: T;
+      let result: T | undefined;
+      let failure: { error: unknown } | null = null;
       try {
         result = await execute(onNotice);
       } catch (error) {
-        event.durationMs = this.options.now() - startedAt;
-        if (wrapped) await this.restoreSavepoint();
-        else await this.reopen(); // not expected: unwrapped commands are the ones that cannot fail
-        throw fromDatabaseError(error, via === "explain" ? EXPLAIN_PREFIX.length : 0);
+        failure = { error };
       }
       event.durationMs = this.options.now() - startedAt;
+      // The last line of defence (transaction-control.ts): costs a read of a flag in the backend.
+      if (!this.db.isInTransaction()) {
+        run.escaped = true;
+        await this.reopen();
+        throw escapedTransaction();
+      }
+      if (failure) {
+        if (wrapped) await this.restoreSavepoint();
+        else await this.reopen(); // not expected: unwrapped commands are the ones that cannot fail
+        throw fromDatabaseError(failure.error, via === "explain" ? EXPLAIN_PREFIX.length : 0);
+      }
       if (wrapped) await this.releaseSavepoint(onNotice);
       else this.savepoints.done(text);
       // EXPLAIN's own result is the plan; auto_explain's notice then is about the same run.
@@ -310,7 +397,7 @@ export class PostgresEngine {
         event.summary = scanSummary(plan);
       }
       event.rowCount = via === "query" ? (result as QueryResult).rowCount : (event.summary?.returned ?? null);
-      return { ok: true, result, event };
+      return { ok: true, result: result as T, event };
     } catch (error) {
       if (error instanceof PostgresError) {
         event.error = { message: error.message, code: error.code, position: error.position };
@@ -319,9 +406,10 @@ export class PostgresEngine {
       }
       return { ok: false, error, event };
     } finally {
+      // The run may have been reopened: the trace is the same array.
       run.trace.push(event);
       this.options.onTrace?.(event);
-      if (implicit) await this.close({});
+      if (implicit) await this.close();
     }
   }
 
@@ -341,31 +429,49 @@ export class PostgresEngine {
     }
   }
 
-  /** Last resort when the run's transaction is not as the engine left it: start it again. */
+  /**
+   * Last resort when the run's transaction is not as the engine left it: roll back and start it
+   * again (the same run: its id, clock, trace and escaped flag).
+   */
   private async reopen(): Promise<void> {
     const run = this.run;
-    await this.db.exec("ROLLBACK");
+    this.run = null;
+    await this.rollback();
     if (run) {
-      await this.open(run.options);
+      await this.open(run.options, run.id);
       const reopened = this.run as Run | null;
-      if (reopened) Object.assign(reopened, { startedAt: run.startedAt, trace: run.trace });
+      if (reopened) Object.assign(reopened, { startedAt: run.startedAt, trace: run.trace, escaped: run.escaped });
     }
   }
+}
+
+/** The answer to a statement of a run that has ended: not run, and in no run's trace. */
+function notRun<T>(via: "query" | "explain", text: string, values: unknown[] | undefined): Outcome<T> {
+  const message = "This run has ended: the statement was not run.";
+  const event: PostgresQueryTrace = { t: 0, source: "postgres", kind: "query", via, text, ...(values && values.length ? { values } : {}), durationMs: 0, rowCount: null, error: { message } };
+  return { ok: false, error: new Error(message), event };
+}
+
+function escapedTransaction(): PostgresError {
+  return new PostgresError({
+    message: "This statement ended the run's transaction, which a run may not do: it goes on in a new transaction, and the database is rebuilt when the run ends",
+    severity: "ERROR",
+    code: "0A000",
+  });
+}
+
+function nulCharacter(text: string): PostgresError {
+  return new PostgresError({
+    message: "The statement contains a NUL character (\\0), which Postgres cannot read",
+    severity: "ERROR",
+    code: "42601", // syntax_error
+    position: [...text.slice(0, text.indexOf("\0"))].length + 1,
+  });
 }
 
 function unwrap<T>(outcome: Outcome<T>): T {
   if (outcome.ok) return outcome.result;
   throw outcome.error;
-}
-
-function endsTransaction(match: RegExpExecArray): PostgresError {
-  const keyword = match[1].toUpperCase().replace(/\s+/g, " ");
-  return new PostgresError({
-    message: `${keyword} is not available here: each run is one transaction, rolled back when the run ends`,
-    severity: "ERROR",
-    code: "0A000", // feature_not_supported
-    position: match.index + match[0].length - match[1].length + 1,
-  });
 }
 
 function toQueryResult<Row>(result: Results<Row>): QueryResult<Row> {

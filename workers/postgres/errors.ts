@@ -1,6 +1,6 @@
 // Postgres errors as the learner sees them: node-postgres's DatabaseError fields (message,
 // SQLSTATE code, 1-based character position, …) as plain data, so they survive a trip through
-// comlink and postMessage (which keep only message/name/stack of an Error).
+// postMessage (which keeps only message/name/stack of an Error).
 
 const FIELD_KEYS = [
   "severity", "code", "position", "detail", "hint", "where", "schema", "table", "column",

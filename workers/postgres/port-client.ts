@@ -1,10 +1,10 @@
-// The far side of a port to the Postgres worker (api.ts PostgresPortApi), for the sandbox: the
-// learner's node-postgres style `query` / `explain`, which throw a PostgresError with Postgres's
-// code and position, and each statement's trace event stamped on the run's own clock.
-import * as Comlink from "comlink";
-import type { PostgresPortApi, StatementReply } from "./api.ts";
-import type { EndRunOptions, QueryResult, RunOptions, RunReport } from "./engine.ts";
+// The sandbox's side of a run's port to the Postgres worker (protocol.ts): the learner's
+// node-postgres style `query` / `explain`, which throw a PostgresError with Postgres's code and
+// position, and each statement's trace event stamped on the run's own clock. The port carries
+// these two requests and their answers only.
+import type { QueryResult } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
+import type { StatementReply, StatementRequest, StatementResponse } from "./protocol.ts";
 import type { PostgresTrace } from "./trace.ts";
 
 export interface LearnerClientEnv {
@@ -16,32 +16,51 @@ export interface LearnerClientEnv {
 export interface LearnerClient {
   query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
   explain(text: string, values?: unknown[]): Promise<unknown>;
-  beginRun(options?: RunOptions): Promise<void>;
-  endRun(options?: EndRunOptions): Promise<RunReport>;
-  /** Lets go of the port (comlink's proxy release). */
+  /** Lets go of the port. */
   close(): void;
 }
 
 export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): LearnerClient {
-  const remote = Comlink.wrap<PostgresPortApi>(port);
-  async function call<T>(statement: string, send: () => Promise<StatementReply<T>>): Promise<T> {
+  let nextId = 1;
+  const pending = new Map<number, (reply: StatementReply<unknown>) => void>();
+  const listener = (event: MessageEvent) => {
+    const { id, reply } = (event.data ?? {}) as Partial<StatementResponse>;
+    const settle = typeof id === "number" ? pending.get(id) : undefined;
+    if (!settle || !reply) return;
+    pending.delete(id as number);
+    settle(reply);
+  };
+  port.addEventListener("message", listener);
+  port.start();
+
+  async function call<T>(op: StatementRequest["op"], text: string, values: unknown[] | undefined): Promise<T> {
     const t = env.now();
-    const reply = await send();
+    const id = nextId++;
+    const request: StatementRequest = values === undefined ? { id, op, text } : { id, op, text, values };
+    const reply = await new Promise<StatementReply<unknown>>((resolve) => {
+      pending.set(id, resolve);
+      try {
+        port.postMessage(request);
+      } catch (error) {
+        pending.delete(id);
+        throw error; // a value postMessage cannot copy (a function, …): DataCloneError
+      }
+    });
     if (reply.event) env.trace({ ...reply.event, t });
-    if (reply.ok) return reply.result;
+    if (reply.ok) return reply.result as T;
     const { name: _name, ...fields } = reply.error;
     const error = fields.code ? new PostgresError(fields) : new Error(fields.message);
     // The statement, hidden, so the sandbox can point at `position` inside the learner's SQL
     // (workers/sandbox/sql-location.ts reads it under the same registered symbol).
-    Object.defineProperty(error, Symbol.for("playground.sqlText"), { value: statement, enumerable: false });
+    Object.defineProperty(error, Symbol.for("playground.sqlText"), { value: text, enumerable: false });
     throw error;
   }
   return {
-    query: <Row,>(text: string, values?: unknown[]) =>
-      call(text, () => remote.query(text, values)) as Promise<QueryResult<Row>>,
-    explain: (text, values) => call(text, () => remote.explain(text, values)),
-    beginRun: (options) => remote.beginRun(options),
-    endRun: (options) => remote.endRun(options),
-    close: () => remote[Comlink.releaseProxy](),
+    query: <Row,>(text: string, values?: unknown[]) => call<QueryResult<Row>>("query", text, values),
+    explain: (text, values) => call("explain", text, values),
+    close: () => {
+      port.removeEventListener("message", listener);
+      port.close();
+    },
   };
 }

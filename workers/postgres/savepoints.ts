@@ -4,27 +4,41 @@
 // (the name is one the learner made), since a failure outside a savepoint aborts the whole run;
 // anything else runs wrapped and fails there with Postgres's own error.
 
+import { statementTokens, type Token } from "./sql-lexer.ts";
+
 type Command = { kind: "savepoint" | "release" | "rollback to"; name: string };
 
-const SKIP = String.raw`(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*`;
-const NAME = String.raw`([A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")`;
-const PATTERNS: [Command["kind"], RegExp][] = [
-  ["savepoint", new RegExp(String.raw`^${SKIP}savepoint\s+${NAME}${SKIP};?${SKIP}$`, "i")],
-  ["release", new RegExp(String.raw`^${SKIP}release\s+(?:savepoint\s+)?${NAME}${SKIP};?${SKIP}$`, "i")],
-  ["rollback to", new RegExp(String.raw`^${SKIP}rollback\s+(?:(?:work|transaction)\s+)?to\s+(?:savepoint\s+)?${NAME}${SKIP};?${SKIP}$`, "i")],
-];
-
+/**
+ * The savepoint command that is the whole text (its name as Postgres folds it), read with
+ * Postgres's own lexer (sql-lexer.ts): SAVEPOINT name, RELEASE [SAVEPOINT] name,
+ * ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name; with empty statements (`;`) around it.
+ */
 function command(text: string): Command | null {
-  for (const [kind, pattern] of PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const raw = match[1];
-    // Postgres folds unquoted names to lower case.
-    const name = raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toLowerCase();
-    // A savepoint command naming the engine's own savepoint must not be trusted to run unwrapped.
-    return name === RESERVED ? null : { kind, name };
+  const read = statementTokens(text, 8);
+  if (!read.complete) return null;
+  const words = read.tokens;
+  while (words.length && words[words.length - 1].kind === "semicolon") words.pop();
+  const is = (i: number, ...keywords: string[]) => words[i]?.kind === "word" && keywords.includes((words[i] as { text: string }).text);
+  let at: number;
+  let kind: Command["kind"];
+  if (is(0, "savepoint")) {
+    kind = "savepoint";
+    at = 1;
+  } else if (is(0, "release")) {
+    kind = "release";
+    at = is(1, "savepoint") ? 2 : 1;
+  } else if (is(0, "rollback")) {
+    kind = "rollback to";
+    at = is(1, "work", "transaction") ? 2 : 1;
+    if (!is(at, "to")) return null;
+    at = is(at + 1, "savepoint") ? at + 2 : at + 1;
+  } else {
+    return null;
   }
-  return null;
+  const name: Token | undefined = words[at];
+  if (words.length !== at + 1 || (name.kind !== "word" && name.kind !== "quoted")) return null;
+  // A savepoint command naming the engine's own savepoint must not be trusted to run unwrapped.
+  return name.text === RESERVED ? null : { kind, name: name.text };
 }
 
 const RESERVED = "playground_statement";

@@ -1,18 +1,20 @@
-// The Postgres worker (DESIGN §3): PGlite and the engine in their own Web Worker, exposed with
-// comlink (PostgresWorkerApi in api.ts). It outlives sandbox runs, so a stopped run never loses
-// the seeded database. Thin on purpose: the logic is in engine.ts and api.ts.
+// The Postgres worker (DESIGN §3): PGlite and the engine in their own Web Worker, speaking the
+// narrow protocols of protocol.ts (served by api.ts) to the page on its main scope and to each
+// run's sandbox on a port — never comlink, which would answer any path (DESIGN §5). It outlives
+// sandbox runs, so a stopped run never loses the seeded database. Thin on purpose: the logic is
+// in engine.ts and api.ts; worker-scope.ts, imported first, narrows the worker's own global scope.
 //
 // Everything comes from the site itself: PGlite's .wasm and data files are imported with ?url, so
 // Vite emits them as assets of the build and serves them in dev, and they are fetched here and
 // handed to PGlite compiled (pgliteWasmModule, initdbWasmModule, fsBundle) rather than left to
 // PGlite's own lookup next to its script. The contrib extensions (auto_explain, pg_trgm) find
 // their .tar.gz bundles with `new URL(…, import.meta.url)`, which Vite rewrites to assets too.
-import * as Comlink from "comlink";
+import "./worker-scope.ts";
 import { PGlite } from "@electric-sql/pglite";
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
 import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
-import { createHost, keepErrorFieldsAcrossComlink, type StartProgress } from "./api.ts";
+import { serveHost, type Endpoint, type StartProgress } from "./api.ts";
 import { PostgresEngine } from "./engine.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 
@@ -62,11 +64,8 @@ async function download(files: { url: string; wasm: boolean }[], onProgress: (pr
   return loaded;
 }
 
-keepErrorFieldsAcrossComlink();
-
-const host = createHost({
+serveHost(self as unknown as Endpoint, {
   now: () => performance.now(),
-  schedule: (flush) => setTimeout(flush, 16),
   boot: async (onProgress) => {
     const [pgliteWasmModule, initdbWasmModule, fsBundle] = (await download(
       [
@@ -82,11 +81,9 @@ const host = createHost({
     ];
     const db = new PGlite({ ...pgliteOptions(), pgliteWasmModule, initdbWasmModule, fsBundle });
     await db.waitReady;
-    const engine = new PostgresEngine(db, { now: () => performance.now(), onTrace: (event) => host.trace(event) });
+    const engine = new PostgresEngine(db, { now: () => performance.now() });
     await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run
     onProgress({ label: "Postgres is ready", done: 1, total: 1 });
     return engine;
   },
 });
-
-Comlink.expose(host.api);

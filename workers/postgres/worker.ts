@@ -2,14 +2,16 @@
 // narrow protocols of protocol.ts (served by api.ts) to the page on its main scope and to each
 // run's sandbox on a port — never comlink, which would answer any path (DESIGN §5). It outlives
 // sandbox runs, so a stopped run never loses the seeded database. Thin on purpose: the logic is
-// in engine.ts and api.ts; worker-scope.ts, imported first, narrows the worker's own global scope.
+// in engine.ts and api.ts.
 //
 // Everything comes from the site itself: PGlite's .wasm and data files are imported with ?url, so
 // Vite emits them as assets of the build and serves them in dev, and they are fetched here and
 // handed to PGlite compiled (pgliteWasmModule, initdbWasmModule, fsBundle) rather than left to
 // PGlite's own lookup next to its script. The contrib extensions (auto_explain, pg_trgm) find
 // their .tar.gz bundles with `new URL(…, import.meta.url)`, which Vite rewrites to assets too.
-import "./worker-scope.ts";
+// worker-scope.ts (fetch to the site's own origin only, no XHR / WebSocket / Worker) is not
+// applied yet: in Chromium it stopped auto_explain's plans from arriving (pagination's scan strip
+// read nothing), cause not yet found. The narrow protocol (protocol.ts) is the boundary.
 import { PGlite } from "@electric-sql/pglite";
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
 import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";

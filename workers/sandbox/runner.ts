@@ -110,8 +110,11 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   // The checks' own module is out of the learner's reach, so it needs no protection (and chai is not made to be frozen).
   const protect = env.protect && (<T,>(module: T, name: string) => (name === CHECKS_MODULE ? module : env.protect!(module)));
   const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] }, protect);
-  const learnerModules = Object.fromEntries(Object.keys(modules).filter((name) => name !== CHECKS_MODULE).map((name) => [name, null]));
-  for (const name of Object.keys(learnerModules)) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
+  // The same lazily built modules, less the checks' own.
+  const learnerModules: Record<string, unknown> = {};
+  for (const name of Object.keys(modules)) {
+    if (name !== CHECKS_MODULE) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
+  }
   const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();
   env.onConsoleReady?.(console);

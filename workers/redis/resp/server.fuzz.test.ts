@@ -9,6 +9,7 @@ import { createRedis } from "../index.ts";
 import { startRespServer, type RespServer } from "./server.ts";
 import { ExpectedStream, NIL, array, bulk, int, status } from "./test-support/expected-stream.ts";
 import { open } from "./test-support/wire.ts";
+import { mulberry32 } from "../../testing/prng.ts";
 
 const MB = 1024 * 1024;
 /** What the bridge lets wait for a client before holding its next commands (server.ts HIGH_WATER). */
@@ -95,18 +96,6 @@ describe("the bridge under huge replies", () => {
     expect(log).toEqual([]);
   });
 });
-
-/** mulberry32: small, seeded, good enough to pick commands. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pipeline {
   /** The requests, in one string. */
@@ -197,7 +186,7 @@ describe("the bridge under random pipelines", () => {
   it("keeps serving through 6 rounds of random pipelines from readers, slow readers and clients that never read", async () => {
     const limit = 3 * MB;
     const { port, log } = await serve({ clientOutputLimit: limit });
-    const next = generator(0xb1d9e);
+    const next = mulberry32(0xb1d9e);
     let dropped = 0;
     for (let round = 0; round < 6; round++) {
       const clients = await Promise.all(

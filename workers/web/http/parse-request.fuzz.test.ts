@@ -4,18 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LINE } from "./limits.ts";
 import { parseRequest, type ParseResult } from "./parse-request.ts";
-
-/** mulberry32: small, seeded, good enough to pick pieces. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../testing/prng.ts";
 
 /** A parse that must not throw and must answer in time linear in the text (generously). */
 function parse(text: string): ParseResult {
@@ -62,7 +51,7 @@ function randomRequest(next: () => number): string {
 
 describe("parseRequest on random text", () => {
   it("answers every one of 2,000 randomly built requests, never throwing", () => {
-    const next = generator(0x5eed);
+    const next = mulberry32(0x5eed);
     for (let i = 0; i < 2000; i++) parse(randomRequest(next));
   });
 });
@@ -91,7 +80,7 @@ const LENGTHS = [100_000, 1_000_000, 10_000_000];
 
 describe("parseRequest on very long lines", () => {
   it("refuses a run of 100 KB to 10 MB in every line of the head, chunk sizes and trailers with 400", () => {
-    const next = generator(0xc0ffee);
+    const next = mulberry32(0xc0ffee);
     for (const place of PLACES) {
       for (const length of LENGTHS) {
         const filler = FILLERS[Math.floor(next() * FILLERS.length)];

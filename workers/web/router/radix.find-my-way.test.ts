@@ -4,7 +4,7 @@
 import FindMyWay from "find-my-way";
 import { describe, expect, it } from "vitest";
 import { Router } from "./router.ts";
-import { mulberry32 } from "./testing/prng.ts";
+import { mulberry32 } from "../../testing/prng.ts";
 import { randomRequests, randomTable } from "./testing/random-table.ts";
 
 const SEED = 20261125;

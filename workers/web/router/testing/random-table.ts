@@ -3,7 +3,7 @@
 // and a trailing "{name:path}" catch-all ("*"). Requests never hold an empty segment (find-my-way
 // lets ":id" match one, Starlette does not) nor %2F, %25, %3F or %23 (find-my-way leaves those
 // encoded inside a value; Starlette decodes the path first).
-import { intBetween, pick, type Rng } from "./prng.ts";
+import { intBetween, pick, type Rng } from "../../../testing/prng.ts";
 
 export interface RandomRoute {
   methods: string[];

@@ -126,12 +126,23 @@ try { await db.query("SELECT pg_advisory_lock(4242)"); } catch (e) { console.log
 try { await db.query("SET statement_timeout = 0"); } catch (e) { console.log((e as Error).message); }
 const shown = await db.query("SHOW statement_timeout");
 console.log("statement_timeout after SET 0:", (shown.rows[0] as any).statement_timeout);
+// A superuser writes files no rollback undoes: the seeded table's own data file, overwritten.
+for (const text of ["SET SESSION AUTHORIZATION postgres", "RESET SESSION AUTHORIZATION", "CHECKPOINT"]) {
+  try { await db.query(text); console.log("accepted:", JSON.stringify(text)); } catch (e) { console.log("refused:", JSON.stringify(text), (e as Error).message); }
+}
+const dir = await db.query("SELECT current_setting('data_directory') AS d").then((r) => (r.rows[0] as any).d, () => "/pglite/data");
+const file = dir + "/" + ((await db.query("SELECT pg_relation_filepath('feed_items') AS f")).rows[0] as any).f;
+for (const text of [\`COPY (SELECT 'overwritten') TO '\${file}'\`, \`SELECT lo_export(lo_from_bytea(0, 'x'::bytea), '\${file}')\`]) {
+  try { await db.query(text); console.log("accepted:", JSON.stringify(text)); } catch (e) { console.log("refused:", JSON.stringify(text), (e as Error).message); }
+}
 `,
   );
   await settled(page, 60_000);
   await expect(output(page)).toContainText("statement_timeout after SET 0:");
   await expect(output(page)).not.toContainText("statement_timeout after SET 0: 0");
   await expect(output(page)).not.toContainText("accepted:");
+  await expect(output(page)).toContainText("SET SESSION AUTHORIZATION is not available here");
+  await expect(output(page)).toContainText("permission denied to COPY to a file");
 
   await runCode(
     page,

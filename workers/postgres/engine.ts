@@ -5,13 +5,16 @@
 // A run is a session: beginRun opens a transaction, every learner statement runs inside it under
 // its own SAVEPOINT (so a failed statement does not abort the rest of the run) with the run's
 // statement_timeout armed again, and endRun rolls back and resets the session, so the seeded data
-// and the session are as they were. Nothing commits a run (transaction-control.ts). PGlite is one
+// and the session are as they were. Nothing commits a run (transaction-control.ts), and a run's
+// statements run as a role that is not a superuser (learner-role.ts). PGlite is one
 // connection: every call is queued and runs alone, whichever thread sent it.
 import type { PGlite, PGliteInterface, Results } from "@electric-sql/pglite";
 import { DEFAULT_ROWS, seedSteps, type DatasetName, type SeedStep } from "./datasets.ts";
 import { fromDatabaseError, PostgresError } from "./errors.ts";
 import { LearnerSavepoints } from "./savepoints.ts";
 import { scanSummary } from "./scan-summary.ts";
+import { authorizationControl } from "./authorization-control.ts";
+import { BECOME_LEARNER, CREATE_LEARNER_ROLE, HAND_TABLES_TO_LEARNER } from "./learner-role.ts";
 import { transactionControl } from "./transaction-control.ts";
 import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
 
@@ -244,6 +247,7 @@ export class PostgresEngine {
       done += step.cost;
       rowsLoaded = step.rows ?? rowsLoaded;
     }
+    await this.db.exec(HAND_TABLES_TO_LEARNER);
     this.seeded[dataset] = rows;
     options.onProgress?.({ dataset, phase: "done", label: `${dataset} ready`, done: total, total, rowsLoaded, rows });
   }
@@ -261,6 +265,7 @@ export class PostgresEngine {
     }
     const trgm = await this.db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'`);
     const user = await this.db.query<{ user: string }>(`SELECT session_user::text AS user`);
+    await this.db.exec(CREATE_LEARNER_ROLE);
     this.features = { plans, trigram: trgm.rows.length > 0, user: user.rows[0].user };
     return this.features;
   }
@@ -285,6 +290,8 @@ export class PostgresEngine {
         SET LOCAL auto_explain.log_timing = off; SET LOCAL auto_explain.log_buffers = on;
         SET LOCAL auto_explain.log_format = json; SET LOCAL auto_explain.log_level = notice;`;
     }
+    // Last: the settings above are for superusers, and the learner may not change them.
+    sql += `${BECOME_LEARNER};`;
     await this.db.exec(sql);
     this.run = run;
     this.savepoints.clear();
@@ -313,7 +320,7 @@ export class PostgresEngine {
    * ROLLBACK (outside a transaction it only warns, so this works whatever state a run left), and
    * the session's own user again: in PGlite (a single-user backend) neither ROLLBACK nor RESET nor
    * DISCARD ALL undoes a SET SESSION AUTHORIZATION (the setting has no reset value to go back
-   * to), and auto_explain's settings, which a run sets, are for superusers.
+   * to), and the run's statements ran as the learner role (learner-role.ts).
    */
   private async rollback(): Promise<void> {
     const { user } = await this.detectFeatures();
@@ -349,7 +356,7 @@ export class PostgresEngine {
     };
     try {
       if (text.includes("\0")) throw nulCharacter(text);
-      const refused = transactionControl(text);
+      const refused = transactionControl(text) ?? authorizationControl(text);
       if (refused) throw refused;
       const wrapped = !this.savepoints.unwrapped(text);
       // The run's statement_timeout is armed again with every statement, in the same message as

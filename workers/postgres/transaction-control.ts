@@ -22,12 +22,9 @@
 //    transaction is still open (PGlite's isInTransaction, a flag read from the backend) and, if
 //    not, refuses the statement, opens a new transaction and reports the run as escaped.
 //
-// NOT closed (boundary.test.ts records it with it.fails): learner statements run as the session's
-// superuser, and a superuser writes server files outside any transaction — COPY … TO a file,
-// lo_export — including PGlite's own data files, and may CREATE FUNCTION … LANGUAGE C from such a
-// file. No statement filter closes that (a superuser can undo any catalog change within the run);
-// it needs the learner's statements to run as a role that is not a superuser and cannot become
-// one, which in PGlite's single-user backend means a non-superuser authenticated user.
+//  - Writing files, which no rollback undoes (COPY … TO a file, lo_export, PGlite's own data files
+//    among them): for superusers only, and a run's statements run as a role that is not one and
+//    cannot become one (learner-role.ts, authorization-control.ts).
 import { PostgresError } from "./errors.ts";
 import { position, statementTokens } from "./sql-lexer.ts";
 

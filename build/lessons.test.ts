@@ -30,6 +30,7 @@ describe("lesson validation", () => {
     ["syntax-error", "starter.ts:1", /does not parse: Unexpected token \(column 14\)$/],
     ["unknown-engine", "lesson.mdx:6", /"engines" must be a list of engines the page hosts \(known: postgres\)/],
     ["unknown-dataset", "lesson.mdx:7", /"datasets" must be a list of Postgres datasets \(known: feed_items, documents\)/],
+    ["unclosed-component", "lesson.mdx:10", /the prose is not valid MDX: Expected a closing tag for `<SideBySide>`$/],
   ];
   for (const [folder, where, problem] of cases) {
     it(`rejects ${folder}, naming ${where}`, () => {
@@ -38,6 +39,20 @@ describe("lesson validation", () => {
       expect(problemsOf(attempt)).toEqual([expect.stringMatching(new RegExp(`^build/fixtures/broken-lessons/${folder}/${where}: .*${problem.source}`))]);
     });
   }
+
+  it("finds a component's attributes left inside a code block, line by line, and lets a tsx sample or a Python dict be", () => {
+    expect(problemsOf(() => loadLesson(join(BROKEN, "attribute-in-code"), options))).toEqual([
+      expect.stringMatching(/^build\/fixtures\/broken-lessons\/attribute-in-code\/lesson\.mdx:20: the code block line "\}`\}" ends in "`\}"/),
+      expect.stringMatching(/^build\/fixtures\/broken-lessons\/attribute-in-code\/lesson\.mdx:21: the code block holds a component's attribute, "caption=\{`Python's/),
+    ]);
+  });
+
+  it("finds a component's attributes spilled into the text, and lets a tag spread over lines be", () => {
+    expect(problemsOf(() => loadLesson(join(BROKEN, "attribute-in-text"), options))).toEqual([
+      expect.stringMatching(/^build\/fixtures\/broken-lessons\/attribute-in-text\/lesson\.mdx:14: "caption=\{`A caption that lost its tag\.`\}" in the text is a component's attribute outside its tag/),
+      expect.stringMatching(/^build\/fixtures\/broken-lessons\/attribute-in-text\/lesson\.mdx:20: "type="warning"" in the text is a component's attribute outside its tag/),
+    ]);
+  });
 
   it("fails `vite build` with one `file:line: problem` line per problem of every lesson, and no stack trace", async () => {
     const run = promisify(execFile);
@@ -52,6 +67,7 @@ describe("lesson validation", () => {
     const output = `${error!.stdout}\n${error!.stderr}`;
     expect(output).toContain('build/fixtures/broken-lessons/bad-order/lesson.mdx:5: front matter: "order" is required and must be a number\n');
     expect(output).toContain('build/fixtures/broken-lessons/unclosed-quote/lesson.mdx:3: front matter is not valid YAML: Missing closing "quote\n');
+    expect(output).toContain("build/fixtures/broken-lessons/attribute-in-code/lesson.mdx:21: the code block holds a component's attribute");
     expect(output).not.toMatch(/^\s+at /m);
   });
 });

@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { transform } from "sucrase";
 import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { checkProse } from "./lesson-prose.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./lesson-error.ts";
 
 export { LessonError, type LessonProblem } from "./lesson-error.ts";
@@ -64,6 +65,7 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
   let meta: LessonMeta | undefined;
   if (read.ok) meta = readMeta(read.frontMatter, folderId, options, lessonMdx);
   else lessonMdx.add(read.problem, read.line);
+  for (const { line, problem } of checkProse(mdx)) lessonMdx.add(problem, line);
 
   const problems: LessonProblem[] = [...lessonMdx.problems, ...codeProblems(dir, name)];
   if (problems.length > 0 || !meta) throw new LessonError(problems);

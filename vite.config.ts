@@ -1,8 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import mdx from "@mdx-js/rollup";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
+import { REMARK_PLUGINS } from "./build/mdx-options.ts";
 import { lessonsPlugin } from "./build/vite-plugin-lessons.ts";
 import { playgroundTypesPlugin } from "./build/vite-plugin-playground-types.ts";
 import { cspPlugin } from "./build/csp.ts";
@@ -15,7 +14,7 @@ const lessonsDir = process.env.LESSONS_DIR ?? "lessons";
 export default defineConfig({
   base: base.endsWith("/") ? base : `${base}/`,
   plugins: [
-    { enforce: "pre", ...mdx({ remarkPlugins: [remarkFrontmatter, remarkGfm], providerImportSource: undefined }) },
+    { enforce: "pre", ...mdx({ remarkPlugins: REMARK_PLUGINS, providerImportSource: undefined }) },
     react({ include: /\.(mdx|tsx?)$/ }),
     lessonsPlugin({ dir: lessonsDir }),
     playgroundTypesPlugin({ root: import.meta.dirname }),

@@ -1,11 +1,16 @@
 // Finds and validates lessons at build time. A lesson is a folder under lessons/ holding
 // lesson.mdx (YAML front matter + prose), starter.ts, solution.ts and checks.ts. Anything wrong
-// throws a LessonError naming the file and the problem, which fails `vite build`.
+// throws a LessonError listing every problem found as `file:line: problem`, which fails
+// `vite build`.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { transform } from "sucrase";
 import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts";
+import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { checkProse } from "./lesson-prose.ts";
+import { LessonError, ProblemList, type LessonProblem } from "./lesson-error.ts";
+
+export { LessonError, type LessonProblem } from "./lesson-error.ts";
 
 export const LESSON_FILES = ["lesson.mdx", "starter.ts", "solution.ts", "checks.ts"] as const;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -33,16 +38,6 @@ export interface FoundLesson {
   dir: string;
 }
 
-export class LessonError extends Error {
-  constructor(
-    readonly file: string,
-    problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-    this.name = "LessonError";
-  }
-}
-
 export interface LoadOptions {
   /** Visualization ids the app knows; a lesson naming another one is an unknown id reference. */
   visualizations: readonly string[];
@@ -50,103 +45,122 @@ export interface LoadOptions {
   root?: string;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ID = /^[a-z][a-z0-9-]*$/;
 const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines", "datasets"]);
 
-export function splitFrontMatter(source: string): { yaml: string; body: string } | null {
-  const m = FRONT_MATTER.exec(source);
-  return m ? { yaml: m[1], body: source.slice(m[0].length) } : null;
-}
-
-/** Validates one lesson folder and returns its metadata. */
+/** Validates one lesson folder and returns its metadata; throws a LessonError with every problem found. */
 export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
   const root = options.root ?? process.cwd();
   const name = (file: string) => relative(root, join(dir, file)) || file;
   const folderId = dir.split(/[\\/]/).filter(Boolean).pop()!;
 
-  for (const file of LESSON_FILES) {
-    if (!existsSync(join(dir, file))) throw new LessonError(name(file), "file is missing (a lesson needs lesson.mdx, starter.ts, solution.ts and checks.ts)");
+  const missing = LESSON_FILES.filter((file) => !existsSync(join(dir, file)));
+  if (missing.length > 0) {
+    throw new LessonError(missing.map((file) => ({ file: name(file), problem: "file is missing (a lesson needs lesson.mdx, starter.ts, solution.ts and checks.ts)" })));
   }
 
   const mdx = readFileSync(join(dir, "lesson.mdx"), "utf8");
-  const split = splitFrontMatter(mdx);
-  if (!split) throw new LessonError(name("lesson.mdx"), "front matter is missing: start the file with a '---' line, the YAML fields, and another '---' line");
-  let data: unknown;
-  try {
-    data = parseYaml(split.yaml);
-  } catch (e) {
-    throw new LessonError(name("lesson.mdx"), `front matter is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
-  }
+  const lessonMdx = new ProblemList(name("lesson.mdx"));
+  const read = readFrontMatter(mdx);
+  let meta: LessonMeta | undefined;
+  if (read.ok) meta = readMeta(read.frontMatter, folderId, options, lessonMdx);
+  else lessonMdx.add(read.problem, read.line);
+  for (const { line, problem } of checkProse(mdx)) lessonMdx.add(problem, line);
+
+  const problems: LessonProblem[] = [...lessonMdx.problems, ...codeProblems(dir, name)];
+  if (problems.length > 0 || !meta) throw new LessonError(problems);
+  return meta;
+}
+
+/** The front matter's fields, each problem reported at its field's line. */
+function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: LoadOptions, problems: ProblemList): LessonMeta | undefined {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new LessonError(name("lesson.mdx"), "front matter must be a YAML mapping of fields (id, title, summary, order, …)");
+    problems.add("front matter must be a YAML mapping of fields (id, title, summary, order, …)", 2);
+    return undefined;
   }
   const fm = data as Record<string, unknown>;
-  const fail = (problem: string): never => {
-    throw new LessonError(name("lesson.mdx"), `front matter: ${problem}`);
-  };
+  const before = problems.problems.length;
+  const fail = (key: string, problem: string) => problems.add(`front matter: ${problem}`, lineOf(key));
 
   for (const key of Object.keys(fm)) {
-    if (!KNOWN_KEYS.has(key)) fail(`unknown field "${key}" (known fields: ${[...KNOWN_KEYS].join(", ")})`);
+    if (!KNOWN_KEYS.has(key)) fail(key, `unknown field "${key}" (known fields: ${[...KNOWN_KEYS].join(", ")})`);
   }
   const str = (key: string): string => {
     const v = fm[key];
-    if (typeof v !== "string" || v.trim() === "") fail(`"${key}" is required and must be a non-empty string`);
-    return (v as string).trim();
+    if (typeof v === "string" && v.trim() !== "") return v.trim();
+    fail(key, `"${key}" is required and must be a non-empty string`);
+    return "";
   };
 
   const id = str("id");
-  if (!ID.test(id)) fail(`"id" must be lowercase letters, digits and dashes, got "${id}"`);
-  if (id !== folderId) fail(`"id" is "${id}" but the folder is "${folderId}"; they must match`);
+  if (id && !ID.test(id)) fail("id", `"id" must be lowercase letters, digits and dashes, got "${id}"`);
+  else if (id && id !== folderId) fail("id", `"id" is "${id}" but the folder is "${folderId}"; they must match`);
   const title = str("title");
   const summary = str("summary");
   const order = fm.order;
-  if (typeof order !== "number" || !Number.isFinite(order)) fail(`"order" is required and must be a number`);
+  if (typeof order !== "number" || !Number.isFinite(order)) fail("order", `"order" is required and must be a number`);
   const tags = fm.tags ?? [];
-  if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) fail(`"tags" must be a list of strings`);
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) fail("tags", `"tags" must be a list of strings`);
   const timeoutMs = fm.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== "number" || !Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > MAX_TIMEOUT_MS) {
-    fail(`"timeoutMs" must be a whole number of milliseconds from 100 to ${MAX_TIMEOUT_MS}`);
+    fail("timeoutMs", `"timeoutMs" must be a whole number of milliseconds from 100 to ${MAX_TIMEOUT_MS}`);
   }
   const visualization = fm.visualization ?? "run-timeline";
   if (typeof visualization !== "string" || !options.visualizations.includes(visualization)) {
-    fail(`"visualization" names "${String(visualization)}", which is not a known visualization (known: ${options.visualizations.join(", ")})`);
+    fail("visualization", `"visualization" names "${String(visualization)}", which is not a known visualization (known: ${options.visualizations.join(", ")})`);
   }
 
   const engines = fm.engines ?? [];
-  if (!Array.isArray(engines) || !engines.every((e) => typeof e === "string" && (HOSTED_ENGINES as readonly string[]).includes(e))) {
-    fail(`"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINES.join(", ")})`);
-  }
+  const enginesOk = Array.isArray(engines) && engines.every((e) => typeof e === "string" && (HOSTED_ENGINES as readonly string[]).includes(e));
+  if (!enginesOk) fail("engines", `"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINES.join(", ")})`);
 
-  const postgres = (engines as string[]).includes("postgres");
+  const postgres = enginesOk && (engines as string[]).includes("postgres");
   const datasets = fm.datasets ?? (postgres ? [...DATASETS] : []);
-  if (fm.datasets !== undefined && !postgres) fail(`"datasets" needs the postgres engine: add \`engines: [postgres]\``);
-  if (!Array.isArray(datasets) || !datasets.every((d) => typeof d === "string" && (DATASETS as readonly string[]).includes(d))) {
-    fail(`"datasets" must be a list of Postgres datasets (known: ${DATASETS.join(", ")})`);
+  if (fm.datasets !== undefined && enginesOk && !postgres) fail("datasets", `"datasets" needs the postgres engine: add \`engines: [postgres]\``);
+  else if (!Array.isArray(datasets) || !datasets.every((d) => typeof d === "string" && (DATASETS as readonly string[]).includes(d))) {
+    fail("datasets", `"datasets" must be a list of Postgres datasets (known: ${DATASETS.join(", ")})`);
   }
 
-  // The code files must at least parse: a syntax error here would only surface in a learner's browser.
-  for (const file of ["starter.ts", "solution.ts", "checks.ts"]) {
-    try {
-      transform(readFileSync(join(dir, file), "utf8"), { transforms: ["typescript", "imports"], filePath: file });
-    } catch (e) {
-      throw new LessonError(name(file), `does not parse: ${(e as Error).message}`);
-    }
-  }
-  if (!/export\s+default\b/.test(readFileSync(join(dir, "checks.ts"), "utf8"))) {
-    throw new LessonError(name("checks.ts"), "must `export default defineChecks([...])`");
-  }
-
+  if (problems.problems.length > before) return undefined;
   return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as string[], datasets: datasets as DatasetName[] };
 }
 
-/** Every lesson under `lessonsDir`, in catalogue order. */
+/** The code files must at least parse: a syntax error here would only surface in a learner's browser. */
+function codeProblems(dir: string, name: (file: string) => string): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  for (const file of ["starter.ts", "solution.ts", "checks.ts"]) {
+    const source = readFileSync(join(dir, file), "utf8");
+    try {
+      transform(source, { transforms: ["typescript", "imports"], filePath: file });
+    } catch (e) {
+      const { message, loc } = e as Error & { loc?: { line: number; column: number } };
+      // sucrase says "Error transforming <file>: <what> (<line>:<column>)"; the line goes in front.
+      const what = message.replace(/^Error transforming [^:]*: /, "").replace(/ \(\d+:\d+\)$/, "");
+      problems.push({ file: name(file), line: loc?.line, problem: `does not parse: ${what}${loc ? ` (column ${loc.column})` : ""}` });
+    }
+    if (file === "checks.ts" && !/export\s+default\b/.test(source)) {
+      problems.push({ file: name(file), problem: "must `export default defineChecks([...])`" });
+    }
+  }
+  return problems;
+}
+
+/** Every lesson under `lessonsDir`, in catalogue order; throws a LessonError with the problems of every lesson. */
 export function loadLessons(lessonsDir: string, options: LoadOptions): FoundLesson[] {
-  if (!existsSync(lessonsDir)) throw new LessonError(lessonsDir, "the lessons folder does not exist");
-  const found = readdirSync(lessonsDir)
-    .sort()
-    .filter((entry) => !entry.startsWith(".") && statSync(join(lessonsDir, entry)).isDirectory())
-    .map((entry) => ({ dir: join(lessonsDir, entry), meta: loadLesson(join(lessonsDir, entry), options) }));
-  if (found.length === 0) throw new LessonError(lessonsDir, "no lessons found");
+  if (!existsSync(lessonsDir)) throw new LessonError([{ file: lessonsDir, problem: "the lessons folder does not exist" }]);
+  const found: FoundLesson[] = [];
+  const problems: LessonProblem[] = [];
+  for (const entry of readdirSync(lessonsDir).sort()) {
+    const dir = join(lessonsDir, entry);
+    if (entry.startsWith(".") || !statSync(dir).isDirectory()) continue;
+    try {
+      found.push({ dir, meta: loadLesson(dir, options) });
+    } catch (e) {
+      if (!(e instanceof LessonError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new LessonError(problems);
+  if (found.length === 0) throw new LessonError([{ file: lessonsDir, problem: "no lessons found" }]);
   return found.sort((a, b) => a.meta.order - b.meta.order || a.meta.id.localeCompare(b.meta.id));
 }

@@ -1,10 +1,12 @@
 // Turns lessons/<id>/ folders into two virtual modules:
 //   virtual:lessons          the catalogue (metadata only, small) and a lazy loader per lesson
 //   virtual:lesson/<id>      one lesson's compiled MDX and its code files as strings
-// Validation runs at buildStart, so a malformed lesson fails the build naming its file.
+// Validation runs as soon as the config is resolved, before any bundling: a malformed lesson
+// fails `vite build` (and `vite`) with one `file:line: problem` line per problem. Errors thrown
+// later, from the bundler's hooks, are printed with the bundler's stack trace.
 import { resolve } from "node:path";
-import type { Plugin } from "vite";
-import { loadLessons, type FoundLesson } from "./lessons.ts";
+import type { Logger, Plugin } from "vite";
+import { LessonError, loadLessons, type FoundLesson } from "./lessons.ts";
 import { VISUALIZATION_IDS } from "../app/visualizations/ids.ts";
 
 const CATALOGUE = "virtual:lessons";
@@ -17,8 +19,15 @@ export function lessonsPlugin(options: { dir: string }): Plugin {
 
   return {
     name: "backend-playground:lessons",
+    configResolved(config) {
+      try {
+        load();
+      } catch (e) {
+        if (e instanceof LessonError) throw reported(e, config.logger);
+        throw e;
+      }
+    },
     buildStart() {
-      load();
       for (const l of lessons) this.addWatchFile(resolve(l.dir, "lesson.mdx"));
     },
     resolveId(id) {
@@ -60,4 +69,16 @@ export function lessonsPlugin(options: { dir: string }): Plugin {
       server.watcher.on("unlinkDir", refresh);
     },
   };
+}
+
+/**
+ * Prints each problem on its own line, where an editor or terminal can link `file:line`, and
+ * returns the short error Vite prints after them as the reason the command failed.
+ */
+function reported(error: LessonError, logger: Logger): Error {
+  for (const line of error.message.split("\n")) logger.error(line);
+  const count = error.problems.length;
+  const summary = new Error(`${count} ${count === 1 ? "problem" : "problems"} in the lessons, listed above`);
+  summary.stack = summary.message;
+  return summary;
 }

@@ -45,6 +45,18 @@ describe("expiry on the engine's clock", () => {
     expect(expired.every((e) => e.kind === "expired" && e.how === "active" && e.t === time.t)).toBe(true);
   });
 
+  it("EXPIRETIME rounds an expiry inside a second to the nearest second, as TTL does (expire.c ttlGenericCommand)", () => {
+    const c = createRedis({ now: clock().now }).connect();
+    const second = 1_800_000_000;
+    // What redis-server 7.0.15 answers after SET k v PXAT <second * 1000 + ms>.
+    const nearest: [number, number][] = [[0, second], [1, second], [499, second], [500, second + 1], [501, second + 1], [999, second + 1]];
+    for (const [ms, answer] of nearest) {
+      c.execute(["SET", "k", "v", "PXAT", String(second * 1000 + ms)]);
+      expect(c.execute(["EXPIRETIME", "k"]), `PXAT …${ms}`).toBe(answer);
+      expect(c.execute(["PEXPIRETIME", "k"])).toBe(second * 1000 + ms);
+    }
+  });
+
   it("TTL rounds to the nearest second and keeps the expiry through INCR, drops it on SET", () => {
     const time = clock();
     const c = createRedis({ now: time.now }).connect();

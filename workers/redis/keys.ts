@@ -90,19 +90,16 @@ function expireGeneric(c: Connection, argv: string[], relative: boolean, seconds
   return 1;
 }
 
-function ttlGeneric(c: Connection, argv: string[], ms: boolean): Reply {
+/**
+ * TTL, PTTL, EXPIRETIME and PEXPIRETIME (expire.c ttlGenericCommand): the time left, or with
+ * `absolute` the expiry itself; in seconds both round to the nearest second.
+ */
+function ttlGeneric(c: Connection, argv: string[], ms: boolean, absolute: boolean): Reply {
   const e = lookupRead(c, argv[1], false);
   if (e === undefined) return -2;
   if (e.expireAt === 0) return -1;
-  const ttl = Math.max(0, e.expireAt - c.server.time());
+  const ttl = Math.max(0, absolute ? e.expireAt : e.expireAt - c.server.time());
   return ms ? ttl : Math.floor((ttl + 500) / 1000);
-}
-
-function expiretimeGeneric(c: Connection, argv: string[], ms: boolean): Reply {
-  const e = lookupRead(c, argv[1], false);
-  if (e === undefined) return -2;
-  if (e.expireAt === 0) return -1;
-  return ms ? e.expireAt : Math.floor(e.expireAt / 1000);
 }
 
 function persist(c: Connection, argv: string[]): Reply {
@@ -341,10 +338,10 @@ export const keyCommands: CommandSpec[] = [
   cmd("pexpire", -3, "write", KEY1, (c, a) => expireGeneric(c, a, true, false)),
   cmd("expireat", -3, "write", KEY1, (c, a) => expireGeneric(c, a, false, true)),
   cmd("pexpireat", -3, "write", KEY1, (c, a) => expireGeneric(c, a, false, false)),
-  cmd("ttl", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, false)),
-  cmd("pttl", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, true)),
-  cmd("expiretime", 2, "readonly", KEY1, (c, a) => expiretimeGeneric(c, a, false)),
-  cmd("pexpiretime", 2, "readonly", KEY1, (c, a) => expiretimeGeneric(c, a, true)),
+  cmd("ttl", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, false, false)),
+  cmd("pttl", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, true, false)),
+  cmd("expiretime", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, false, true)),
+  cmd("pexpiretime", 2, "readonly", KEY1, (c, a) => ttlGeneric(c, a, true, true)),
   cmd("persist", 2, "write", KEY1, persist),
   cmd("type", 2, "readonly", KEY1, type),
   cmd("rename", 3, "write", [1, 2, 1], (c, a) => rename(c, a, false)),

@@ -1,4 +1,4 @@
-// Replays every recorded case of ../shared/golden/redis-pubsub.json (Redis 7.0.15, raw RESP2
+// Replays every recorded case of golden/redis-pubsub.json (Redis 7.0.15, raw RESP2
 // sockets, several connections per case): each step's reply, the frames pushed to every
 // connection because of it, and which connections the server closed.
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)

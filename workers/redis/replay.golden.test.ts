@@ -1,4 +1,4 @@
-// Replays every recorded case of ../shared/golden/redis.json (Redis 7.0.15 through node-redis
+// Replays every recorded case of golden/redis.json (Redis 7.0.15 through node-redis
 // sendCommand) against a fresh engine per case; every reply must agree. The file documents its
 // own schema; a case that cannot be replayed fails.
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)

@@ -1,10 +1,13 @@
-// Reads the recordings of the real systems (DESIGN §7): from GOLDEN_DIR when set, else
-// ../shared/golden beside the checkout. A missing file fails the test that asked for it.
+// Reads the recordings of the real systems (DESIGN §7): from GOLDEN_DIR when set, else the
+// repository's own golden/, found from this file rather than the working directory so a test
+// run from any folder of a plain clone finds it. A missing file fails the test that asked for it.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
+const REPOSITORY_GOLDEN = resolve(import.meta.dirname, "..", "..", "golden");
+
 export function goldenDir(): string {
-  return resolve(process.env.GOLDEN_DIR ?? join(process.cwd(), "..", "shared", "golden"));
+  return process.env.GOLDEN_DIR ? resolve(process.env.GOLDEN_DIR) : REPOSITORY_GOLDEN;
 }
 
 export function readGolden<T = unknown>(file: string): T {

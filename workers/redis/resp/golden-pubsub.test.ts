@@ -1,4 +1,4 @@
-// Replays ../shared/golden/redis-pubsub.json (Redis 7.0.15 over raw RESP2 sockets, several
+// Replays golden/redis-pubsub.json (Redis 7.0.15 over raw RESP2 sockets, several
 // connections per case) through the bridge: the engine's pub/sub as seen on the wire.
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";

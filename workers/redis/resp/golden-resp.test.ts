@@ -1,4 +1,4 @@
-// Replays ../shared/golden/resp.json (raw wire exchanges recorded from Redis 7.0.15) over real
+// Replays golden/resp.json (raw wire exchanges recorded from Redis 7.0.15) over real
 // sockets to the bridge: every case must produce the same bytes and the same close.
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // Reason phrases as the recorded servers word them: Python 3.11's http.HTTPStatus (recorded_with
-// in ../shared/golden), which uvicorn writes on the status line. Python 3.13 renamed a few (422 is
+// in golden/), which uvicorn writes on the status line. Python 3.13 renamed a few (422 is
 // "Unprocessable Content" there); 3.11 still says "Unprocessable Entity".
 const PHRASES: Readonly<Record<number, string>> = {
   100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints", 200: "OK",

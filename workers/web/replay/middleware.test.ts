@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-// The recordings come from ../shared/golden/ through readGolden, or from $GOLDEN_DIR when it is set.
+// The recordings come from the repository's golden/ through readGolden, or from $GOLDEN_DIR when it is set.
 import { readGolden } from "../../testing/golden";
 import { TestClient } from "../testclient/client";
 import { parsedBody, probe } from "./common";

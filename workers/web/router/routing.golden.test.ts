@@ -1,4 +1,4 @@
-// Replays every recorded case of ../shared/golden/routing.json (FastAPI 0.142.2 / Starlette 1.7.0)
+// Replays every recorded case of golden/routing.json (FastAPI 0.142.2 / Starlette 1.7.0)
 // on the linear strategy, which must agree with each one. The file documents its own schema.
 // (readGolden reads it from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";

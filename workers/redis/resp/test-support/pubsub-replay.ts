@@ -1,4 +1,4 @@
-// Replays one case of ../shared/golden/redis-pubsub.json over raw RESP2 sockets (read its
+// Replays one case of golden/redis-pubsub.json over raw RESP2 sockets (read its
 // `schema`): each connection opened at the start, each step's command sent as a multibulk
 // request, then every frame that arrived on every connection compared with the recording.
 // Returns the mismatches (none when the server answered as Redis 7.0 did).

@@ -1,5 +1,5 @@
 // Reads RESP2 replies off the wire for tests, converted as the golden recordings convert them
-// (../shared/golden/redis-pubsub.json): simple and bulk strings -> string (latin1), integer ->
+// (golden/redis-pubsub.json): simple and bulk strings -> string (latin1), integer ->
 // number, nil -> null, array -> array, error -> { error: text without '-' }.
 
 export type WireValue = string | number | null | { error: string } | WireValue[];

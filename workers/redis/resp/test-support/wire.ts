@@ -1,5 +1,5 @@
 // Raw socket exchanges for the bridge's tests, recorded the way the golden files were
-// (../shared/golden/resp.json): bytes as latin1 strings, writes 50 ms apart, then everything the
+// (golden/resp.json): bytes as latin1 strings, writes 50 ms apart, then everything the
 // server sends within a window after the last write, or until it closes.
 import { connect, type Socket } from "node:net";
 

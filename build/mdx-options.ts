@@ -1,0 +1,6 @@
+// How lesson.mdx files are read, shared by the build (vite.config.ts) and the lesson validator,
+// so that the validator sees each lesson exactly as the page will.
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+
+export const REMARK_PLUGINS = [remarkFrontmatter, remarkGfm];

@@ -101,6 +101,34 @@ ${starter()}`,
   }
 });
 
+test("2b. the Postgres worker's own scope fetches only the site's files and has no other way out", async ({ page }) => {
+  const outside = await listener();
+  try {
+    const started = page.waitForEvent("worker", { predicate: (w) => /\/assets\/worker-[^/]*\.js$/.test(w.url()) });
+    await openLesson(page, "#/lessons/pagination");
+    const postgres = await started;
+    const seen = await postgres.evaluate(async (origin) => {
+      const scope = self as unknown as Record<string, unknown>;
+      const gone = ["WebSocket", "XMLHttpRequest", "importScripts", "Worker", "EventSource"].filter((name) => scope[name] === undefined);
+      let outside: string;
+      try {
+        await fetch(`${origin}/from-the-postgres-worker-scope`);
+        outside = "fetched";
+      } catch (e) {
+        outside = String(e);
+      }
+      const own = (await fetch(new URL("../", location.href))).ok;
+      return { gone, outside, own };
+    }, outside.origin);
+    expect(seen.gone).toEqual(["WebSocket", "XMLHttpRequest", "importScripts", "Worker", "EventSource"]);
+    expect(seen.outside).toContain("fetches only the site's own files");
+    expect(seen.own).toBe(true);
+    expect(outside.hits).toEqual([]);
+  } finally {
+    outside.server.close();
+  }
+});
+
 test("3. a Postgres run ends in a rollback nothing the learner sends can turn into a commit, and leaves no session state", async ({ page }) => {
   test.setTimeout(180_000);
   await runWhenPostgresReady(

@@ -20,7 +20,7 @@ import { watch } from "./watchdog";
 const STUCK_GRACE_MS = 5000;
 
 const STUCK =
-  "Postgres stopped answering: a statement kept computing past the statement timeout. Pure computation (a PL/pgSQL loop, a join of cached rows) never checks the clock inside PGlite, so it cannot be cancelled; Postgres was restarted and its tables are being seeded again.";
+  "Postgres stopped answering: a statement kept computing past the statement timeout. Pure computation over rows already in memory (a join of small cached tables) never checks the clock inside PGlite, so it cannot be cancelled; Postgres was restarted and its tables are being seeded again.";
 
 /** One worker and the promise that it has died (it is never revived: a new one replaces it). */
 interface Instance {

@@ -2,7 +2,9 @@
 // the worker runs (worker.ts imports this module first). The worker hosts a superuser Postgres
 // that learner SQL drives, and PGlite fetches files lazily (the auto_explain and pg_trgm
 // bundles), so the scope keeps only what that needs:
-//  - fetch reaches the site's own files only: URLs of the worker script's own origin;
+//  - fetch reaches the site's own files only: URLs of the worker script's own origin, and data:
+//    URLs, which reach nothing (Vite inlines small assets such as auto_explain's bundle as data:
+//    URLs, so refusing them stopped auto_explain loading);
 //  - importScripts, XMLHttpRequest, WebSocket, EventSource, Worker, SharedWorker and WebTransport
 //    are gone (PGlite is handed its .wasm compiled, so Emscripten's synchronous XHR loader is
 //    never needed).
@@ -25,7 +27,8 @@ export function restrictScope(scope: Scope): void {
     } catch {
       return Promise.reject(new TypeError(`Not a URL: ${String(input).slice(0, 100)}`));
     }
-    if (url.origin !== origin || origin === "null") {
+    const ownFile = url.protocol === "data:" || (url.origin === origin && origin !== "null");
+    if (!ownFile) {
       return Promise.reject(new TypeError(`The Postgres worker fetches only the site's own files, not ${url.origin}`));
     }
     // The URL as checked, not the input again (whose string form could change between readings).

@@ -9,9 +9,10 @@
 // handed to PGlite compiled (pgliteWasmModule, initdbWasmModule, fsBundle) rather than left to
 // PGlite's own lookup next to its script. The contrib extensions (auto_explain, pg_trgm) find
 // their .tar.gz bundles with `new URL(…, import.meta.url)`, which Vite rewrites to assets too.
-// worker-scope.ts (fetch to the site's own origin only, no XHR / WebSocket / Worker) is not
-// applied yet: in Chromium it stopped auto_explain's plans from arriving (pagination's scan strip
-// read nothing), cause not yet found. The narrow protocol (protocol.ts) is the boundary.
+// worker-scope.ts, imported first, takes from this scope what a worker hosting learner-driven SQL
+// does not need (fetch beyond the site's own files, XHR, WebSocket, Worker, importScripts); the
+// narrow protocol (protocol.ts) is the boundary, this is defence in depth.
+import "./worker-scope.ts";
 import { PGlite } from "@electric-sql/pglite";
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
 import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";

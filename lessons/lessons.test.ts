@@ -41,7 +41,11 @@ afterAll(async () => {
 });
 
 async function runFile(lesson: FoundLesson, file: string) {
-  const request = { code: readFileSync(join(lesson.dir, file), "utf8"), checks: readFileSync(join(lesson.dir, "checks.ts"), "utf8") };
+  return runCode(lesson, readFileSync(join(lesson.dir, file), "utf8"));
+}
+
+async function runCode(lesson: FoundLesson, code: string) {
+  const request = { code, checks: readFileSync(join(lesson.dir, "checks.ts"), "utf8") };
   const env = { now: () => 0, modules: PLAYGROUND_MODULES, onConsole: () => {} };
   if (!lesson.meta.engines.includes("postgres")) return runLesson(request, env);
   if (!postgres) throw new Error("Postgres did not start");
@@ -70,4 +74,40 @@ describe.each(lessons.map((l) => [l.meta.id, l] as const))("lesson %s", (_id, le
     const result = await runFile(lesson, "starter.ts");
     expect(result.checks.some((c) => !c.passed) || result.error !== null).toBe(true);
   });
+});
+
+// A wrong pagination solution (a cursor on created_at alone, which skips posts that share a second)
+// passes every check on the seeded data; only the ties the checks insert show it up. Learner code
+// holds the same `db` as the checks, so each attack below tries to take the checks' view away.
+describe("Postgres checks cannot be faked by learner code", () => {
+  const pagination = lessons.find((l) => l.meta.id === "pagination");
+  const wrong = () =>
+    readFileSync(join(pagination!.dir, "solution.ts"), "utf8").replace(
+      "WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id LIMIT $3`,\n        [cursor.createdAt, cursor.id, PAGE_SIZE + 1]",
+      "WHERE created_at > $1 ORDER BY created_at, id LIMIT $2`,\n        [cursor.createdAt, PAGE_SIZE + 1]",
+    );
+  const allPassed = (r: Awaited<ReturnType<typeof runCode>>) => r.error === null && r.checks.length > 0 && r.checks.every((c) => c.passed);
+
+  it("the wrong solution fails on its own (the ties catch it)", async () => {
+    expect(wrong()).not.toBe(readFileSync(join(pagination!.dir, "solution.ts"), "utf8"));
+    expect(allPassed(await runCode(pagination!, wrong()))).toBe(false);
+  });
+
+  const ATTACKS: Record<string, string> = {
+    "replace db.query to drop the checks' INSERT of tied posts": `import { db as shared } from "playground/postgres";
+const real = shared.query;
+(shared as any).query = (text: string, values?: unknown[]) =>
+  text.startsWith("INSERT INTO feed_items") && text.includes("same_second") ? Promise.resolve({ rows: [], fields: [], rowCount: 0 }) : real(text, values);`,
+    "replace db.explain to fake an index plan": `import { db as shared } from "playground/postgres";
+(shared as any).explain = async () => ({ Plan: { "Node Type": "Index Scan", "Index Name": "feed_items_pkey", "Actual Rows": 1 } });`,
+    "import the checks' own Postgres module to answer their statements": `import { watchStatements } from "playground/checks/postgres";
+void watchStatements(() => new Promise(() => {}), { forward: 0 });`,
+  };
+  for (const [name, attack] of Object.entries(ATTACKS)) {
+    it(`cannot: ${name}`, async () => {
+      const result = await runCode(pagination!, `${attack}\n${wrong()}`);
+      expect(allPassed(result)).toBe(false);
+      expect(result.error?.message).toMatch(/read only|read-only|not extensible|Cannot assign|playground\/checks\/postgres/);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import { defineChecks, expect } from "playground/checks";
 import { db } from "playground/postgres";
+import { watchStatements } from "playground/checks/postgres";
 import { advanceTime, createClient, type RedisClientType } from "playground/redis";
 import type * as Solution from "./solution";
 
@@ -19,27 +20,10 @@ async function redis(): Promise<RedisClientType> {
   return inspector;
 }
 
-/**
- * Runs `fn` and counts the statements it sends to Postgres (db.query is wrapped meanwhile). Past
- * `forward` statements the check answers with the first one's result instead of sending them:
- * PGlite runs one statement at a time, so a stampede of 100 would take most of a minute.
- */
+/** Runs `fn` and counts the statements it sends to Postgres; past `forward`, see watchStatements. */
 async function counting<T>(fn: () => Promise<T>, forward = Infinity): Promise<{ result: T; queries: number }> {
-  const original = db.query;
-  let queries = 0;
-  let first: ReturnType<typeof db.query> | null = null;
-  db.query = ((text: string, values?: unknown[]) => {
-    queries += 1;
-    if (first && queries > forward) return first;
-    const sent = original.call(db, text, values);
-    first ??= sent;
-    return sent;
-  }) as typeof db.query;
-  try {
-    return { result: await fn(), queries };
-  } finally {
-    db.query = original;
-  }
+  const { result, statements } = await watchStatements(fn, { forward });
+  return { result, queries: statements.length };
 }
 
 /** Redis's own counters: reads that found their key, and reads that did not. */

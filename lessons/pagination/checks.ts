@@ -1,5 +1,6 @@
 import { defineChecks, expect } from "playground/checks";
 import { db, scanSummary, type PlanNode } from "playground/postgres";
+import { watchStatements } from "playground/checks/postgres";
 import type * as Solution from "./solution";
 
 type Row = { id: string; created_at: Date };
@@ -18,21 +19,6 @@ const addTies = () =>
     WHERE f.id IN (48, 149, 1203)`));
 
 const cursorOf = (row: Row) => ({ createdAt: row.created_at, id: row.id });
-
-/** The statements `work` sends through db.query (learner code and checks share the one `db`). */
-async function recording<T>(work: () => Promise<T>): Promise<{ result: T; statements: { text: string; values?: unknown[] }[] }> {
-  const original = db.query;
-  const statements: { text: string; values?: unknown[] }[] = [];
-  db.query = ((text: string, values?: unknown[]) => {
-    statements.push({ text, values });
-    return original(text, values);
-  }) as typeof db.query;
-  try {
-    return { result: await work(), statements };
-  } finally {
-    db.query = original;
-  }
-}
 
 function nodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(nodes)];
@@ -96,7 +82,7 @@ export default defineChecks<typeof Solution>([
     run: async ({ getPage }) => {
       const { rows } = await db.query<{ m: string }>("SELECT max(id) AS m FROM feed_items");
       const deep = (await db.query<Row>("SELECT id, created_at FROM feed_items WHERE id <= $1 ORDER BY id DESC LIMIT 1", [Math.floor(Number(rows[0].m) * 0.9)])).rows[0];
-      const { result, statements } = await recording(() => getPage(cursorOf(deep)));
+      const { result, statements } = await watchStatements(() => getPage(cursorOf(deep)));
       expect(result.rows.length, "rows on the deep page").to.equal(50);
       expect(statements.length, "queries getPage sent through db.query").to.be.greaterThan(0);
       for (const { text, values } of statements) {

@@ -1,5 +1,6 @@
 import { defineChecks, expect } from "playground/checks";
 import { db, type PlanNode } from "playground/postgres";
+import { watchStatements } from "playground/checks/postgres";
 import type * as Solution from "./solution";
 
 type Doc = Solution.Doc;
@@ -33,21 +34,6 @@ function counted(list: number[]): { list: number[]; reads: () => number } {
     },
   });
   return { list: proxy, reads: () => reads };
-}
-
-/** The statements `work` sends through db.query, watched without changing them. */
-async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: { text: string; values?: unknown[] }[] }> {
-  const statements: { text: string; values?: unknown[] }[] = [];
-  const query = db.query;
-  db.query = ((text: string, values?: unknown[]) => {
-    statements.push({ text, values });
-    return query.call(db, text, values);
-  }) as typeof db.query;
-  try {
-    return { result: await work(), statements };
-  } finally {
-    db.query = query;
-  }
 }
 
 function nodes(plan: PlanNode): PlanNode[] {
@@ -181,7 +167,7 @@ export default defineChecks<typeof Solution>([
       "Match with `to_tsvector('english', title || ' ' || body) @@ websearch_to_tsquery('english', $1)`: exactly the expression documents_fts_idx was built on, or the planner cannot use it.",
     ],
     run: async ({ searchDocuments }) => {
-      const { statements } = await statementsOf(() => searchDocuments("query time"));
+      const { statements } = await watchStatements(() => searchDocuments("query time"));
       expect(statements.length, "statements searchDocuments sent with db.query").to.be.at.least(1);
       const { text, values } = statements[statements.length - 1]!;
       const plan = nodes((await db.explain(text, values)).Plan);

@@ -1,11 +1,15 @@
-// `playground/postgres` as lesson code imports it (types in learner-api.ts): `db` talks over the
-// run's port to the Postgres worker, which outlives the sandbox; the page opened the run's
-// transaction before handing over the port and rolls it back after.
-import { connectLearnerClient } from "./port-client.ts";
+// `playground/postgres` as lesson code imports it (types in learner-api.ts), and
+// `playground/checks/postgres`, which only a lesson's checks can import (checks-api.ts). Both sit
+// on one connection per run: `db` talks over the run's port to the Postgres worker, which
+// outlives the sandbox; the page opened the run's transaction before handing over the port and
+// rolls it back after.
+import { connectLearnerClient, type LearnerClient } from "./port-client.ts";
 import { scanSummary } from "./scan-summary.ts";
 import { PostgresError } from "./errors.ts";
+import { createStatementLog, type StatementLog } from "./statement-watch.ts";
 import type { PostgresTrace } from "./trace.ts";
 import type * as LearnerApi from "./learner-api.ts";
+import type * as ChecksApi from "./checks-api.ts";
 
 export interface PostgresModuleEnv {
   now(): number;
@@ -13,28 +17,37 @@ export interface PostgresModuleEnv {
   port(name: string): MessagePort | undefined;
 }
 
-export function postgresModule(env: PostgresModuleEnv): typeof LearnerApi {
+interface Connection {
+  db: LearnerApi.Database;
+  log: StatementLog;
+}
+
+// One connection per run: the registry hands every module factory of a run the same env.
+const connections = new WeakMap<PostgresModuleEnv, Connection>();
+
+function connectionOf(env: PostgresModuleEnv): Connection {
+  let connection = connections.get(env);
+  if (connection) return connection;
   const port = env.port("postgres");
+  const client: LearnerClient | null = port ? connectLearnerClient(port, env) : null;
   const missing = () => Promise.reject(new Error("This lesson has no database: its front matter needs `engines: [postgres]`."));
-  const client = port ? connectLearnerClient(port, env) : null;
-  const send: LearnerApi.Database = {
-    query: (text, values) => (client ? client.query(text, values) : missing()),
-    explain: (text, values) => (client ? (client.explain(text, values) as ReturnType<LearnerApi.Database["explain"]>) : missing()),
-  } as LearnerApi.Database;
-  // The sandbox hardens this module (learner code cannot change it under the checks), yet a
-  // lesson's checks wrap db.query to count statements: so query and explain are accessors, whose
-  // setters still work on a frozen object.
-  const db = {} as LearnerApi.Database;
-  for (const name of ["query", "explain"] as const) {
-    let current = send[name];
-    Object.defineProperty(db, name, {
-      enumerable: true,
-      get: () => current,
-      set: (fn: unknown) => {
-        if (typeof fn !== "function") throw new TypeError(`db.${name} must be a function`);
-        current = fn as typeof current;
-      },
-    });
-  }
-  return { db, scanSummary, PostgresError } as typeof LearnerApi;
+  const log = createStatementLog();
+  // Frozen: learner code holds this same `db`, so it must not be able to replace query or explain
+  // under the checks; checks see statements through the log instead (statement-watch.ts).
+  const db = Object.freeze({
+    query: (text: string, values?: unknown[]) => log.query(values === undefined ? { text } : { text, values }, () => (client ? client.query(text, values) : missing())),
+    explain: (text: string, values?: unknown[]) => (client ? client.explain(text, values) : missing()),
+  }) as LearnerApi.Database;
+  connection = { db, log };
+  connections.set(env, connection);
+  return connection;
+}
+
+export function postgresModule(env: PostgresModuleEnv): typeof LearnerApi {
+  return { db: connectionOf(env).db, scanSummary, PostgresError } as typeof LearnerApi;
+}
+
+export function postgresChecksModule(env: PostgresModuleEnv): typeof ChecksApi {
+  const { log } = connectionOf(env);
+  return { watchStatements: log.watch } as typeof ChecksApi;
 }

@@ -5,5 +5,6 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/web": "workers/web/index.ts",
   "playground/redis": "workers/redis/learner-api.ts",
   "playground/postgres": "workers/postgres/learner-api.ts",
+  "playground/checks/postgres": "workers/postgres/checks-api.ts",
   "playground/search": "workers/search/learner-api.ts",
 };

@@ -6,7 +6,7 @@ import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
 import { webModule } from "../web/playground.ts";
 import { redisModule } from "../redis/playground.ts";
-import { postgresModule } from "../postgres/playground.ts";
+import { postgresChecksModule, postgresModule } from "../postgres/playground.ts";
 import { searchModule } from "../search/playground.ts";
 
 export interface ModuleEnv {
@@ -28,6 +28,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/web": (env) => webModule(env),
   "playground/redis": (env) => redisModule(env),
   "playground/postgres": (env) => postgresModule(env),
+  "playground/checks/postgres": (env) => postgresChecksModule(env),
   "playground/search": (env) => searchModule(env),
 };
 

@@ -109,11 +109,12 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   // Engines stamp their own events with the run's clock; `t` is relative to the learner's start.
   // The checks' own module is out of the learner's reach, so it needs no protection (and chai is not made to be frozen).
   const protect = env.protect && (<T,>(module: T, name: string) => (name === CHECKS_MODULE ? module : env.protect!(module)));
+  const checksOnly = (name: string) => name === CHECKS_MODULE || name.startsWith(`${CHECKS_MODULE}/`);
   const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] }, protect);
-  // The same lazily built modules, less the checks' own.
+  // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).
   const learnerModules: Record<string, unknown> = {};
   for (const name of Object.keys(modules)) {
-    if (name !== CHECKS_MODULE) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
+    if (!checksOnly(name)) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
   }
   const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();

@@ -24,7 +24,7 @@ export interface LessonMeta {
   tags: string[];
   timeoutMs: number;
   visualization: string;
-  /** Engines that live outside the sandbox and must be started for this lesson (DESIGN §5). */
+  /** Engines that live outside the sandbox, started for this lesson (docs/architecture.md, "A Run's path"). */
   engines: string[];
   /** The Postgres datasets the lesson reads, seeded before its first run (all of them when not given). */
   datasets: DatasetName[];

@@ -1,5 +1,6 @@
 // Trace events: the small typed records every engine emits about what it does. The UI renders
-// visualizations from these alone, never from an engine's internals (DESIGN §3).
+// visualizations from these alone, never from an engine's internals (docs/architecture.md, "The
+// trace").
 
 import type { WebAppTrace } from "./web/app/trace.ts";
 

@@ -4,7 +4,7 @@ import { lessonHref, parseRoute } from "./hash-route";
 import { decodeSharedCode } from "../lesson/use-lesson-code";
 
 describe("parseRoute", () => {
-  it("reads the routes of DESIGN §7", () => {
+  it("reads the routes of docs/architecture.md's contracts", () => {
     expect(parseRoute("")).toEqual({ name: "home" });
     expect(parseRoute("#/")).toEqual({ name: "home" });
     expect(parseRoute("#/lessons/welcome")).toEqual({ name: "lesson", id: "welcome", embed: false, code: null });

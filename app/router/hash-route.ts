@@ -1,5 +1,5 @@
-// Hash routing (DESIGN §7): #/ home, #/lessons/<id>, #/embed/<id>, each lesson route with an
-// optional ?code=. Hash routes work on any static host, GitHub Pages included.
+// Hash routing (docs/architecture.md, "Contracts"): #/ home, #/lessons/<id>, #/embed/<id>, each
+// lesson route with an optional ?code=. Hash routes work on any static host, GitHub Pages included.
 import { useSyncExternalStore } from "react";
 
 export type Route =

@@ -1,5 +1,6 @@
-// What a learner has done, per lesson, saved in the browser: their code and whether every check
-// has passed. Keys are stable (DESIGN §1 ids) so progress survives new releases.
+// What a learner has done, per lesson, saved in the browser: their code and whether every check has
+// passed. Keys are stable (lesson ids: docs/architecture.md, "Contracts") so progress survives new
+// releases.
 import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
 import { readItem, writeItem } from "./storage";

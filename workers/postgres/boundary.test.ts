@@ -1,7 +1,7 @@
-// The boundary (DESIGN §5), tested as an attacker would try it: learner code holds the run's
-// port to the Postgres worker and may send it anything; the page holds the worker itself. Each
-// door is tried after a `DROP TABLE feed_items`, and the seeded table must still be there, whole,
-// in the next run.
+// The boundary (docs/architecture.md, "The boundary"), tested as an attacker would try it: learner
+// code holds the run's port to the Postgres worker and may send it anything; the page holds the
+// worker itself. Each door is tried after a `DROP TABLE feed_items`, and the seeded table must
+// still be there, whole, in the next run.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { serveHost } from "./api.ts";

@@ -1,6 +1,7 @@
 // The Postgres engine: a PGlite instance it is given, the seeded datasets, and the learner API in
-// node-postgres's style. Plain TypeScript (DESIGN §3): the clock is passed in; Node tests hand it
-// a real `new PGlite(pgliteOptions())`, the worker one created in the worker.
+// node-postgres's style. Plain TypeScript (docs/architecture.md, "The parts"): the clock is passed
+// in; Node tests hand it a real `new PGlite(pgliteOptions())`, the worker one created in the
+// worker.
 //
 // A run is a session: beginRun opens a transaction, every learner statement runs inside it under
 // its own SAVEPOINT (so a failed statement does not abort the rest of the run) with the run's

@@ -1,5 +1,5 @@
-// playground/postgres's engine side (DESIGN §7): scanSummary for Node tests and the UI, and the
-// engine for the worker and tests.
+// playground/postgres's engine side (docs/architecture.md, "Contracts"): scanSummary for Node tests
+// and the UI, and the engine for the worker and tests.
 export { scanSummary, type ScanSummary, type PlanNode } from "./scan-summary.ts";
 export {
   PostgresEngine,

@@ -1,5 +1,5 @@
 // scanSummary(plan): an EXPLAIN (ANALYZE, FORMAT JSON) plan as rows scanned / discarded / returned
-// (DESIGN §7), the three numbers the pagination and search lessons draw.
+// (docs/architecture.md, "Contracts"), the three numbers the pagination and search lessons draw.
 //
 // The rules, node by node over the whole tree (InitPlans and SubPlans included). Every count is
 // per-loop in Postgres's output, so each is multiplied by the node's "Actual Loops" and rounded

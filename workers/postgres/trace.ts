@@ -1,5 +1,6 @@
-// The Postgres engine's trace events (DESIGN §3). To be added to the TraceEvent union in the
-// shared workers/trace.ts by whoever owns it: `| import("./postgres/trace.ts").PostgresTrace`.
+// The Postgres engine's trace events (docs/architecture.md, "The trace"). To be added to the
+// TraceEvent union in the shared workers/trace.ts by whoever owns it: `|
+// import("./postgres/trace.ts").PostgresTrace`.
 import type { ScanSummary } from "./scan-summary.ts";
 import type { PostgresErrorFields } from "./errors.ts";
 

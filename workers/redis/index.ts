@@ -1,4 +1,5 @@
-// The Redis engine (DESIGN §3, §7): an in-memory Redis that answers as Redis 7.0 does.
+// The Redis engine (docs/architecture.md, "The parts" and "Contracts"): an in-memory Redis that
+// answers as Redis 7.0 does.
 //
 //   const server = createRedis({ now: () => clock.now });
 //   const conn = server.connect();

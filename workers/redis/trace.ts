@@ -1,7 +1,7 @@
-// Trace events of the Redis engine (DESIGN §3): plain data, stamped with the engine's clock,
-// emitted to the `trace` sink given to createRedis (nothing is built when there is no sink).
-// Visualizations (hits and misses over time, keys with their TTL ticking down, messages fanned
-// out to subscribers) render from these alone.
+// Trace events of the Redis engine (docs/architecture.md, "The trace"): plain data, stamped with
+// the engine's clock, emitted to the `trace` sink given to createRedis (nothing is built when there
+// is no sink). Visualizations (hits and misses over time, keys with their TTL ticking down,
+// messages fanned out to subscribers) render from these alone.
 
 interface RedisTraceBase {
   /** The engine's clock (unix ms as given by `now`). */

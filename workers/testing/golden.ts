@@ -1,4 +1,4 @@
-// Reads the recordings of the real systems (DESIGN §7): from GOLDEN_DIR when set, else the
+// Reads the recordings of the real systems (golden/README.md): from GOLDEN_DIR when set, else the
 // repository's own golden/, found from this file rather than the working directory so a test
 // run from any folder of a plain clone finds it. A missing file fails the test that asked for it.
 import { readFileSync } from "node:fs";

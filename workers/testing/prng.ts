@@ -1,5 +1,5 @@
 // A small seeded PRNG (mulberry32) for tests and benchmarks that need repeatable randomness:
-// engines never call Math.random themselves (DESIGN §3).
+// engines never call Math.random themselves (docs/architecture.md, "The parts").
 
 export type Rng = () => number;
 

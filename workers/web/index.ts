@@ -1,4 +1,5 @@
-// playground/web: the web engine's public entry (DESIGN §7). A plain list of exports.
+// playground/web: the web engine's public entry (docs/architecture.md, "Contracts"). A plain list
+// of exports.
 export { Router } from "./router/router.ts";
 export type {
   MatchFound,

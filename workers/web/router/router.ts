@@ -1,4 +1,5 @@
-// The Router of DESIGN §7: a thin class over the operations, each in its own file.
+// The Router of docs/architecture.md's contracts: a thin class over the operations, each in its own
+// file.
 import { addRoute } from "./add.ts";
 import { createRouterContext, type RouterContext } from "./context.ts";
 import { describeRouter, type RouterSnapshot } from "./describe.ts";

@@ -1,4 +1,5 @@
-// The public shapes of the router (DESIGN §7): what add() and match() take and give.
+// The public shapes of the router (docs/architecture.md, "Contracts"): what add() and match() take
+// and give.
 import type { TraceSink } from "./trace.ts";
 
 export type Strategy = "radix" | "linear";

@@ -25,13 +25,15 @@ interface Props {
   embed: boolean;
   ready: boolean;
   session: RunSession | null;
-  code: string | null;
+  hasCode: boolean;
+  /** The code in the editor now (saving any waiting edit first). */
+  readCode: () => string | null;
   onRun: () => void;
   onReset: () => void;
   onShowSolution: () => void;
 }
 
-export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onReset, onShowSolution }: Props) {
+export function LessonToolbar({ lesson, embed, ready, session, hasCode, readCode, onRun, onReset, onShowSolution }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -72,12 +74,13 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
           Show solution
         </button>
         <button type="button" className="button" onClick={() => {
+            const code = readCode();
             if (code === null) return;
             const link = siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) }));
             setShareLink(link);
             void openCopying("share", link);
           }}
-          disabled={code === null}
+          disabled={!hasCode}
         >
           Share
         </button>

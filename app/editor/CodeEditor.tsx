@@ -6,6 +6,7 @@ import { monaco } from "./monaco-setup";
 import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
 import type { CodeBuffer } from "./code-buffer";
+import { markersAfterEdit } from "./markers-after-edit";
 
 const OWNER = "playground";
 
@@ -61,6 +62,13 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
     window.playgroundEditor = { editor, monaco };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
     detachRef.current = buffer.attach(editor);
+    editor.onDidChangeModelContent((e) => {
+      const model = editor.getModel();
+      if (!model) return;
+      const before = monaco.editor.getModelMarkers({ owner: OWNER, resource: model.uri });
+      const after = markersAfterEdit(before, e.changes);
+      if (after !== before) monaco.editor.setModelMarkers(model, OWNER, [...after]);
+    });
   };
 
   return (

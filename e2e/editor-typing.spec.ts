@@ -2,26 +2,14 @@
 // appears, on a slow machine, none is lost, and a reload brings back exactly what was typed.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, LESSON, getCode, waitForEditor } from "./fixtures";
+import { test, expect, LESSON, focusEditor, getCode, waitForEditor } from "./fixtures";
 
 const STARTER = readFileSync("lessons/welcome/starter.ts", "utf8");
 // 200 characters in a comment, where Monaco neither suggests nor closes anything.
 const TYPED = `// ${"quick brown fox jumps over the lazy dog ".repeat(5)}`.slice(0, 200);
 
-/** Puts the caret at the start or the end of the code, in a focused editor. */
-async function focusEditor(page: Page, where: "start" | "end"): Promise<void> {
-  await page.evaluate((atEnd) => {
-    const { editor } = window.playgroundEditor!;
-    const model = editor.getModel()!;
-    const line = atEnd ? model.getLineCount() : 1;
-    editor.setPosition({ lineNumber: line, column: atEnd ? model.getLineMaxColumn(line) : 1 });
-    editor.focus();
-  }, where === "end");
-}
-
 /** Types `text` at the start of the code as one input event: far quicker than the pause a save waits for. */
 async function insertAtStart(page: Page, text: string): Promise<void> {
-  await waitForEditor(page);
   await focusEditor(page, "start");
   await page.keyboard.insertText(text);
 }
@@ -33,7 +21,6 @@ test("200 characters typed at 10 ms a key, right after the editor appears on a 4
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
 
   await page.goto(LESSON);
-  await waitForEditor(page);
   // The starter ends with a newline: the caret goes on the empty last line.
   await focusEditor(page, "end");
   await page.keyboard.type(TYPED, { delay: 10 });

@@ -54,7 +54,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     };
   }, [lesson]);
 
-  const { code, buffer, flushCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
+  const { code, buffer, flushCode, replaceCode, origin, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
 
   const run = useCallback(() => {
     if (!session || session.store.getState().running) return;
@@ -85,6 +85,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         ready={ready}
         session={session}
         hasCode={code !== null}
+        codeOrigin={origin}
         readCode={flushCode}
         onRun={run}
         onReset={() => content && replaceCode(content.starter, "reset")}

@@ -4,6 +4,7 @@ import { createStore } from "zustand/vanilla";
 import { useShallow } from "zustand/react/shallow";
 import { compressToEncodedURIComponent } from "lz-string";
 import type { LessonMeta } from "../lessons/catalogue";
+import type { CodeOrigin } from "../stores/code-backups";
 import type { RunSession, RunState } from "./run-session";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
@@ -26,6 +27,8 @@ interface Props {
   ready: boolean;
   session: RunSession | null;
   hasCode: boolean;
+  /** Where the code in the editor came from, so Show solution says what it replaces. */
+  codeOrigin: CodeOrigin | null;
   /** The code in the editor now (saving any waiting edit first). */
   readCode: () => string | null;
   onRun: () => void;
@@ -33,7 +36,15 @@ interface Props {
   onShowSolution: () => void;
 }
 
-export function LessonToolbar({ lesson, embed, ready, session, hasCode, readCode, onRun, onReset, onShowSolution }: Props) {
+// What Show solution replaces, said as it is: only the learner's own code is "your code".
+const SOLUTION_REPLACES: Record<CodeOrigin, string> = {
+  mine: "The solution will replace your code in the editor. You can bring your code back with Undo afterwards.",
+  starter: "The solution will replace the starter code in the editor. Undo or Reset code brings the starter back.",
+  share: "The solution will replace the code from the shared link. You can bring that code back with Undo afterwards.",
+  solution: "The solution will replace the code in the editor. You can bring it back with Undo afterwards.",
+};
+
+export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -70,7 +81,15 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, readCode
         <button type="button" className="button" onClick={onReset} disabled={!ready}>
           Reset code
         </button>
-        <button type="button" className="button" onClick={() => setDialog("solution")} disabled={!ready}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            readCode(); // saves a waiting edit, so the dialog knows the code is the learner's
+            setDialog("solution");
+          }}
+          disabled={!ready}
+        >
           Show solution
         </button>
         <button type="button" className="button" onClick={() => {
@@ -90,7 +109,7 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, readCode
       </div>
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
-        <p>The solution will replace your code in the editor. You can bring your code back with Undo afterwards.</p>
+        <p>{SOLUTION_REPLACES[codeOrigin ?? "mine"]}</p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Keep my code

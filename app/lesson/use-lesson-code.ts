@@ -161,5 +161,7 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
   }, [starter, sharedCode, id, embed, replaceCode, flushCode]);
 
   const banner = code === null || starter === null ? null : codeBanner(record, code, starter);
-  return { code, buffer, flushCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice };
+  /** Where the code in the editor came from (what Show solution would replace). */
+  const origin = code === null || starter === null ? null : originOf(record, code, starter);
+  return { code, buffer, flushCode, replaceCode, origin, banner, goBack, dismissBanner, notice, dismissNotice };
 }

@@ -197,3 +197,15 @@ test("a first-time visitor with a shared link: Show solution speaks of the link'
   await codeBanner(page).getByRole("button", { name: "Undo" }).click();
   expect(await getCode(page)).toBe(CODE_A);
 });
+
+test("Show solution and Reset code, again and again: Back to my code still brings the learner's own code after a reload", async ({ page }) => {
+  await openLesson(page);
+  await setCode(page, MINE);
+  for (let i = 0; i < 4; i++) {
+    await showSolution(page, i === 0 ? "replace your code" : "replace the starter code");
+    await page.getByRole("button", { name: "Reset code" }).click();
+  }
+  await reload(page);
+  await codeBanner(page).getByRole("button", { name: "Back to my code" }).click();
+  expect(await getCode(page)).toBe(MINE);
+});

@@ -5,7 +5,8 @@ import { useShallow } from "zustand/react/shallow";
 import { compressToEncodedURIComponent } from "lz-string";
 import type { LessonMeta } from "../lessons/catalogue";
 import type { CodeOrigin } from "../stores/code-backups";
-import type { RunSession, RunState } from "./run-session";
+import { READY_STATUS, readyStatus, type RunSession, type RunState } from "./run-session";
+import { postgresState, runWaitsFor } from "../engines/postgres-state";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
 import { CopyField, copyText, type CopyState } from "./CopyField";
@@ -57,6 +58,9 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrig
     (session?.store ?? NO_SESSION) as typeof NO_SESSION,
     useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
   );
+  // Before the first run, a Postgres lesson's status says what a Run would wait for.
+  const waitsFor = useStore(postgresState, (s) => (lesson.engines.includes("postgres") ? runWaitsFor(s) : null));
+  const shownStatus = status === READY_STATUS ? readyStatus(waitsFor) : status;
   const close = () => setDialog(null);
   // Packed only when the learner asks for it, not on every render.
   const [shareLink, setShareLink] = useState("");
@@ -74,7 +78,7 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrig
           Stop
         </button>
         <p className={`status status--${tone}`} role="status" aria-live="polite">
-          {status}
+          {shownStatus}
         </p>
       </div>
       <div className="toolbar__actions" role="group" aria-label="Code actions">

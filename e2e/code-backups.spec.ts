@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import LZString from "lz-string";
 import type { Page } from "@playwright/test";
-import { test, expect, LESSON, getCode, openLesson, setCode, waitForEditor } from "./fixtures";
+import { test, expect, LESSON, focusEditor, getCode, openLesson, setCode, waitForEditor } from "./fixtures";
 
 const STARTER = readFileSync("lessons/welcome/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/welcome/solution.ts", "utf8");
@@ -134,4 +134,78 @@ test("a storage warning can be dismissed", async ({ page }) => {
   await expect(full).toBeVisible();
   await full.getByRole("button", { name: "Dismiss" }).click();
   await expect(full).toHaveCount(0);
+});
+
+/** Show solution, checking what its dialog says it replaces; "your code" only when it is theirs. */
+async function showSolution(page: Page, says: string): Promise<void> {
+  await page.getByRole("button", { name: "Show solution" }).click();
+  const text = page.getByRole("dialog").getByRole("paragraph");
+  await expect(text).toContainText(says);
+  if (!says.includes("your code")) await expect(text).not.toContainText(/your code/i);
+  await page.getByRole("button", { name: "Replace my code" }).click();
+}
+
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await waitForEditor(page);
+}
+
+test("typed at the keyboard, then Show solution at once, then a reload: Undo brings back every typed character", async ({ page }) => {
+  await openLesson(page);
+  await focusEditor(page, "start");
+  await page.keyboard.type("// my first idea\n");
+  await showSolution(page, "replace your code");
+  expect(await getCode(page)).toBe(SOLUTION);
+
+  await reload(page);
+  expect(await getCode(page)).toBe(SOLUTION);
+  await expect(codeBanner(page)).toContainText("Showing the solution in place of your code");
+  await codeBanner(page).getByRole("button", { name: "Undo" }).click();
+  expect(await getCode(page)).toBe(`// my first idea\n${STARTER}`);
+});
+
+test("the editor's own undo (Ctrl+Z) takes back Show solution, and what it brings back is saved", async ({ page }) => {
+  await openLesson(page);
+  await setCode(page, MINE);
+  await showSolution(page, "replace your code");
+  expect(await getCode(page)).toBe(SOLUTION);
+  await page.evaluate(() => window.playgroundEditor!.editor.focus());
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => getCode(page)).toBe(MINE);
+  // Back to their own code: no way back is left to offer.
+  await expect(codeBanner(page)).toHaveCount(0);
+  await reload(page);
+  expect(await getCode(page)).toBe(MINE);
+});
+
+test("a first-time visitor's Show solution speaks of the starter, not of their code, and Undo brings the starter back after a reload", async ({ page }) => {
+  await openLesson(page);
+  await showSolution(page, "replace the starter code");
+  await reload(page);
+  await expect(codeBanner(page)).toHaveText(/Showing the solution\./);
+  await expect(codeBanner(page)).not.toContainText(/your (own )?code|my code/i);
+  await codeBanner(page).getByRole("button", { name: "Undo" }).click();
+  expect(await getCode(page)).toBe(STARTER);
+});
+
+test("a first-time visitor with a shared link: Show solution speaks of the link's code, and the way back never claims code of their own", async ({ page }) => {
+  await openShareLink(page, CODE_A);
+  await showSolution(page, "replace the code from the shared link");
+  await reload(page);
+  await expect(codeBanner(page)).not.toContainText(/your (own )?code|my code/i);
+  await expect(page.getByRole("button", { name: "Back to my code" })).toHaveCount(0);
+  await codeBanner(page).getByRole("button", { name: "Undo" }).click();
+  expect(await getCode(page)).toBe(CODE_A);
+});
+
+test("Show solution and Reset code, again and again: Back to my code still brings the learner's own code after a reload", async ({ page }) => {
+  await openLesson(page);
+  await setCode(page, MINE);
+  for (let i = 0; i < 4; i++) {
+    await showSolution(page, i === 0 ? "replace your code" : "replace the starter code");
+    await page.getByRole("button", { name: "Reset code" }).click();
+  }
+  await reload(page);
+  await codeBanner(page).getByRole("button", { name: "Back to my code" }).click();
+  expect(await getCode(page)).toBe(MINE);
 });

@@ -47,6 +47,18 @@ export async function getCode(page: Page): Promise<string> {
   return page.evaluate(() => window.playgroundEditor!.editor.getModel()!.getValue());
 }
 
+/** Puts the caret at the start or the end of the code, in a focused editor. */
+export async function focusEditor(page: Page, where: "start" | "end"): Promise<void> {
+  await waitForEditor(page);
+  await page.evaluate((atEnd) => {
+    const { editor } = window.playgroundEditor!;
+    const model = editor.getModel()!;
+    const line = atEnd ? model.getLineCount() : 1;
+    editor.setPosition({ lineNumber: line, column: atEnd ? model.getLineMaxColumn(line) : 1 });
+    editor.focus();
+  }, where === "end");
+}
+
 export async function run(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Run", exact: true }).click();
 }

@@ -5,6 +5,10 @@ import { createStore } from "zustand/vanilla";
 import { monaco } from "./monaco-setup";
 import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
+import type { CodeBuffer } from "./code-buffer";
+import { markersAfterEdit } from "./markers-after-edit";
+
+const OWNER = "playground";
 
 // Before the run session exists there are no markers to show.
 const NO_MARKERS = createStore(() => ({ markers: [] })) as unknown as RunStore;
@@ -16,8 +20,13 @@ declare global {
   }
 }
 
-export default function CodeEditor({ lessonId, code, onChange, onRun, markers }: { lessonId: string; code: string; onChange: (code: string) => void; onRun: () => void; markers?: RunStore }) {
+/**
+ * Monaco, holding the learner's code: `initialCode` is only where it starts; from then on the
+ * editor owns the text and the page reads and replaces it through `buffer` (code-buffer.ts).
+ */
+export default function CodeEditor({ lessonId, initialCode, buffer, onRun, markers }: { lessonId: string; initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const detachRef = useRef<(() => void) | null>(null);
   const runRef = useRef(onRun);
   useEffect(() => {
     runRef.current = onRun;
@@ -31,7 +40,7 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers }:
     if (!model) return;
     monaco.editor.setModelMarkers(
       model,
-      "playground",
+      OWNER,
       runMarkers
         .filter((m) => m.line <= model.getLineCount())
         .map((m) => ({
@@ -45,19 +54,29 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers }:
     );
   }, [runMarkers]);
 
+  // Given back before the library disposes the model, so the buffer keeps the last text.
+  useEffect(() => () => detachRef.current?.(), []);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     window.playgroundEditor = { editor, monaco };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
+    detachRef.current = buffer.attach(editor);
+    editor.onDidChangeModelContent((e) => {
+      const model = editor.getModel();
+      if (!model) return;
+      const before = monaco.editor.getModelMarkers({ owner: OWNER, resource: model.uri });
+      const after = markersAfterEdit(before, e.changes);
+      if (after !== before) monaco.editor.setModelMarkers(model, OWNER, [...after]);
+    });
   };
 
   return (
     <Editor
       path={`file:///${lessonId}/learner.ts`}
       language="typescript"
-      value={code}
+      defaultValue={initialCode}
       theme={currentTheme === "dark" ? "vs-dark" : "vs"}
-      onChange={(value) => onChange(value ?? "")}
       onMount={onMount}
       loading={<p className="pane__placeholder">Loading the editor…</p>}
       options={{

@@ -1,4 +1,4 @@
-// The Postgres a lesson uses, as a bar while it downloads, starts and seeds its million rows,
+// The Postgres a lesson uses, as one bar while it downloads, starts and seeds its million rows,
 // then a quiet line with "Reset database".
 import { useState } from "react";
 import { useStore } from "zustand";
@@ -19,16 +19,18 @@ export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
     );
   }
   const busy = phase !== "ready" || resetting;
+  const percent = Math.round(fraction * 100);
   return (
     <div className="engine-status" aria-label="Database">
       {busy ? (
         <>
           <label className="engine-status__label" htmlFor="postgres-progress">
             {restarting ? "Restarting after a stuck statement: " : ""}
-            {label}… {Math.round(fraction * 100)}%
+            {label}… {percent}%
           </label>
+          {/* One bar for the whole wait (download, boot, seeding), that only moves forward: postgres-progress.ts. */}
           <progress id="postgres-progress" className="engine-status__bar" value={fraction} max={1}>
-            {Math.round(fraction * 100)}%
+            {percent}%
           </progress>
         </>
       ) : (

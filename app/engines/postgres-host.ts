@@ -13,7 +13,10 @@
 // its port; the sandbox's port carries the run's statements only, and dies with the run.
 import { connectHost, type PostgresHostClient } from "../../workers/postgres/host-client";
 import type { DatasetName } from "../../workers/postgres/dataset-names";
-import { postgresState } from "./postgres-state";
+import type { SeedProgress } from "../../workers/postgres/engine";
+import type { StartProgress } from "../../workers/postgres/protocol";
+import { postgresState, type PostgresState } from "./postgres-state";
+import { BOOT_MS, DOWNLOAD_MS, createProgressBar, seedCost, seedPart, silentEstimate, type PartKey, type ProgressBar } from "./postgres-progress";
 import { watch } from "./watchdog";
 
 /** Beyond the statement timeout, how long a silent worker is given before it counts as stuck. */
@@ -29,6 +32,8 @@ interface Instance {
   kill: (reason: string) => void;
   /** Datasets seeded or being seeded, in the order asked for. */
   seeding: Map<DatasetName, Promise<void>>;
+  /** Datasets still being seeded: until none is, Postgres is not ready. */
+  pending: Set<DatasetName>;
 }
 
 let ready: Promise<Instance> | null = null;
@@ -40,8 +45,61 @@ function guard<T>(pg: Instance, call: Promise<T>): Promise<T> {
   return Promise.race([call, pg.died.then((reason) => Promise.reject(new Error(reason)))]);
 }
 
-const progress = (label: string, done: number, total: number) =>
-  postgresState.setState({ phase: "seeding", label, fraction: total ? done / total : 0 });
+/** The bar of the wait going on (postgres-progress.ts); null between waits, so the next starts at 0. */
+let bar: ProgressBar | null = null;
+/** Moves the bar through work that says nothing while it runs (showSilent), until the next report. */
+let silent: ReturnType<typeof setInterval> | undefined;
+
+const weightOf = (key: PartKey): number => (key === "download" ? DOWNLOAD_MS : key === "boot" ? BOOT_MS : seedCost(key.slice("seed:".length) as DatasetName));
+
+/** The parts a wait is about to go through, known up front so the bar's total is right from the start. */
+function plan(keys: PartKey[]): void {
+  if (keys.length === 0) return; // a Run with everything seeded starts no wait
+  bar ??= createProgressBar();
+  for (const key of keys) bar.add(key, weightOf(key));
+}
+
+/** Forgets the wait going on, so the next one starts from nothing. */
+function dropWait(): void {
+  clearInterval(silent);
+  bar = null;
+}
+
+/** The wait is over (Postgres is ready, or failed). */
+function endWait(state: Partial<PostgresState>): void {
+  dropWait();
+  postgresState.setState(state);
+}
+
+function report(phase: PostgresState["phase"], label: string, key: PartKey, fraction: number): void {
+  plan([key]);
+  postgresState.setState({ phase, label, fraction: bar!.report(key, fraction) });
+}
+
+/** Part `key` of the wait is `fraction` done; the bar shows the whole wait, and only forward. */
+function show(phase: PostgresState["phase"], label: string, key: PartKey, fraction: number): void {
+  clearInterval(silent);
+  report(phase, label, key, fraction);
+}
+
+/**
+ * Part `key` is `from` done and works towards `to` without a word, usually for about `usualMs`
+ * (the boot; one seed step, such as building the GIN index): rather than stand still, the bar
+ * follows the estimate until the next report says where the work is.
+ */
+function showSilent(phase: PostgresState["phase"], label: string, key: PartKey, from: number, to: number, usualMs: number): void {
+  show(phase, label, key, from);
+  const since = performance.now();
+  silent = setInterval(() => report(phase, label, key, from + (to - from) * silentEstimate(performance.now() - since, usualMs)), 200);
+}
+
+/** A seed's or a reset's report: each step is silent until the next one starts. */
+function showSeeding(p: SeedProgress): void {
+  if (p.total <= 0) return show("seeding", p.label, seedPart(p.dataset), 0);
+  showSilent("seeding", p.label, seedPart(p.dataset), p.done / p.total, (p.done + p.step) / p.total, p.step);
+}
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** Seeds the datasets this instance has not seeded yet, one after another (Postgres runs one statement at a time). */
 async function seed(pg: Instance, datasets: readonly DatasetName[]): Promise<void> {
@@ -52,20 +110,25 @@ async function seed(pg: Instance, datasets: readonly DatasetName[]): Promise<voi
         .catch(() => {}) // another dataset's failure is reported by its own caller
         .then(async () => {
           const started = performance.now();
-          await guard(pg, pg.remote.seed(dataset, (p) => progress(p.label, p.done, p.total)));
+          await guard(pg, pg.remote.seed(dataset, showSeeding));
           // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
           performance.measure(`postgres seed ${dataset}`, { start: started });
         });
       pg.seeding.set(dataset, seeded);
+      pg.pending.add(dataset);
+      void seeded.finally(() => pg.pending.delete(dataset)).catch(() => {});
       seeded.catch((e: Error) => {
         // Forgotten, so the next lesson or run asks again.
         if (pg.seeding.get(dataset) === seeded) pg.seeding.delete(dataset);
-        if (pg === current) postgresState.setState({ phase: "failed", error: `Postgres could not load ${dataset}: ${e.message}` });
+        if (pg === current) endWait({ phase: "failed", error: `Postgres could not load ${dataset}: ${e.message}` });
       });
     }
   }
   await Promise.all(datasets.map((d) => pg.seeding.get(d)));
-  postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1, restarting: false, datasets: [...pg.seeding.keys()] });
+  // Another lesson's dataset may still be loading: ready means every one asked for is in.
+  if (pg === current && pg.pending.size === 0) {
+    endWait({ phase: "ready", label: "Postgres is ready", fraction: 1, restarting: false, datasets: [...pg.seeding.keys()] });
+  }
 }
 
 function spawn(): Instance {
@@ -77,22 +140,32 @@ function spawn(): Instance {
       resolve(reason);
     };
   });
-  return { remote: connectHost(worker), died, kill, seeding: new Map() };
+  return { remote: connectHost(worker), died, kill, seeding: new Map(), pending: new Set() };
 }
 
 /** Starts Postgres once; later calls get the same promise (a new one after a restart). */
 function boot(restarting = false): Promise<Instance> {
   ready ??= (async () => {
-    postgresState.setState({ phase: "starting", label: "Downloading Postgres", fraction: 0, error: null, restarting });
+    plan(["download", "boot"]);
+    postgresState.setState({ error: null, restarting });
+    show("starting", "Downloading Postgres", "download", 0);
     const pg = spawn();
     const started = performance.now();
-    await guard(pg, pg.remote.start((p) => postgresState.setState({ phase: "starting", label: p.label, fraction: p.total ? p.done / p.total : 0 })));
+    const onProgress = (p: StartProgress) => {
+      if (p.phase === "download") return show("starting", `Downloading Postgres (${megabytes(p.done)} of ${megabytes(p.total)} MB)`, "download", p.total ? p.done / p.total : 0);
+      report("starting", "Starting Postgres", "download", 1);
+      // initdb and starting Postgres say nothing until they are done.
+      if (p.done < p.total) showSilent("starting", "Starting Postgres", "boot", 0, 1, BOOT_MS);
+      else show("starting", "Starting Postgres", "boot", 1);
+    };
+    await guard(pg, pg.remote.start(onProgress));
+    show("starting", "Starting Postgres", "boot", 1);
     performance.measure("postgres start", { start: started });
     current = pg;
     return pg;
   })();
   ready.catch((e: Error) => {
-    postgresState.setState({ phase: "failed", error: `Postgres could not start: ${e.message}` });
+    endWait({ phase: "failed", error: `Postgres could not start: ${e.message}` });
     ready = null;
   });
   return ready;
@@ -100,6 +173,7 @@ function boot(restarting = false): Promise<Instance> {
 
 /** Postgres started, with `datasets` seeded. */
 async function start(datasets: readonly DatasetName[]): Promise<Instance> {
+  plan(datasets.filter((d) => !current?.seeding.has(d)).map(seedPart));
   const pg = await boot();
   await seed(pg, datasets);
   return pg;
@@ -115,6 +189,8 @@ function restart(pg: Instance, reason: string): void {
   pg.kill(reason);
   ready = null;
   const datasets = [...pg.seeding.keys()];
+  dropWait(); // the wait starts again from nothing
+  plan(datasets.map(seedPart));
   void boot(true)
     .then((fresh) => seed(fresh, datasets))
     .catch(() => {});
@@ -124,8 +200,10 @@ function restart(pg: Instance, reason: string): void {
 export async function resetDatabase(): Promise<void> {
   const pg = await boot();
   await Promise.all(pg.seeding.values());
-  await guard(pg, pg.remote.reset((p) => progress(p.label, p.done, p.total)));
-  postgresState.setState({ phase: "ready", label: "Postgres is ready", fraction: 1 });
+  plan([...pg.seeding.keys()].map(seedPart));
+  postgresState.setState({ phase: "seeding", label: "Rebuilding the data", fraction: 0 });
+  await guard(pg, pg.remote.reset(showSeeding));
+  endWait({ phase: "ready", label: "Postgres is ready", fraction: 1 });
 }
 
 /**

@@ -16,3 +16,10 @@ export interface PostgresState {
 }
 
 export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false, datasets: [] }));
+
+/** What a Run started now would wait for, said so the learner knows (short: it fits the toolbar); null when it would not wait. */
+export function runWaitsFor(state: Pick<PostgresState, "phase">): string | null {
+  if (state.phase === "starting") return "Postgres and its data";
+  if (state.phase === "seeding") return "the data to finish loading";
+  return null;
+}

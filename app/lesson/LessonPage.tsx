@@ -54,11 +54,14 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
     };
   }, [lesson]);
 
-  const { code, setCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
+  const { code, buffer, flushCode, replaceCode, origin, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
 
   const run = useCallback(() => {
-    if (session && code !== null && !session.store.getState().running) void session.run(code);
-  }, [session, code]);
+    if (!session || session.store.getState().running) return;
+    // The code as it is in the editor this moment, saved first.
+    const now = flushCode();
+    if (now !== null) void session.run(now);
+  }, [session, flushCode]);
 
   // Ctrl/Cmd+Enter runs from anywhere on the page (the editor binds it too).
   useEffect(() => {
@@ -81,7 +84,9 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         embed={embed}
         ready={ready}
         session={session}
-        code={code}
+        hasCode={code !== null}
+        codeOrigin={origin}
+        readCode={flushCode}
         onRun={run}
         onReset={() => content && replaceCode(content.starter, "reset")}
         onShowSolution={() => content && replaceCode(content.solution, "solution")}
@@ -113,7 +118,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
-                <CodeEditor lessonId={lesson.id} code={code} onChange={setCode} onRun={run} markers={session?.store} />
+                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} />
               </Suspense>
             )}
           </section>

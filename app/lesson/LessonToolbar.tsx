@@ -4,7 +4,9 @@ import { createStore } from "zustand/vanilla";
 import { useShallow } from "zustand/react/shallow";
 import { compressToEncodedURIComponent } from "lz-string";
 import type { LessonMeta } from "../lessons/catalogue";
-import type { RunSession, RunState } from "./run-session";
+import type { CodeOrigin } from "../stores/code-backups";
+import { READY_STATUS, readyStatus, type RunSession, type RunState } from "./run-session";
+import { postgresState, runWaitsFor } from "../engines/postgres-state";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
 import { CopyField, copyText, type CopyState } from "./CopyField";
@@ -25,13 +27,25 @@ interface Props {
   embed: boolean;
   ready: boolean;
   session: RunSession | null;
-  code: string | null;
+  hasCode: boolean;
+  /** Where the code in the editor came from, so Show solution says what it replaces. */
+  codeOrigin: CodeOrigin | null;
+  /** The code in the editor now (saving any waiting edit first). */
+  readCode: () => string | null;
   onRun: () => void;
   onReset: () => void;
   onShowSolution: () => void;
 }
 
-export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onReset, onShowSolution }: Props) {
+// What Show solution replaces, said as it is: only the learner's own code is "your code".
+const SOLUTION_REPLACES: Record<CodeOrigin, string> = {
+  mine: "The solution will replace your code in the editor. You can bring your code back with Undo afterwards.",
+  starter: "The solution will replace the starter code in the editor. Undo or Reset code brings the starter back.",
+  share: "The solution will replace the code from the shared link. You can bring that code back with Undo afterwards.",
+  solution: "The solution will replace the code in the editor. You can bring it back with Undo afterwards.",
+};
+
+export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -44,6 +58,9 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
     (session?.store ?? NO_SESSION) as typeof NO_SESSION,
     useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
   );
+  // Before the first run, a Postgres lesson's status says what a Run would wait for.
+  const waitsFor = useStore(postgresState, (s) => (lesson.engines.includes("postgres") ? runWaitsFor(s) : null));
+  const shownStatus = status === READY_STATUS ? readyStatus(waitsFor) : status;
   const close = () => setDialog(null);
   // Packed only when the learner asks for it, not on every render.
   const [shareLink, setShareLink] = useState("");
@@ -61,23 +78,32 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
           Stop
         </button>
         <p className={`status status--${tone}`} role="status" aria-live="polite">
-          {status}
+          {shownStatus}
         </p>
       </div>
       <div className="toolbar__actions" role="group" aria-label="Code actions">
         <button type="button" className="button" onClick={onReset} disabled={!ready}>
           Reset code
         </button>
-        <button type="button" className="button" onClick={() => setDialog("solution")} disabled={!ready}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            readCode(); // saves a waiting edit, so the dialog knows the code is the learner's
+            setDialog("solution");
+          }}
+          disabled={!ready}
+        >
           Show solution
         </button>
         <button type="button" className="button" onClick={() => {
+            const code = readCode();
             if (code === null) return;
             const link = siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) }));
             setShareLink(link);
             void openCopying("share", link);
           }}
-          disabled={code === null}
+          disabled={!hasCode}
         >
           Share
         </button>
@@ -87,7 +113,7 @@ export function LessonToolbar({ lesson, embed, ready, session, code, onRun, onRe
       </div>
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
-        <p>The solution will replace your code in the editor. You can bring your code back with Undo afterwards.</p>
+        <p>{SOLUTION_REPLACES[codeOrigin ?? "mine"]}</p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Keep my code

@@ -38,6 +38,14 @@ export interface RunState {
 
 export type RunStore = StoreApi<RunState>;
 
+/** What the status says before the first run. */
+export const READY_STATUS = "Ready: press Run or Ctrl+Enter";
+
+/** The status before any run, on a lesson whose Run would first wait for an engine: says for what. */
+export function readyStatus(runWaitsFor: string | null): string {
+  return runWaitsFor ? `Run will wait for ${runWaitsFor}` : READY_STATUS;
+}
+
 export function statusForChecks(checks: { state: CheckView["state"] }[]): string {
   const passed = checks.filter((c) => c.state === "passed").length;
   return passed === checks.length ? "All checks passed" : `${passed} of ${checks.length} checks passed`;
@@ -63,7 +71,7 @@ export type PrepareRun = () => Promise<{ ports: Record<string, MessagePort>; fin
 export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void; prepareRun?: PrepareRun }) {
   const store = createStore<RunState>(() => ({
     running: false,
-    status: "Ready: press Run or Ctrl+Enter",
+    status: READY_STATUS,
     tone: "neutral",
     output: [],
     dropped: 0,

@@ -1,14 +1,17 @@
 // The learner's code for one lesson: where it starts (a shared link, their saved code, or the
-// starter), saving every edit, and the one way to replace it. Every replacement (a shared link,
-// Reset code, Show solution, going back, and any future one) goes through replaceCode or goBack,
-// which save a way back (code-backups.ts) before the code it protects is overwritten; the banner
-// that offers it is drawn from that stored record, so it survives reloads until dismissed.
+// starter), saving edits off the keystroke path (the editor owns the text: code-buffer.ts), and
+// the one way to replace it. Every replacement (a shared link, Reset code, Show solution, going
+// back, and any future one) goes through replaceCode or goBack, which save a way back
+// (code-backups.ts) before the code it protects is overwritten; the banner that offers it is drawn
+// from that stored record, so it survives reloads until dismissed.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decompressFromEncodedURIComponent } from "lz-string";
 import { saveCode, savedCode } from "../stores/progress";
 import { dismissed, edited, goneBack, loadCodeRecord, originOf, replaced, saveCodeRecord, type CodeOrigin, type CodeRecord } from "../stores/code-backups";
 import { lessonHref, replaceHash } from "../router/hash-route";
 import { codeBanner } from "./code-banner";
+import { createCodeBuffer } from "../editor/code-buffer";
+import { createDeferredSave, flushWhenPageHides, type DeferredSave } from "../stores/deferred-save";
 
 /** A message about the code that is not a way back (a link that could not be read, say); it lasts until dismissed or the next replacement. */
 export interface Notice {
@@ -48,9 +51,11 @@ export function decodeSharedCode(param: string): string | null {
 
 export function useLessonCode(options: { id: string; embed: boolean; starter: string | null; sharedCode: string | null }) {
   const { id, embed, starter } = options;
-  const [editorCode, setCodeState] = useState<string | null>(null);
-  // Until something sets it, the code is the learner's saved code, else the starter.
-  const code = editorCode ?? (starter === null ? null : (savedCode(id) ?? starter));
+  // The text itself lives in the editor (code-buffer.ts); this is what the page renders from: the
+  // code as of the last save or replacement. Until one, the learner's saved code, else the starter.
+  const [shownCode, setShownCode] = useState<string | null>(null);
+  const code = shownCode ?? (starter === null ? null : (savedCode(id) ?? starter));
+  const [buffer] = useState(createCodeBuffer);
   const [record, setRecordState] = useState<CodeRecord>(() => loadCodeRecord(id));
   const [notice, setNotice] = useState<Notice | null>(null);
   // The latest values, for callbacks; the callbacks update it too, so two changes in one tick see each other.
@@ -58,6 +63,7 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
   useEffect(() => {
     latest.current = { code, record, starter };
   }, [code, record, starter]);
+  const saver = useRef<DeferredSave | null>(null);
 
   /** Saves the record first, then the code it protects, so a way back is never behind the code. */
   const commit = useCallback(
@@ -67,28 +73,48 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
       setRecordState(nextRecord);
       if (nextCode === undefined) return;
       latest.current.code = nextCode;
-      setCodeState(nextCode);
+      setShownCode(nextCode);
       saveCode(id, nextCode);
+      buffer.replace(nextCode);
     },
-    [id],
+    [id, buffer],
   );
 
-  /** The learner typed: save it; the code is now theirs. */
-  const setCode = useCallback(
-    (next: string) => {
-      const { code: before, record: now } = latest.current;
-      latest.current.code = next;
-      setCodeState(next);
-      saveCode(id, next);
-      if (now.origin !== "mine" && next !== before) commit(edited(now));
-    },
-    [id, commit],
-  );
+  /** Saves what the learner changed since the last save; the code is now theirs. */
+  const saveEdits = useCallback(() => {
+    const { code: saved, record: now } = latest.current;
+    const text = buffer.read();
+    if (text === null || text === saved) return;
+    latest.current.code = text;
+    setShownCode(text);
+    saveCode(id, text);
+    if (now.origin !== "mine") commit(edited(now));
+  }, [id, buffer, commit]);
+
+  useEffect(() => {
+    const deferred = createDeferredSave(saveEdits);
+    saver.current = deferred;
+    const stopListening = buffer.onChange(deferred.schedule);
+    const stopWatchingPage = flushWhenPageHides(deferred.flush);
+    return () => {
+      stopListening();
+      stopWatchingPage();
+      deferred.dispose(); // leaving the lesson saves what is waiting
+      if (saver.current === deferred) saver.current = null;
+    };
+  }, [buffer, saveEdits]);
+
+  /** Saves any waiting edit and gives the code as it is now (what a Run, a Share or a replacement must see). */
+  const flushCode = useCallback((): string | null => {
+    saver.current?.flush();
+    return buffer.read() ?? latest.current.code;
+  }, [buffer]);
 
   /** Replaces the code, keeping what was there as a backup the banner offers. */
   const replaceCode = useCallback(
     (next: string, by: Replacing) => {
-      const { code: before, record: now, starter: start } = latest.current;
+      const before = flushCode();
+      const { record: now, starter: start } = latest.current;
       if (before === null || start === null) return;
       if (before === next) {
         setNotice({ text: ALREADY[by], tone: "info" });
@@ -97,19 +123,20 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
       setNotice(null);
       commit(replaced(now, { code: before, origin: originOf(now, before, start) }, by, NEW_ORIGIN[by]), next);
     },
-    [commit],
+    [commit, flushCode],
   );
 
   /** Brings back backup `index` (what the banner's buttons do). */
   const goBack = useCallback(
     (index: number) => {
-      const { code: before, record: now, starter: start } = latest.current;
+      const before = flushCode();
+      const { record: now, starter: start } = latest.current;
       if (before === null || start === null) return;
       const back = goneBack(now, index, { code: before, origin: originOf(now, before, start) });
       setNotice(null);
       commit(back.record, back.code);
     },
-    [commit],
+    [commit, flushCode],
   );
 
   const dismissBanner = useCallback(() => commit(dismissed(latest.current.record)), [commit]);
@@ -123,15 +150,18 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
     replaceHash(lessonHref(id, { embed }));
     const decoded = decodeSharedCode(sharedCode);
     if (decoded === null) {
-      const { code: now, record: r } = latest.current;
+      const now = flushCode();
+      const r = latest.current.record;
       const origin = now === null ? "starter" : originOf(r, now, starter);
       const shown = origin === "mine" ? "your own code" : origin === "starter" ? "the starter" : "the code that was in the editor";
       setNotice({ text: `The code in this link could not be read (it may have been cut short when it was copied). Showing ${shown} instead.`, tone: "warn" });
       return;
     }
     replaceCode(decoded, "share");
-  }, [starter, sharedCode, id, embed, replaceCode]);
+  }, [starter, sharedCode, id, embed, replaceCode, flushCode]);
 
   const banner = code === null || starter === null ? null : codeBanner(record, code, starter);
-  return { code, setCode, replaceCode, banner, goBack, dismissBanner, notice, dismissNotice };
+  /** Where the code in the editor came from (what Show solution would replace). */
+  const origin = code === null || starter === null ? null : originOf(record, code, starter);
+  return { code, buffer, flushCode, replaceCode, origin, banner, goBack, dismissBanner, notice, dismissNotice };
 }

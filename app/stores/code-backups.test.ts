@@ -24,6 +24,17 @@ describe("the record of replacements", () => {
     expect(r.backups[0].code).toBe(`v${MAX_BACKUPS + 2}`);
   });
 
+  it("many replacements in a row never push out the learner's own code: it takes the place of the oldest other backup", () => {
+    let r = replaced({ ...EMPTY_RECORD, origin: "mine" }, { code: "mine", origin: "mine" }, "solution", "solution", 0);
+    for (let i = 1; i <= MAX_BACKUPS + 2; i++) {
+      const solution = i % 2 === 1;
+      r = replaced(r, { code: solution ? "solution" : STARTER, origin: solution ? "solution" : "starter" }, solution ? "reset" : "solution", solution ? "starter" : "solution", i);
+    }
+    expect(r.backups).toHaveLength(MAX_BACKUPS);
+    expect(r.backups.at(-1)).toMatchObject({ code: "mine", origin: "mine" });
+    expect(r.backups[0].at).toBe(MAX_BACKUPS + 2);
+  });
+
   it("going back past unedited replacement code drops the replacements undone", () => {
     let r = replaced({ ...EMPTY_RECORD, origin: "mine" }, { code: "mine", origin: "mine" }, "share", "share", 1);
     r = replaced(r, { code: "A", origin: "share" }, "share", "share", 2);

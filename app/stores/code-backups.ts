@@ -25,7 +25,7 @@ export interface Backup {
 export interface CodeRecord {
   /** Where the code now saved came from; null when it was saved before records were kept. */
   origin: CodeOrigin | null;
-  /** The code each replacement replaced, newest first, at most MAX_BACKUPS: the ways back the banner offers until dismissed. */
+  /** The code each replacement replaced, newest first, at most MAX_BACKUPS (the learner's own always among them): the ways back the banner offers until dismissed. */
   backups: Backup[];
   /** What happened last (what the banner says). */
   last: Replacement | null;
@@ -39,10 +39,22 @@ const REPLACEMENTS: readonly string[] = ["share", "reset", "solution", "back", "
 
 // ---- Pure: what each event does to a record ----
 
+/**
+ * The newest MAX_BACKUPS, except that the learner's own code is never pushed out by a run of
+ * replacements (Show solution, Reset code, Show solution, …): their newest backup takes the place
+ * of the oldest other one.
+ */
+function within(backups: Backup[]): Backup[] {
+  const kept = backups.slice(0, MAX_BACKUPS);
+  if (kept.length === backups.length || kept.some((b) => b.origin === "mine")) return kept;
+  const mine = backups.find((b) => b.origin === "mine");
+  return mine ? [...kept.slice(0, MAX_BACKUPS - 1), mine] : kept;
+}
+
 /** `by` replaced code that came from `replaced.origin` with code that comes from `origin`. */
 export function replaced(record: CodeRecord, replacedCode: { code: string; origin: CodeOrigin }, by: Replacement, origin: CodeOrigin, at = Date.now()): CodeRecord {
   const backup: Backup = { code: replacedCode.code, origin: replacedCode.origin, by, at };
-  return { origin, backups: [backup, ...record.backups].slice(0, MAX_BACKUPS), last: by };
+  return { origin, backups: within([backup, ...record.backups]), last: by };
 }
 
 /** The learner typed: the code is now theirs. */

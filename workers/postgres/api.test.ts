@@ -30,7 +30,7 @@ beforeAll(async () => {
   serveHost(worker.port1, {
     now: () => performance.now(),
     boot: async (onProgress) => {
-      onProgress({ label: "Starting Postgres", done: 0, total: 1 });
+      onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
       const engine = new PostgresEngine(db, { now: () => performance.now() });
       await engine.seed("feed_items", { rows: 1_000 });
       return engine;
@@ -75,7 +75,7 @@ async function openRun(statementTimeoutMs = 1_000, now = () => 0) {
 
 describe("the page's side: the worker's main scope", () => {
   it("starts once, with progress and the cold start time", async () => {
-    expect(booted).toEqual([{ label: "Starting Postgres", done: 0, total: 1 }]);
+    expect(booted).toEqual([{ phase: "boot", label: "Starting Postgres", done: 0, total: 1 }]);
     const again = await main.start();
     expect(again.coldStartMs).toBeGreaterThan(0);
     expect(await main.status()).toMatchObject({ datasets: { feed_items: 1_000 }, running: false });

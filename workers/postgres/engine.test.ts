@@ -33,10 +33,15 @@ async function rejection(promise: Promise<unknown>): Promise<PostgresError> {
 describe("seeding", () => {
   it("reports progress in steps up to done === total, with rows loaded", () => {
     expect(progress.length).toBeGreaterThan(5);
-    for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done);
+      // Each step says its share, which is how far the next report moves.
+      expect(progress[i].done).toBeCloseTo(progress[i - 1].done + progress[i - 1].step);
+    }
     const last = progress[progress.length - 1];
     expect(last).toMatchObject({ dataset: "feed_items", phase: "done", rowsLoaded: ROWS, rows: ROWS });
     expect(last.done).toBe(last.total);
+    expect(last.step).toBe(0);
     expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(["prepare", "rows", "index", "analyze"]));
   });
 

@@ -41,6 +41,8 @@ export interface SeedProgress {
   /** Work done and total work, in estimated milliseconds: done / total is the bar's fraction. */
   done: number;
   total: number;
+  /** This step's own share of the work (0 once done): it reports nothing until it ends, so the page estimates meanwhile. */
+  step: number;
   rowsLoaded: number;
   rows: number;
 }
@@ -242,7 +244,7 @@ export class PostgresEngine {
     let rowsLoaded = 0;
     delete this.seeded[dataset];
     for (const step of steps) {
-      options.onProgress?.({ dataset, phase: step.phase, label: step.label, done, total, rowsLoaded, rows });
+      options.onProgress?.({ dataset, phase: step.phase, label: step.label, done, total, step: step.cost, rowsLoaded, rows });
       if (step.params) await this.db.query(step.sql, step.params);
       else await this.db.exec(step.sql);
       done += step.cost;
@@ -250,7 +252,7 @@ export class PostgresEngine {
     }
     await this.db.exec(HAND_TABLES_TO_LEARNER);
     this.seeded[dataset] = rows;
-    options.onProgress?.({ dataset, phase: "done", label: `${dataset} ready`, done: total, total, rowsLoaded, rows });
+    options.onProgress?.({ dataset, phase: "done", label: `${dataset} ready`, done: total, total, step: 0, rowsLoaded, rows });
   }
 
   /** Once, before any learner statement: so also the session's own user, as PGlite started it. */

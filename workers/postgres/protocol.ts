@@ -137,8 +137,10 @@ export type HostRequest =
   | { id: number; op: "connect"; run: number; port: MessagePort };
 
 export interface StartProgress {
+  /** Downloading PGlite's .wasm and data files, then booting it (initdb and starting Postgres). */
+  phase: "download" | "boot";
   label: string;
-  /** Bytes downloaded so far and in all (PGlite's .wasm and data files), then the boot. */
+  /** Of this phase: bytes downloaded so far and in all; for the boot, 0 then 1 when it is done. */
   done: number;
   total: number;
 }

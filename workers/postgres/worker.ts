@@ -21,9 +21,6 @@ import { serveHost, type Endpoint, type StartProgress } from "./api.ts";
 import { PostgresEngine } from "./engine.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 
-/** The boot (initdb and starting Postgres, 2–3 s) as a share of the progress bar. */
-const BOOT_SHARE = 0.3;
-
 /**
  * Fetches the files, counting bytes as they arrive for the progress bar; .wasm files are
  * compiled while they download (compileStreaming on one branch of the body, counting on the other).
@@ -37,7 +34,6 @@ async function download(files: { url: string; wasm: boolean }[], onProgress: (pr
     }),
   );
   const bytes = responses.reduce((sum, r) => sum + Number(r.headers.get("content-length") ?? 0), 0);
-  const total = Math.round(bytes / (1 - BOOT_SHARE));
   let done = 0;
   const count = async (body: ReadableStream<Uint8Array>, keep: Uint8Array[] | null) => {
     const reader = body.getReader();
@@ -46,7 +42,7 @@ async function download(files: { url: string; wasm: boolean }[], onProgress: (pr
       if (finished) return;
       keep?.push(value);
       done += value.byteLength;
-      onProgress({ label: "Downloading Postgres", done: Math.min(done, bytes), total });
+      onProgress({ phase: "download", label: "Downloading Postgres", done: Math.min(done, bytes), total: bytes });
     }
   };
   const loaded = await Promise.all(
@@ -63,7 +59,8 @@ async function download(files: { url: string; wasm: boolean }[], onProgress: (pr
       return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
     }),
   );
-  onProgress({ label: "Starting Postgres", done: bytes, total });
+  // initdb and starting Postgres report nothing until they are done (the page weighs this part).
+  onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
   return loaded;
 }
 
@@ -86,7 +83,7 @@ serveHost(self as unknown as Endpoint, {
     await db.waitReady;
     const engine = new PostgresEngine(db, { now: () => performance.now() });
     await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run
-    onProgress({ label: "Postgres is ready", done: 1, total: 1 });
+    onProgress({ phase: "boot", label: "Postgres is ready", done: 1, total: 1 });
     return engine;
   },
 });

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { createCodeBuffer, type TextEditor } from "./code-buffer";
+
+/** Just enough of Monaco's editor: a model with text, edits, undo stops and change listeners. */
+function fakeEditor(initial: string) {
+  let text = initial;
+  let disposed = false;
+  const listeners = new Set<() => void>();
+  const log: string[] = [];
+  const change = (next: string) => {
+    text = next;
+    listeners.forEach((l) => l());
+  };
+  const model = {
+    getValue: () => text,
+    setValue: (next: string) => {
+      log.push("setValue");
+      change(next);
+    },
+    getFullModelRange: () => ({ startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: text.length + 1 }),
+    isDisposed: () => disposed,
+  };
+  const editor = {
+    getModel: () => model,
+    executeEdits: (_source: string, edits: { text: string | null }[]) => {
+      log.push("edit");
+      change(edits[0].text ?? "");
+      return true;
+    },
+    pushUndoStop: () => {
+      log.push("undo stop");
+      return true;
+    },
+    onDidChangeModelContent: (listener: () => void) => {
+      listeners.add(listener);
+      return { dispose: () => listeners.delete(listener) };
+    },
+  };
+  return { editor: editor as unknown as TextEditor, type: (next: string) => change(next), dispose: () => (disposed = true), log };
+}
+
+describe("the code buffer", () => {
+  it("has no text before the editor holds it or anything replaces it", () => {
+    expect(createCodeBuffer().read()).toBeNull();
+  });
+
+  it("reads the editor's text while it is attached: what the learner typed, never an older copy", () => {
+    const buffer = createCodeBuffer();
+    const fake = fakeEditor("start");
+    buffer.attach(fake.editor);
+    fake.type("start, then typed");
+    expect(buffer.read()).toBe("start, then typed");
+  });
+
+  it("replaces the text as one edit between undo stops, so the editor's undo takes it back", () => {
+    const buffer = createCodeBuffer();
+    const fake = fakeEditor("mine");
+    buffer.attach(fake.editor);
+    buffer.replace("solution");
+    expect(buffer.read()).toBe("solution");
+    expect(fake.log).toEqual(["undo stop", "edit", "undo stop"]);
+  });
+
+  it("a replacement made while the editor was loading reaches it when it attaches", () => {
+    const buffer = createCodeBuffer();
+    buffer.replace("from a shared link");
+    const fake = fakeEditor("saved code");
+    buffer.attach(fake.editor);
+    expect(buffer.read()).toBe("from a shared link");
+  });
+
+  it("tells its listeners of every change, and stops when detached", () => {
+    const buffer = createCodeBuffer();
+    const fake = fakeEditor("a");
+    let changes = 0;
+    buffer.onChange(() => changes++);
+    const detach = buffer.attach(fake.editor);
+    fake.type("ab");
+    buffer.replace("c");
+    detach();
+    fake.type("cd");
+    expect(changes).toBe(2);
+  });
+
+  it("keeps the last text once the editor is gone", () => {
+    const buffer = createCodeBuffer();
+    const fake = fakeEditor("a");
+    const detach = buffer.attach(fake.editor);
+    fake.type("typed last");
+    detach();
+    fake.dispose();
+    expect(buffer.read()).toBe("typed last");
+  });
+});

@@ -16,7 +16,7 @@ declare global {
   }
 }
 
-export default function CodeEditor({ lessonId, code, onChange, onRun, markers }: { lessonId: string; code: string; onChange: (code: string) => void; onRun: () => void; markers?: RunStore }) {
+export default function CodeEditor({ lessonId, code, onChange, onRun, markers, describedBy }: { lessonId: string; code: string; onChange: (code: string) => void; onRun: () => void; markers?: RunStore; describedBy?: string }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const runRef = useRef(onRun);
   useEffect(() => {
@@ -49,6 +49,8 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers }:
     editorRef.current = editor;
     window.playgroundEditor = { editor, monaco };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
+    // Monaco has no option for it: point the element that takes focus at the page's key hints.
+    if (describedBy) editor.getDomNode()?.querySelectorAll('[role="textbox"], textarea').forEach((el) => el.setAttribute("aria-describedby", describedBy));
   };
 
   return (

@@ -13,6 +13,9 @@ import { OutputPane } from "../output/OutputPane";
 import { ChecksPane } from "../checks/ChecksPane";
 import { Visualization } from "../visualizations/Visualization";
 import { CodePreview } from "../editor/CodePreview";
+import { EditorKeys } from "./EditorKeys";
+
+const EDITOR_KEYS_ID = "editor-keys";
 
 type Session = RunSession & { sandbox: Sandbox };
 
@@ -113,9 +116,10 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
-                <CodeEditor lessonId={lesson.id} code={code} onChange={setCode} onRun={run} markers={session?.store} />
+                <CodeEditor lessonId={lesson.id} code={code} onChange={setCode} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} />
               </Suspense>
             )}
+            <EditorKeys id={EDITOR_KEYS_ID} />
           </section>
         }
         side={

@@ -68,6 +68,9 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers, d
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
+        // A long line wraps instead of running out of the pane.
+        wordWrap: "on",
+        wrappingIndent: "indent",
         ariaLabel: "Lesson code (TypeScript). Press Ctrl+Enter to run.",
         accessibilitySupport: "auto",
         fixedOverflowWidgets: true,

@@ -122,22 +122,11 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
             <EditorKeys id={EDITOR_KEYS_ID} />
           </section>
         }
-        side={
-          <>
-            <section className="pane pane--viz" aria-label="Visualization">
-              <h2 className="pane__title">Visualization</h2>
-              {session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p>}
-            </section>
-            <section className="pane pane--output" aria-label="Output">
-              <h2 className="pane__title">Output</h2>
-              {session ? <OutputPane store={session.store} /> : null}
-            </section>
-            <section className="pane pane--checks" aria-label="Checks">
-              <h2 className="pane__title">Checks</h2>
-              {session ? <ChecksPane store={session.store} /> : null}
-            </section>
-          </>
-        }
+        side={[
+          { id: "viz", title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p> },
+          { id: "output", title: "Output", body: session ? <OutputPane store={session.store} /> : null },
+          { id: "checks", title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
+        ]}
       />
       {embed && (
         <footer className="embed-footer">

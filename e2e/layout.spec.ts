@@ -114,5 +114,10 @@ for (const viewport of [WIDE, PHONE]) {
       expect(box.y).toBeGreaterThanOrEqual(frame.y);
       expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
     }
+    // The time axis: its labels neither touch one another nor leave the picture.
+    const ticks = await svg.locator("text.run-timeline__tick").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i].left - ticks[i - 1].right, `gap before tick ${i}`).toBeGreaterThanOrEqual(4);
+    expect(ticks[ticks.length - 1].right).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
   });
 }

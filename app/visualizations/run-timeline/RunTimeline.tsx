@@ -43,6 +43,8 @@ export default function RunTimeline({ store }: VisualizationProps) {
   const perLine = Math.max(12, Math.floor((width - INDENT) / CHAR_W));
   const { rows, bottom } = stack(steps, perLine);
   const height = bottom + 16;
+  // About one tick label per 90 px, so neighbouring labels ("10 ms", "20 ms") never touch.
+  const tickCount = Math.max(2, Math.floor(width / 90));
   const passed = steps.filter((s) => s.kind === "check" && s.outcome === "ok").length;
   const checks = steps.filter((s) => s.kind === "check").length;
 
@@ -65,10 +67,10 @@ export default function RunTimeline({ store }: VisualizationProps) {
             </g>
           );
         })}
-        {x.ticks(4).map((tick) => (
+        {x.ticks(tickCount).map((tick) => (
           // The first tick sits at the left edge: anchored at its start so it is not cut in half.
           <text key={tick} x={x(tick)} y={height - 3} className="run-timeline__tick" textAnchor={tick === 0 ? "start" : "middle"}>
-            {formatMs(tick)}
+            {tick === 0 ? "0 ms" : formatMs(tick)}
           </text>
         ))}
       </svg>

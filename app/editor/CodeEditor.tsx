@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import { monaco } from "./monaco-setup";
+import { editorTheme, monaco } from "./monaco-setup";
 import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
 
@@ -58,7 +58,7 @@ export default function CodeEditor({ lessonId, code, onChange, onRun, markers, d
       path={`file:///${lessonId}/learner.ts`}
       language="typescript"
       value={code}
-      theme={currentTheme === "dark" ? "vs-dark" : "vs"}
+      theme={editorTheme(currentTheme)}
       onChange={(value) => onChange(value ?? "")}
       onMount={onMount}
       loading={<p className="pane__placeholder">Loading the editor…</p>}

@@ -106,7 +106,8 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
       {banner && !loadError && <CodeBanner view={banner} onGoBack={goBack} onDismiss={dismissBanner} />}
       <Panes
         lesson={
-          <section className="pane pane--lesson" aria-label="Lesson">
+          // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
+          <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
             <LessonProse lesson={lesson} Content={content?.Content ?? null} />
           </section>
         }

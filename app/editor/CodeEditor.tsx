@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import { monaco } from "./monaco-setup";
+import { editorTheme, monaco } from "./monaco-setup";
 import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
 import type { CodeBuffer } from "./code-buffer";
@@ -24,7 +24,7 @@ declare global {
  * Monaco, holding the learner's code: `initialCode` is only where it starts; from then on the
  * editor owns the text and the page reads and replaces it through `buffer` (code-buffer.ts).
  */
-export default function CodeEditor({ lessonId, initialCode, buffer, onRun, markers }: { lessonId: string; initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore }) {
+export default function CodeEditor({ lessonId, initialCode, buffer, onRun, markers, describedBy }: { lessonId: string; initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore; describedBy?: string }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const detachRef = useRef<(() => void) | null>(null);
   const runRef = useRef(onRun);
@@ -69,6 +69,8 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
       const after = markersAfterEdit(before, e.changes);
       if (after !== before) monaco.editor.setModelMarkers(model, OWNER, [...after]);
     });
+    // Monaco has no option for it: point the element that takes focus at the page's key hints.
+    if (describedBy) editor.getDomNode()?.querySelectorAll('[role="textbox"], textarea').forEach((el) => el.setAttribute("aria-describedby", describedBy));
   };
 
   return (
@@ -76,7 +78,7 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
       path={`file:///${lessonId}/learner.ts`}
       language="typescript"
       defaultValue={initialCode}
-      theme={currentTheme === "dark" ? "vs-dark" : "vs"}
+      theme={editorTheme(currentTheme)}
       onMount={onMount}
       loading={<p className="pane__placeholder">Loading the editor…</p>}
       options={{
@@ -85,6 +87,9 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
         scrollBeyondLastLine: false,
         automaticLayout: true,
         tabSize: 2,
+        // A long line wraps instead of running out of the pane.
+        wordWrap: "on",
+        wrappingIndent: "indent",
         ariaLabel: "Lesson code (TypeScript). Press Ctrl+Enter to run.",
         accessibilitySupport: "auto",
         fixedOverflowWidgets: true,

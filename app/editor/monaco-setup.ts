@@ -27,6 +27,25 @@ ts.typescriptDefaults.setCompilerOptions({
 });
 for (const [path, text] of Object.entries(playgroundTypes)) ts.typescriptDefaults.addExtraLib(text, path);
 
+// Monaco's own light and dark themes, with what they draw too faintly to read brought up to a 4.5:1
+// contrast: the last line's number ("dimmed", 1.75:1 on light) and dark comments (4.2:1).
+monaco.editor.defineTheme("playground-light", {
+  base: "vs",
+  inherit: true,
+  rules: [],
+  colors: { "editorLineNumber.dimmedForeground": "#237893" },
+});
+monaco.editor.defineTheme("playground-dark", {
+  base: "vs-dark",
+  inherit: true,
+  rules: [{ token: "comment", foreground: "6a9955" }],
+  colors: { "editorLineNumber.dimmedForeground": "#858585" },
+});
+
+export function editorTheme(theme: "light" | "dark"): string {
+  return theme === "dark" ? "playground-dark" : "playground-light";
+}
+
 loader.config({ monaco });
 
 export { monaco };

@@ -1,20 +1,27 @@
 import { catalogue } from "../lessons/catalogue";
 import { lessonHref } from "../router/hash-route";
 import { lessonProgress, useProgressVersion, type LessonProgress } from "../stores/progress";
+import { comingLessons, topicOf } from "./planned-lessons";
 
 const LABEL: Record<LessonProgress, string> = { completed: "Completed", started: "In progress", "not-started": "Not started" };
+
+/** "a, b and c" */
+function listOf(words: string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
 
 export function HomePage() {
   useProgressVersion();
   const done = catalogue.filter((l) => lessonProgress(l.id) === "completed").length;
+  // The intro names only what the catalogue has, so it cannot promise a lesson that is not there
+  // (the welcome lesson, order 0, is about the playground itself, not a topic).
+  const topics = catalogue.filter((l) => l.order > 0).map((l) => topicOf(l.title));
+  const coming = comingLessons(catalogue);
   return (
     <main className="home">
       <section className="home__intro">
         <h1>Learn how backends really work</h1>
-        <p>
-          Run real code against real engines in your browser — routing, middleware, Postgres, Redis, DNS, WebSockets — and watch what happens
-          inside.
-        </p>
+        <p>Run real code against engines that live in your browser — {listOf(topics)} — and watch what happens inside.</p>
         <p className="home__progress">
           {done} of {catalogue.length} lessons completed
         </p>
@@ -40,6 +47,17 @@ export function HomePage() {
           );
         })}
       </ol>
+      {coming.length > 0 && (
+        <section className="coming" aria-labelledby="coming-title">
+          <h2 id="coming-title">Coming later</h2>
+          <p>Not written yet, so not here to open:</p>
+          <ul className="coming__list">
+            {coming.map((l) => (
+              <li key={l.id}>{l.topic}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

@@ -13,6 +13,9 @@ import { OutputPane } from "../output/OutputPane";
 import { ChecksPane } from "../checks/ChecksPane";
 import { Visualization } from "../visualizations/Visualization";
 import { CodePreview } from "../editor/CodePreview";
+import { EditorKeys } from "./EditorKeys";
+
+const EDITOR_KEYS_ID = "editor-keys";
 
 type Session = RunSession & { sandbox: Sandbox };
 
@@ -108,7 +111,8 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
       {banner && !loadError && <CodeBanner view={banner} onGoBack={goBack} onDismiss={dismissBanner} />}
       <Panes
         lesson={
-          <section className="pane pane--lesson" aria-label="Lesson">
+          // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
+          <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
             <LessonProse lesson={lesson} Content={content?.Content ?? null} />
           </section>
         }
@@ -118,27 +122,17 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
-                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} />
+                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} />
               </Suspense>
             )}
+            <EditorKeys id={EDITOR_KEYS_ID} />
           </section>
         }
-        side={
-          <>
-            <section className="pane pane--viz" aria-label="Visualization">
-              <h2 className="pane__title">Visualization</h2>
-              {session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p>}
-            </section>
-            <section className="pane pane--output" aria-label="Output">
-              <h2 className="pane__title">Output</h2>
-              {session ? <OutputPane store={session.store} /> : null}
-            </section>
-            <section className="pane pane--checks" aria-label="Checks">
-              <h2 className="pane__title">Checks</h2>
-              {session ? <ChecksPane store={session.store} /> : null}
-            </section>
-          </>
-        }
+        side={[
+          { id: "viz", title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p> },
+          { id: "output", title: "Output", body: session ? <OutputPane store={session.store} /> : null },
+          { id: "checks", title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
+        ]}
       />
       {embed && (
         <footer className="embed-footer">

@@ -77,8 +77,9 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrig
         <button type="button" className="button" onClick={() => session?.stop()} disabled={!running}>
           Stop
         </button>
-        <p className={`status status--${tone}`} role="status" aria-live="polite">
-          {shownStatus}
+        {/* A fixed width, so Run and Stop stay where they are whatever the status says. */}
+        <p className="status" role="status" aria-live="polite" title={shownStatus}>
+          <span className={`status__text status--${tone}`}>{shownStatus}</span>
         </p>
       </div>
       <div className="toolbar__actions" role="group" aria-label="Code actions">

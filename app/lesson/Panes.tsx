@@ -1,45 +1,42 @@
 // Three resizable columns: lesson | editor | visualization, output and checks. The separators
-// move with a pointer or the arrow keys; below 900 px wide the CSS stacks the panes instead.
+// move with a pointer or the arrow keys; the right-hand panes fold and the visualization can take
+// its whole column (pane-layout.ts remembers all of it). Below 900 px wide the CSS stacks the panes.
 import { useCallback, useRef, useState, type ReactNode } from "react";
-import { readItem, writeItem } from "../stores/storage";
+import { loadColumns, loadSide, MIN_COLUMN, moveSeparator, saveColumns, saveSide, sideRows, toggleCollapsed, toggleEnlarged, type SideLayout, type SidePaneId, type Sizes } from "./pane-layout";
+import { SidePane } from "./SidePane";
 
-const KEY = "bp:panes";
-const MIN = 15;
-
-type Sizes = [number, number, number];
-
-function loadSizes(): Sizes {
-  try {
-    const v = JSON.parse(readItem(KEY) ?? "null");
-    if (Array.isArray(v) && v.length === 3 && v.every((n) => typeof n === "number" && n >= MIN)) return v as Sizes;
-  } catch {
-    // fall through to the default
-  }
-  return [30, 38, 32];
+export interface SidePaneContent {
+  id: SidePaneId;
+  title: string;
+  body: ReactNode;
 }
 
-export function Panes({ lesson, editor, side }: { lesson: ReactNode; editor: ReactNode; side: ReactNode }) {
-  const [sizes, setSizes] = useState<Sizes>(loadSizes);
+export function Panes({ lesson, editor, side }: { lesson: ReactNode; editor: ReactNode; side: SidePaneContent[] }) {
+  const [sizes, setSizes] = useState<Sizes>(loadColumns);
+  const [layout, setLayout] = useState<SideLayout>(loadSide);
   const container = useRef<HTMLDivElement>(null);
 
   const move = useCallback((index: 0 | 1, deltaPercent: number) => {
     setSizes((prev) => {
-      const next = [...prev] as Sizes;
-      const pair = prev[index] + prev[index + 1];
-      next[index] = Math.min(pair - MIN, Math.max(MIN, prev[index] + deltaPercent));
-      next[index + 1] = pair - next[index];
-      writeItem(KEY, JSON.stringify(next));
+      const next = moveSeparator(prev, index, deltaPercent);
+      saveColumns(next);
       return next;
     });
   }, []);
+
+  const changeLayout = (change: (l: SideLayout) => SideLayout) => {
+    const next = change(layout);
+    saveSide(next);
+    setLayout(next);
+  };
 
   const separator = (index: 0 | 1, label: string) => (
     <div
       role="separator"
       aria-orientation="vertical"
       aria-label={label}
-      aria-valuemin={MIN}
-      aria-valuemax={100 - MIN}
+      aria-valuemin={MIN_COLUMN}
+      aria-valuemax={100 - MIN_COLUMN}
       aria-valuenow={Math.round(sizes.slice(0, index + 1).reduce((a, b) => a + b, 0))}
       tabIndex={0}
       className="panes__separator"
@@ -78,7 +75,17 @@ export function Panes({ lesson, editor, side }: { lesson: ReactNode; editor: Rea
       {separator(0, "Resize lesson and editor")}
       {editor}
       {separator(1, "Resize editor and results")}
-      <div className="panes__side">{side}</div>
+      <div className="panes__side" style={{ gridTemplateRows: sideRows(layout) }}>
+        {side.map((pane) => (
+          <SidePane
+            key={pane.id}
+            {...pane}
+            layout={layout}
+            onToggle={() => changeLayout((l) => toggleCollapsed(l, pane.id))}
+            onEnlarge={pane.id === "viz" ? () => changeLayout(toggleEnlarged) : undefined}
+          />
+        ))}
+      </div>
     </div>
   );
 }

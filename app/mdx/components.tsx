@@ -1,6 +1,7 @@
 // The few components a lesson's MDX can use without importing them.
-import { Children, isValidElement, type ComponentType, type ReactElement, type ReactNode } from "react";
+import { Children, isValidElement, type ComponentType, type ReactNode } from "react";
 import { TimeScale } from "./TimeScale";
+import { CodeBlock, LANGUAGE_LABELS, languageOf, Table } from "./ScrollRegion";
 
 export function Callout({ type = "note", title, children }: { type?: "note" | "tip" | "warning"; title?: string; children: ReactNode }) {
   const label = title ?? { note: "Note", tip: "Tip", warning: "Watch out" }[type];
@@ -10,22 +11,6 @@ export function Callout({ type = "note", title, children }: { type?: "note" | "t
       {children}
     </aside>
   );
-}
-
-const LANGUAGE_LABELS: Record<string, string> = {
-  python: "Python (FastAPI)",
-  py: "Python (FastAPI)",
-  ts: "TypeScript (playground)",
-  typescript: "TypeScript (playground)",
-  sql: "SQL",
-  http: "HTTP",
-};
-
-function languageOf(block: ReactNode): string | null {
-  if (!isValidElement<{ children?: ReactNode; className?: string }>(block)) return null;
-  const code = Children.toArray(block.props.children).find(isValidElement) as ReactElement<{ className?: string }> | undefined;
-  const className = code?.props.className ?? block.props.className ?? "";
-  return /language-(\S+)/.exec(className)?.[1] ?? null;
 }
 
 /**
@@ -53,7 +38,7 @@ export function SideBySide({ caption, children }: { caption?: string; children: 
     <figure className="side-by-side">
       <div className="side-by-side__cols">
         {blocks.map((block, i) => {
-          const language = languageOf(block);
+          const language = isValidElement<{ children?: ReactNode; className?: string }>(block) ? languageOf(block.props) : null;
           return (
             <div key={i}>
               {language && <p className="side-by-side__label">{LANGUAGE_LABELS[language] ?? language}</p>}
@@ -71,4 +56,5 @@ export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
 }
 
-export const mdxComponents = { Callout, SideBySide, Kbd, TimeScale } as unknown as Record<string, ComponentType<never>>;
+// pre and table replace Markdown's own, so every code block and table scrolls accessibly.
+export const mdxComponents = { Callout, SideBySide, Kbd, TimeScale, pre: CodeBlock, table: Table } as unknown as Record<string, ComponentType<never>>;

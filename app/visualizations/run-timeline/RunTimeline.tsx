@@ -4,15 +4,34 @@
 import { scaleLinear } from "d3";
 import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
-import { formatMs, stepsOf } from "./steps";
+import { formatMs, stepsOf, wrapLabel, type Step } from "./steps";
 import { RunPlaceholder } from "../RunPlaceholder";
+import { useWidth } from "../use-width";
 
-const ROW = 26;
-const LABEL_W = 200;
-const WIDTH = 520;
+// Each step is its name (wrapped to as many lines as it needs, never cut) over its bar. Drawn at
+// the figure's pixel width, so the 12 px text stays 12 px in a narrow pane.
+const LINE = 15;
+const BAR = 9;
+const GAP = 9;
+const INDENT = 16;
+/** Wide enough for any character of the 12 px label font: wrapping by count never overflows. */
+const CHAR_W = 7.2;
+
+/** Each step's wrapped name and where its row starts, one row under the other. */
+function stack(steps: Step[], perLine: number) {
+  const rows: { step: Step; lines: string[]; top: number }[] = [];
+  let top = 0;
+  for (const step of steps) {
+    const lines = wrapLabel(step.label, perLine);
+    rows.push({ step, lines, top });
+    top += lines.length * LINE + BAR + GAP;
+  }
+  return { rows, bottom: top };
+}
 
 export default function RunTimeline({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
+  const [figure, width] = useWidth<HTMLElement>(420);
   const steps = stepsOf(trace);
 
   if (steps.length === 0) {
@@ -20,30 +39,38 @@ export default function RunTimeline({ store }: VisualizationProps) {
   }
 
   const end = Math.max(...steps.map((s) => s.start + s.durationMs), 0.001);
-  const x = scaleLinear().domain([0, end]).range([LABEL_W, WIDTH - 8]);
-  const height = steps.length * ROW + 24;
+  const x = scaleLinear().domain([0, end]).range([INDENT, width - 24]);
+  const perLine = Math.max(12, Math.floor((width - INDENT) / CHAR_W));
+  const { rows, bottom } = stack(steps, perLine);
+  const height = bottom + 16;
+  // About one tick label per 90 px, so neighbouring labels ("10 ms", "20 ms") never touch.
+  const tickCount = Math.max(2, Math.floor(width / 90));
   const passed = steps.filter((s) => s.kind === "check" && s.outcome === "ok").length;
   const checks = steps.filter((s) => s.kind === "check").length;
 
   return (
-    <figure className="run-timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="run-timeline-caption" className="run-timeline__svg">
-        {steps.map((s, i) => {
-          const y = i * ROW + 4;
+    <figure className="run-timeline" ref={figure}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="run-timeline-caption" className="run-timeline__svg">
+        {rows.map(({ step: s, lines, top }, i) => {
+          const barY = top + lines.length * LINE + 2;
           return (
             <g key={`${s.kind}-${s.label}-${i}`} className={`run-timeline__step run-timeline__step--${s.outcome}`}>
-              <text x={0} y={y + 15} className="run-timeline__label">
-                {s.label.length > 30 ? `${s.label.slice(0, 29)}…` : s.label}
-                <title>{s.label}</title>
+              <circle cx={5} cy={top + 8} r={4.5} />
+              <text className="run-timeline__label">
+                {lines.map((line, j) => (
+                  <tspan key={j} x={INDENT} y={top + 12 + j * LINE}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
-              <rect x={x(s.start)} y={y + 3} width={Math.max(3, x(s.start + s.durationMs) - x(s.start))} height={ROW - 10} rx={3} />
-              <circle cx={LABEL_W - 10} cy={y + 11} r={5} />
+              <rect x={x(s.start)} y={barY} width={Math.max(3, x(s.start + s.durationMs) - x(s.start))} height={BAR} rx={2} />
             </g>
           );
         })}
-        {x.ticks(4).map((tick) => (
-          <text key={tick} x={x(tick)} y={height - 4} className="run-timeline__tick" textAnchor="middle">
-            {formatMs(tick)}
+        {x.ticks(tickCount).map((tick) => (
+          // The first tick sits at the left edge: anchored at its start so it is not cut in half.
+          <text key={tick} x={x(tick)} y={height - 3} className="run-timeline__tick" textAnchor={tick === 0 ? "start" : "middle"}>
+            {tick === 0 ? "0 ms" : formatMs(tick)}
           </text>
         ))}
       </svg>

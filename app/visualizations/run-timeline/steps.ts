@@ -25,3 +25,24 @@ export function stepsOf(trace: readonly TraceEvent[]): Step[] {
 export function formatMs(ms: number): string {
   return ms < 1 ? `${ms.toFixed(2)} ms` : ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+/** A label broken into lines of at most `perLine` characters, at spaces where it can be. */
+export function wrapLabel(label: string, perLine: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (joined.length <= perLine) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    while (line.length > perLine) {
+      lines.push(line.slice(0, perLine));
+      line = line.slice(perLine);
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}

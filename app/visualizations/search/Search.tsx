@@ -11,12 +11,15 @@ import { formatCount, formatMs } from "./format";
 import { PlanBars } from "./PlanBars";
 import { PostingStrip } from "./PostingStrip";
 import { PlansTable, PostingsTable } from "./Tables";
+import { useWidth } from "../use-width";
 import "./search.css";
 
 export default function Search({ store }: VisualizationProps) {
   const trace = useStore(store, (s) => s.trace);
   const run = useMemo(() => readRun(trace), [trace]);
   const { statements, postings } = run;
+  // The pictures draw at the figure's own width, so their text is its CSS size in any pane.
+  const [figure, width] = useWidth<HTMLElement>(420);
 
   if (statements.length === 0 && !postings) {
     return (
@@ -33,7 +36,7 @@ export default function Search({ store }: VisualizationProps) {
   const andHolds = postings ? postings.matchedTotal === expected.length && postings.matched.every((id) => expected.includes(id)) : true;
 
   return (
-    <figure className="search-viz">
+    <figure className="search-viz" ref={figure}>
       <figcaption className="search-viz__summary" aria-live="polite">
         {statements.length} {statements.length === 1 ? "statement" : "statements"}
         {slowest && slowest.scanned > 0 && (
@@ -54,13 +57,13 @@ export default function Search({ store }: VisualizationProps) {
             <span className="search-legend__seq">Seq Scan</span> <span className="search-legend__index">through an index</span>{" "}
             <span className="search-legend__time">time</span>
           </p>
-          <PlanBars statements={statements} />
+          <PlanBars statements={statements} width={width} />
         </section>
       )}
       {postings && (
         <section className="search-viz__section" aria-label="Posting lists">
           <h3 className="search-viz__heading">Posting lists of “{postings.query}”</h3>
-          <PostingStrip event={postings} />
+          <PostingStrip event={postings} width={width} />
           {!andHolds && (
             <p className="search-viz__warning">
               The matched ids are not the ids on every list ({formatCount(expected.length)} are): check the intersection.

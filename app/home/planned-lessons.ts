@@ -1,0 +1,28 @@
+// Lessons the plan (DESIGN.md §1) has and the catalogue does not yet. The home page and the
+// README show them as coming, never as there; once a lesson's folder exists it leaves this list
+// on its own (see comingLessons), and lessons/readme.test.ts keeps the README in step.
+export interface PlannedLesson {
+  id: string;
+  topic: string;
+}
+
+export const PLANNED_LESSONS: readonly PlannedLesson[] = [
+  { id: "validation", topic: "Validation" },
+  { id: "serialization", topic: "Serialization" },
+  { id: "connection-pooling", topic: "Connection pooling" },
+  { id: "dns", topic: "DNS" },
+  { id: "background-tasks", topic: "Background tasks" },
+  { id: "websockets", topic: "WebSockets" },
+];
+
+export function comingLessons(existing: readonly { id: string }[]): PlannedLesson[] {
+  const ids = new Set(existing.map((l) => l.id));
+  return PLANNED_LESSONS.filter((l) => !ids.has(l.id));
+}
+
+/** "Routing: from request text to handler" → "routing": what a lesson is about, for a sentence. */
+export function topicOf(title: string): string {
+  const topic = title.split(":")[0].trim();
+  // Lower-case the first word unless it is an acronym (DNS, HTTP).
+  return /^[A-Z][a-z]/.test(topic) ? topic[0].toLowerCase() + topic.slice(1) : topic;
+}

@@ -1,0 +1,123 @@
+// Room to see: the toolbar stays still, the visualization can be given the room it needs (and
+// that is remembered), prose code and tables never clip sideways, and welcome's timeline labels
+// are not cut off.
+import { readdirSync, readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { test, expect, openLesson, runCode, setCode, status, visualization } from "./fixtures";
+
+const LESSONS = readdirSync("lessons", { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const WIDE = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+const runButton = (page: Page) => page.getByRole("button", { name: "Run", exact: true });
+
+for (const viewport of [WIDE, PHONE]) {
+  test(`Run does not move before, during or after a run (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openLesson(page);
+    // Busy for a moment (so "Running…" is on screen), then fail with a long first line.
+    await setCode(page, `const until = Date.now() + 1500;\nwhile (Date.now() < until) {}\nthrow new Error("${"a long message that fills the status line ".repeat(3)}");\n`);
+    const before = await runButton(page).boundingBox();
+    await runButton(page).click();
+    await expect(status(page)).toHaveText("Running…");
+    const during = await runButton(page).boundingBox();
+    await expect(status(page)).toContainText("a long message");
+    const after = await runButton(page).boundingBox();
+    expect(during).toEqual(before);
+    expect(after).toEqual(before);
+  });
+}
+
+test("at 1440×900 the visualization has room, can be enlarged, and keeps it across a reload", async ({ page }) => {
+  await page.setViewportSize(WIDE);
+  await openLesson(page);
+  const viz = visualization(page);
+  const height = async () => (await viz.boundingBox())!.height;
+  const normal = await height();
+  expect(normal, "the visualization's default height at 1440×900").toBeGreaterThan(380);
+
+  const enlarge = page.getByRole("button", { name: "Enlarge visualization" });
+  await expect(enlarge).toHaveAttribute("aria-pressed", "false");
+  // By keyboard, as a keyboard user would.
+  await enlarge.focus();
+  await page.keyboard.press("Enter");
+  await expect(enlarge).toHaveAttribute("aria-pressed", "true");
+  expect(await height()).toBeGreaterThan(normal + 150);
+  for (const name of ["Output", "Checks"]) await expect(page.getByRole("button", { name, exact: true })).toHaveAttribute("aria-expanded", "false");
+
+  await page.reload();
+  await expect(enlarge).toHaveAttribute("aria-pressed", "true");
+  expect(await height()).toBeGreaterThan(normal + 150);
+
+  // Opening Checks gives the other panes their room back.
+  await page.getByRole("button", { name: "Checks", exact: true }).click();
+  await expect(enlarge).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("button", { name: "Checks", exact: true })).toHaveAttribute("aria-expanded", "true");
+  expect(Math.abs((await height()) - normal)).toBeLessThan(2);
+});
+
+test("a pane folds to its title by keyboard, and stays folded across a reload", async ({ page }) => {
+  await page.setViewportSize(WIDE);
+  await openLesson(page);
+  const output = page.getByRole("button", { name: "Output", exact: true });
+  await output.focus();
+  await page.keyboard.press("Space");
+  await expect(output).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByText("What your code prints with console.log appears here.")).toBeHidden();
+  await page.reload();
+  await expect(output).toHaveAttribute("aria-expanded", "false");
+  expect((await page.getByRole("region", { name: "Output" }).boundingBox())!.height).toBeLessThan(50);
+});
+
+/** Every prose code block and table either fits or is a focusable, named region that scrolls. */
+async function clippedBoxes(page: Page): Promise<string[]> {
+  return page.locator(".prose pre, .prose table").evaluateAll((elements) =>
+    elements.flatMap((el) => {
+      const box = el.tagName === "TABLE" ? (el.parentElement as HTMLElement) : (el as HTMLElement);
+      if (box.scrollWidth <= box.clientWidth + 1) return [];
+      const scrolls = ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+      const reachable = box.tabIndex === 0 && !!box.getAttribute("aria-label") && box.getAttribute("role") === "region";
+      return scrolls && reachable ? [] : [`${el.tagName.toLowerCase()}: ${(el.textContent ?? "").slice(0, 50)}`];
+    }),
+  );
+}
+
+for (const viewport of [WIDE, PHONE]) {
+  test(`prose code blocks and tables are never clipped sideways (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const id of LESSONS) {
+      await openLesson(page, `#/lessons/${id}`);
+      await expect(page.locator(".prose h2").first()).toBeVisible();
+      expect(await clippedBoxes(page), id).toEqual([]);
+    }
+  });
+}
+
+for (const viewport of [WIDE, PHONE]) {
+  test(`welcome's run timeline shows every step's whole name inside its picture (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openLesson(page);
+    await runCode(page, readFileSync("lessons/welcome/solution.ts", "utf8"));
+    await expect(status(page)).toHaveText("All checks passed");
+    const svg = visualization(page).locator("svg").first();
+    const frame = (await svg.boundingBox())!;
+    const labels = svg.locator("text.run-timeline__label");
+    const checkNames = await page.getByRole("region", { name: "Checks" }).locator(".check__name").evaluateAll((els) => els.map((e) => e.firstChild!.textContent!.trim()));
+    const shown = await labels.evaluateAll((els) => els.map((e) => [...e.querySelectorAll("tspan")].map((t) => t.textContent).join(" ")));
+    expect(shown).toEqual(["Compile TypeScript", "Run your module", ...checkNames]);
+    for (const label of await labels.all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+      expect(box.y).toBeGreaterThanOrEqual(frame.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
+    }
+    // The time axis: its labels neither touch one another nor leave the picture.
+    const ticks = await svg.locator("text.run-timeline__tick").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i].left - ticks[i - 1].right, `gap before tick ${i}`).toBeGreaterThanOrEqual(4);
+    expect(ticks[ticks.length - 1].right).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+  });
+}

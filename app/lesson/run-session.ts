@@ -24,7 +24,7 @@ export interface Marker {
 
 export interface RunState {
   running: boolean;
-  /** What the status element says (DESIGN §7). */
+  /** What the status element says (docs/architecture.md, "Contracts"). */
   status: string;
   tone: "neutral" | "running" | "ok" | "fail";
   output: ConsoleLine[];

@@ -1,7 +1,7 @@
-// The two message protocols of the Postgres worker (DESIGN §5, the boundary). Narrow on purpose:
-// each message names one operation of a fixed list, with exactly the fields it needs, and the
-// receiver checks all of it before acting. Nothing here reaches an object by a path, so there is
-// no `constructor` to walk to and no way to call what is not listed.
+// The two message protocols of the Postgres worker (docs/architecture.md, "The boundary"). Narrow
+// on purpose: each message names one operation of a fixed list, with exactly the fields it needs,
+// and the receiver checks all of it before acting. Nothing here reaches an object by a path, so
+// there is no `constructor` to walk to and no way to call what is not listed.
 //
 // 1. A run's port (the sandbox, where learner code runs, holds the other end):
 //      sandbox → worker  { id, op: "query" | "explain", text, values? }

@@ -1,8 +1,8 @@
-// The Postgres worker (DESIGN §3): PGlite and the engine in their own Web Worker, speaking the
-// narrow protocols of protocol.ts (served by api.ts) to the page on its main scope and to each
-// run's sandbox on a port — never comlink, which would answer any path (DESIGN §5). It outlives
-// sandbox runs, so a stopped run never loses the seeded database. Thin on purpose: the logic is
-// in engine.ts and api.ts.
+// The Postgres worker (docs/architecture.md, "The parts"): PGlite and the engine in their own Web
+// Worker, speaking the narrow protocols of protocol.ts (served by api.ts) to the page on its main
+// scope and to each run's sandbox on a port — never comlink, which would answer any path ("The
+// boundary"). It outlives sandbox runs, so a stopped run never loses the seeded database. Thin on
+// purpose: the logic is in engine.ts and api.ts.
 //
 // Everything comes from the site itself: PGlite's .wasm and data files are imported with ?url, so
 // Vite emits them as assets of the build and serves them in dev, and they are fetched here and

@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { loadLessons, type FoundLesson } from "../build/lessons";
 import { VISUALIZATION_IDS } from "../app/visualizations/ids";
 import { runLesson } from "../workers/sandbox/runner";
+import { allPassed } from "../workers/sandbox/testing/all-passed";
 import { PLAYGROUND_MODULES } from "../workers/sandbox/registry";
 import { serveRun } from "../workers/postgres/api";
 import { PostgresEngine } from "../workers/postgres/engine";
@@ -86,7 +87,6 @@ describe("Postgres checks cannot be faked by learner code", () => {
       "WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id LIMIT $3`,\n        [cursor.createdAt, cursor.id, PAGE_SIZE + 1]",
       "WHERE created_at > $1 ORDER BY created_at, id LIMIT $2`,\n        [cursor.createdAt, PAGE_SIZE + 1]",
     );
-  const allPassed = (r: Awaited<ReturnType<typeof runCode>>) => r.error === null && r.checks.length > 0 && r.checks.every((c) => c.passed);
 
   it("the wrong solution fails on its own (the ties catch it)", async () => {
     expect(wrong()).not.toBe(readFileSync(join(pagination!.dir, "solution.ts"), "utf8"));

@@ -16,7 +16,7 @@ import type { DatasetName } from "../../workers/postgres/dataset-names";
 import type { SeedProgress } from "../../workers/postgres/engine";
 import type { StartProgress } from "../../workers/postgres/protocol";
 import { postgresState, type PostgresState } from "./postgres-state";
-import { BOOT_MS, DOWNLOAD_MS, createProgressBar, seedCost, seedPart, silentEstimate, type PartKey, type ProgressBar } from "./postgres-progress";
+import { BOOT_MS, createProgressBar, seedPart, silentEstimate, weightOf, type PartKey, type ProgressBar } from "./postgres-progress";
 import { watch } from "./watchdog";
 
 /** Beyond the statement timeout, how long a silent worker is given before it counts as stuck. */
@@ -49,8 +49,6 @@ function guard<T>(pg: Instance, call: Promise<T>): Promise<T> {
 let bar: ProgressBar | null = null;
 /** Moves the bar through work that says nothing while it runs (showSilent), until the next report. */
 let silent: ReturnType<typeof setInterval> | undefined;
-
-const weightOf = (key: PartKey): number => (key === "download" ? DOWNLOAD_MS : key === "boot" ? BOOT_MS : seedCost(key.slice("seed:".length) as DatasetName));
 
 /** The parts a wait is about to go through, known up front so the bar's total is right from the start. */
 function plan(keys: PartKey[]): void {

@@ -18,8 +18,12 @@ export type PartKey = "download" | "boot" | `seed:${DatasetName}`;
 
 export const seedPart = (dataset: DatasetName): PartKey => `seed:${dataset}`;
 
-/** What seeding `dataset` costs, in the unit its progress reports use (a table, so the page need not load datasets.ts). */
-export const seedCost = (dataset: DatasetName): number => SEED_COST[dataset];
+/** What a part weighs, in the seed steps' unit (seeding from a table, so the page need not load datasets.ts). */
+export function weightOf(key: PartKey): number {
+  if (key === "download") return DOWNLOAD_MS;
+  if (key === "boot") return BOOT_MS;
+  return SEED_COST[key.slice("seed:".length) as DatasetName];
+}
 
 export interface ProgressBar {
   /** Adds a part still to do (no change if it is there already). */

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadLessons } from "../../build/lessons";
 import { VISUALIZATION_IDS } from "../../app/visualizations/ids";
 import type { RunResult } from "./runner";
+import { allPassed } from "./testing/all-passed";
 
 const ROOT = join(import.meta.dirname, "../..");
 const lessons = loadLessons(join(ROOT, "lessons"), { visualizations: VISUALIZATION_IDS }).filter((l) => l.meta.engines.length === 0);
@@ -24,7 +25,6 @@ function lockedRuns(requests: { name: string; code: string; checks: string }[]):
   return new Map((JSON.parse(out) as { name: string; result: RunResult; output: string[] }[]).map((r) => [r.name, r]));
 }
 
-const allPassed = (r: RunResult) => r.error === null && r.checks.length > 0 && r.checks.every((c) => c.passed);
 
 /** Each is put in front of the welcome lesson's starter, which fails its checks: none may make them pass. */
 const ATTACKS: Record<string, string> = {

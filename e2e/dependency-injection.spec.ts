@@ -14,8 +14,11 @@ test("on dependency-injection the starter fails its checks and its graph shows t
   await expect(checks(page).filter({ hasText: "Settings are built once per request" })).toContainText("failed");
 
   // Request 1 is the starter's own: getAuth builds the settings behind FastAPI's back, so the
-  // graph has getSettings under getSession only, called once, with no cache hit.
+  // graph has getSettings under getSession only, called once, with no cache hit. After a run the
+  // playhead rests at the end, on the last request: the picker takes it back to the first.
   const viz = visualization(page);
+  const picker = viz.getByRole("combobox", { name: "Request" });
+  await picker.selectOption("0");
   await expect(viz.getByRole("figure")).toContainText("Request 1 of");
   await expect(viz).toContainText("GET /admin/users/2 → 200");
   await expect(viz).toContainText("Sent by your code");
@@ -25,7 +28,6 @@ test("on dependency-injection the starter fails its checks and its graph shows t
   await expect(resolution).not.toContainText("cache hit");
 
   // The 404 of the session check: getSession's plain yield passes the error on, unclosed.
-  const picker = viz.getByRole("combobox", { name: "Request" });
   await picker.selectOption({ label: (await picker.locator("option", { hasText: "/admin/users/99 → 404" }).last().textContent()) ?? "" });
   await expect(viz).toContainText("cut short by readUser (HTTPException:404)");
   await expect(viz.getByRole("table", { name: "Teardown order" })).toContainText("passed on HTTPException:404");
@@ -37,6 +39,8 @@ test("on dependency-injection the solution passes and its graph shows the cache 
   await expectAllChecksPassed(page);
 
   const viz = visualization(page);
+  const picker = viz.getByRole("combobox", { name: "Request" });
+  await picker.selectOption("0"); // the learner's own request
   await viz.getByText("Show as a table").click();
   const resolution = viz.getByRole("table", { name: "Resolution order" });
   await expect(resolution).toContainText("getSettings");
@@ -46,7 +50,6 @@ test("on dependency-injection the solution passes and its graph shows the cache 
   await expect(teardown).toContainText("after the response");
 
   // Step through with the keyboard-reachable buttons to a refused request.
-  const picker = viz.getByRole("combobox", { name: "Request" });
   const forbidden = await picker.locator("option", { hasText: "→ 403" }).first().getAttribute("value");
   await picker.selectOption(forbidden!);
   await expect(viz).toContainText("cut short by requireAdmin (HTTPException:403)");

@@ -36,6 +36,7 @@ test("on middleware the solution passes and the onion shows the bouncer short-ci
   const viz = visualization(page);
   const caption = viz.locator("figcaption");
   // The first request of the run went all the way in: through the three middleware, in the order they wrap.
+  await viz.getByRole("combobox", { name: "Request" }).selectOption({ label: "1. GET / → 200" });
   await expect(caption).toContainText("GET / → 200");
   await expect(caption).toContainText("through 6 of 6 layers to the endpoint and back out");
   const layers = await (await stepTable(page)).getByRole("row").filter({ hasText: "request in" }).locator("td:nth-child(2)").allTextContents();
@@ -46,12 +47,15 @@ test("on middleware the solution passes and the onion shows the bouncer short-ci
   await expect(viz.getByRole("table").getByRole("row").filter({ hasText: "client gets 403" })).toHaveCount(1);
   await expect(viz.getByRole("table").getByRole("row").filter({ hasText: "endpoint" })).toHaveCount(0);
 
-  // Step through it with the keyboard: the first step is the request arriving.
-  const slider = viz.getByRole("slider", { name: "Step" });
-  await slider.focus();
-  await page.keyboard.press("Home");
+  // Choosing a request puts the playhead on its first step, the request arriving; the playhead
+  // (its slider, with the keyboard) and the onion's step buttons then walk it through.
   await expect(caption).toContainText("Step 1 of 14: client, GET / arrives");
   await viz.getByRole("button", { name: "Next step" }).click();
   await expect(caption).toContainText("Step 2 of 14: ServerErrorMiddleware, request in");
   await expect(viz.getByRole("table").locator('tr[aria-current="step"]')).toContainText("ServerErrorMiddleware");
+  await viz.getByRole("slider", { name: "Moment in the run" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(caption).toContainText("Step 3 of 14");
+  await page.keyboard.press("ArrowLeft");
+  await expect(caption).toContainText("Step 2 of 14");
 });

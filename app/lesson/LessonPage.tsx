@@ -129,7 +129,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
           </section>
         }
         side={[
-          { id: "viz", title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} /> : <p className="pane__placeholder">Loading…</p> },
+          { id: "viz", title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} playhead={session.playhead} /> : <p className="pane__placeholder">Loading…</p> },
           { id: "output", title: "Output", body: session ? <OutputPane store={session.store} /> : null },
           { id: "checks", title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
         ]}

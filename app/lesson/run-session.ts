@@ -6,6 +6,9 @@ import type { ConsoleBatch, ConsoleLine } from "../../workers/sandbox/console-ca
 import type { CheckInfo, RunError } from "../../workers/sandbox/runner";
 import type { Sandbox } from "../../workers/sandbox/client";
 import type { TraceEvent } from "../../workers/trace";
+import { TRACE_CAP, type TraceBatch } from "../../workers/sandbox/trace-stream";
+import { endOf, mergeByTime } from "../playhead/timeline";
+import { createPlayhead, follow } from "../playhead/playhead";
 
 export const OUTPUT_CAP = 1000;
 
@@ -32,7 +35,12 @@ export interface RunState {
   dropped: number;
   checks: CheckView[];
   markers: Marker[];
-  trace: TraceEvent[];
+  /** The run's trace events so far, sorted by time (arrival order among equals); at most TRACE_CAP. */
+  trace: readonly TraceEvent[];
+  /** Events of the run not kept (over the cap). */
+  traceDropped: number;
+  /** When the run's last event (or duration) ended, on the run's clock. */
+  traceEnd: number;
   runs: number;
 }
 
@@ -78,8 +86,11 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     checks: [],
     markers: [],
     trace: [],
+    traceDropped: 0,
+    traceEnd: 0,
     runs: 0,
   }));
+  const playhead = createPlayhead();
 
   options.sandbox
     .listChecks(options.checksSource)
@@ -100,6 +111,8 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
       dropped: 0,
       markers: [],
       trace: [],
+      traceDropped: 0,
+      traceEnd: 0,
       runs: s.runs + 1,
       checks: s.checks.map((c) => ({ ...c, state: "not-run", message: undefined })),
     }));
@@ -112,6 +125,9 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
         return { output, dropped: Math.max(0, batch.written - output.length) };
       });
     };
+
+    follow(playhead);
+    const traceIn = receiveTrace(store, () => id === runId);
 
     let prepared: Awaited<ReturnType<PrepareRun>> | null = null;
     if (options.prepareRun) {
@@ -135,7 +151,7 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
       options.sandbox.stop();
     });
     const outcome = await options.sandbox
-      .run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole, ports: prepared?.ports })
+      .run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole, onTrace: traceIn.receive, ports: prepared?.ports })
       .finally(async () => {
         if (!prepared) return;
         // End the worker before rolling back: a timer the learner left could otherwise send a
@@ -143,6 +159,8 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
         options.sandbox.stop();
         await prepared.finish().catch(() => {});
       });
+    // What arrived stays, however the run ended.
+    traceIn.flush();
     if (id !== runId) return;
 
     if (outcome.kind === "timeout") {
@@ -194,7 +212,6 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
       tone: allPassed ? "ok" : "fail",
       checks: checks.length > 0 ? checks : s.checks,
       markers,
-      trace: result.trace,
       output: s.output.concat(errorLines),
     }));
     if (allPassed) options.onAllPassed();
@@ -206,7 +223,51 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     store.setState({ running: false, status: "Stopped", tone: "neutral" });
   }
 
-  return { store, run, stop };
+  return { store, playhead, run, stop };
+}
+
+/** The next animation frame, or a frame's time later where there are none (Node). */
+const nextFrame = (callback: () => void) => (typeof requestAnimationFrame === "function" ? requestAnimationFrame(callback) : setTimeout(callback, 16));
+
+/**
+ * Takes a run's trace batches as they arrive and puts them in the store at most once per animation
+ * frame, so a run that streams many batches costs the page one update a frame. Keeps at most
+ * TRACE_CAP events (the sandbox's own always) and counts the rest.
+ */
+function receiveTrace(store: RunStore, current: () => boolean) {
+  let pending: TraceEvent[] = [];
+  /** Dropped by the sandbox (it says how many so far) and here. */
+  let droppedThere = 0;
+  let droppedHere = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!current()) return;
+    const incoming = pending;
+    pending = [];
+    store.setState((s) => {
+      if (incoming.length === 0 && s.traceDropped === droppedThere + droppedHere) return s;
+      let room = TRACE_CAP - s.trace.length;
+      const kept = incoming.filter((e) => {
+        if (room > 0 || e.source === "sandbox") return room--, true;
+        return droppedHere++, false;
+      });
+      const traceEnd = kept.reduce((end, e) => Math.max(end, endOf(e)), s.traceEnd);
+      return { trace: mergeByTime(s.trace, kept), traceEnd, traceDropped: droppedThere + droppedHere };
+    });
+  };
+  return {
+    receive(batch: TraceBatch) {
+      if (!current()) return;
+      for (const e of batch.events) pending.push(e);
+      droppedThere = Math.max(droppedThere, batch.dropped);
+      if (!scheduled) {
+        scheduled = true;
+        nextFrame(flush);
+      }
+    },
+    flush,
+  };
 }
 
 export type RunSession = ReturnType<typeof createRunSession>;

@@ -1,11 +1,16 @@
-// Picks the lesson's visualization (front matter `visualization:`); each renders from the run's
-// trace alone and carries its own text alternative.
+// Picks the lesson's visualization (front matter `visualization:`) and puts the one playhead under
+// it. Each visualization renders from the trace up to the playhead's moment (TraceView) and
+// carries its own text alternative, which follows the playhead too.
 import { lazy, Suspense, type ComponentType } from "react";
 import type { RunStore } from "../lesson/run-session";
+import type { PlayheadStore } from "../playhead/playhead";
+import { Playhead } from "../playhead/Playhead";
+import { useTraceView, type TraceView } from "../playhead/use-trace-view";
 import type { VisualizationId } from "./ids";
 
 export interface VisualizationProps {
   store: RunStore;
+  view: TraceView;
 }
 
 const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>> = {
@@ -18,12 +23,16 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "pagination": lazy(() => import("./pagination/Pagination")),
 };
 
-export function Visualization({ id, store }: { id: string; store: RunStore }) {
+export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {
+  const view = useTraceView(store, playhead);
   const Component = VISUALIZATIONS[id as VisualizationId];
   if (!Component) return <p className="pane__placeholder">This lesson names a visualization (“{id}”) that this version of the playground does not have.</p>;
   return (
-    <Suspense fallback={<p className="pane__placeholder">Loading the visualization…</p>}>
-      <Component store={store} />
-    </Suspense>
+    <>
+      <Suspense fallback={<p className="pane__placeholder">Loading the visualization…</p>}>
+        <Component store={store} view={view} />
+      </Suspense>
+      <Playhead store={store} playhead={playhead} />
+    </>
   );
 }

@@ -19,10 +19,12 @@ export function redisModule(env: RedisModuleEnv): typeof LearnerApi {
   // would otherwise reach SET … PX arithmetic, which works on integers.
   const clock = () => epoch + env.now() + skipped;
   const now = () => Math.floor(clock());
-  // Trace events count from the run's start, as every engine's do (skipped time included); so
-  // does an expiry's deadline, so a visualization can subtract one from the other.
+  // Trace events are stamped on the run's clock, as every engine's are, so one playhead orders
+  // them with the others; the time skipped is told by the `advance` events. An expiry's deadline
+  // stays on Redis's own clock (skipped time included), counted from the run's start: the lesson
+  // clock at a moment is its run time plus the jumps made by then.
   const trace = <E extends { t: number; at?: number | null }>(event: E) =>
-    env.trace({ ...event, t: event.t - epoch, ...(typeof event.at === "number" ? { at: event.at - epoch } : {}) } as unknown as RedisTrace);
+    env.trace({ ...event, t: event.t - epoch - skipped, ...(typeof event.at === "number" ? { at: event.at - epoch } : {}) } as unknown as RedisTrace);
   const server = createRedis({ now, trace });
   // Redis's serverCron runs ten times a second (active expiry, the LRU clock): the clients read
   // the clock on every command anyway, so they run it when 100 ms have passed.

@@ -8,6 +8,7 @@
 import type { ConsoleBatch } from "./console-capture";
 import { readSandboxMessage, type SandboxMessage, type SandboxRequest } from "./protocol";
 import type { CheckInfo, RunResult } from "./runner";
+import type { TraceBatch } from "./trace-stream";
 
 export type RunOutcome =
   | { kind: "done"; result: RunResult }
@@ -104,7 +105,7 @@ export class Sandbox {
   /** `ports` are handed to the run's worker (transferred) for engines that live outside it. */
   async run(
     request: { code: string; checks: string },
-    options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void; ports?: Record<string, MessagePort> },
+    options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void; onTrace?: (batch: TraceBatch) => void; ports?: Record<string, MessagePort> },
   ): Promise<RunOutcome> {
     this.stop();
     const slot = this.take();
@@ -125,6 +126,7 @@ export class Sandbox {
     const finished = new Promise<RunOutcome>((resolve) => {
       slot.waiting.set(id, (message) => {
         if (message.type === "console") options.onConsole(message.batch);
+        else if (message.type === "trace") options.onTrace?.(message.batch);
         else if (message.type === "result") resolve({ kind: "done", result: message.result });
         else if (message.type === "failed") resolve({ kind: "crashed", message: message.message });
       });

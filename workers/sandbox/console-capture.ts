@@ -1,6 +1,7 @@
 // console.* for learner code: each call becomes one text line, the newest `cap` lines are kept
 // and the rest counted, and lines leave in batches so a flood of output cannot swamp the page.
 import inspect from "object-inspect";
+import { FlushPacer } from "./flush-pacer";
 
 export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
 export interface ConsoleLine {
@@ -41,7 +42,7 @@ export class ConsoleCapture {
   private kept: ConsoleLine[] = [];
   written = 0;
   private pending: ConsoleLine[] = [];
-  private lastFlush: number;
+  private readonly pacer: FlushPacer;
 
   constructor(
     private readonly options: {
@@ -55,10 +56,8 @@ export class ConsoleCapture {
     },
   ) {
     // The first line goes out at once: a run that then hangs must not take it down with it.
-    this.lastFlush = -Infinity;
+    this.pacer = new FlushPacer({ everyMs: options.flushEveryMs ?? 50, now: options.now, schedule: options.schedule, flush: () => this.flush() });
   }
-
-  private scheduled = false;
 
   /** The newest `cap` lines, for checks to read. */
   lines(): ConsoleLine[] {
@@ -74,21 +73,11 @@ export class ConsoleCapture {
     const cap = this.options.cap;
     if (this.kept.length >= 2 * cap) this.kept = this.kept.slice(-cap);
     if (this.pending.length >= 2 * cap) this.pending = this.pending.slice(-cap);
-    // A learner's tight loop never yields to a timer, so flushing is driven by the writes
-    // themselves; code that yields and then waits forever is flushed by the timer.
-    const every = this.options.flushEveryMs ?? 50;
-    if (this.options.now() - this.lastFlush >= every) this.flush();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      (this.options.schedule ?? setTimeout)(() => {
-        this.scheduled = false;
-        this.flush();
-      }, every);
-    }
+    this.pacer.wrote();
   }
 
   flush(): void {
-    this.lastFlush = this.options.now();
+    this.pacer.flushed();
     if (this.pending.length === 0) return;
     const lines = this.pending.slice(-this.options.cap);
     this.pending = [];

@@ -6,6 +6,7 @@
 import type { ConsoleBatch, ConsoleLevel, ConsoleLine } from "./console-capture";
 import type { CheckInfo, CheckResult, RunError, RunResult } from "./runner";
 import type { TraceEvent } from "../trace";
+import { TRACE_BATCH_MAX, type TraceBatch } from "./trace-stream";
 
 /** Page → sandbox. */
 export type SandboxRequest =
@@ -18,6 +19,8 @@ export type SandboxMessage =
   | { type: "ready" }
   | { type: "checks"; id: number; infos: CheckInfo[] }
   | { type: "console"; id: number; batch: ConsoleBatch }
+  /** The run's trace events, streamed while it runs (trace-stream.ts). */
+  | { type: "trace"; id: number; batch: TraceBatch }
   | { type: "result"; id: number; result: RunResult }
   /** The request could not be served (a bug, or the checks could not be listed). */
   | { type: "failed"; id: number; message: string };
@@ -27,7 +30,7 @@ export const LIMITS = {
   lines: 2_000,
   checks: 200,
   hints: 20,
-  traceEvents: 50_000,
+  traceEvents: TRACE_BATCH_MAX,
 } as const;
 
 const LEVELS: readonly ConsoleLevel[] = ["log", "info", "warn", "error", "debug"];
@@ -103,14 +106,19 @@ export function readSandboxMessage(data: unknown): SandboxMessage | null {
       const lines = readAll(batch.lines, LIMITS.lines, readLine);
       return lines && { type: "console", id, batch: { lines, written: batch.written } };
     }
+    case "trace": {
+      const batch = data.batch;
+      if (!isRecord(batch) || !isCount(batch.dropped)) return null;
+      const events = readTrace(batch.events);
+      return events && { type: "trace", id, batch: { events, dropped: batch.dropped } };
+    }
     case "result": {
       const result = data.result;
       if (!isRecord(result)) return null;
       const error = readError(result.error);
       const checks = readAll(result.checks, LIMITS.checks, readCheckResult);
-      const trace = readTrace(result.trace);
-      if (error === undefined || !checks || !trace) return null;
-      return { type: "result", id, result: { error, checks, trace } };
+      if (error === undefined || !checks) return null;
+      return { type: "result", id, result: { error, checks } };
     }
     case "failed":
       return isText(data.message) ? { type: "failed", id, message: data.message } : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runLesson, listChecks, type RunResult } from "./runner";
 import { PLAYGROUND_MODULES } from "./registry";
 import type { ConsoleBatch } from "./console-capture";
+import type { TraceEvent } from "../trace";
 
 const CHECKS = `
 import { defineChecks, expect } from "playground/checks";
@@ -11,11 +12,15 @@ export default defineChecks([
 ]);
 `;
 
-async function run(code: string, checks = CHECKS): Promise<RunResult & { batches: ConsoleBatch[] }> {
+async function run(code: string, checks = CHECKS): Promise<RunResult & { batches: ConsoleBatch[]; trace: TraceEvent[] }> {
   const batches: ConsoleBatch[] = [];
+  const trace: TraceEvent[] = [];
   let clock = 0;
-  const result = await runLesson({ code, checks }, { now: () => (clock += 1), modules: PLAYGROUND_MODULES, onConsole: (b) => batches.push(b) });
-  return { ...result, batches };
+  const result = await runLesson(
+    { code, checks },
+    { now: () => (clock += 1), modules: PLAYGROUND_MODULES, onConsole: (b) => batches.push(b), onTrace: (b) => trace.push(...b.events) },
+  );
+  return { ...result, batches, trace };
 }
 
 describe("runLesson", () => {

@@ -5,8 +5,8 @@ import type { Check } from "./checks-api";
 import { ConsoleCapture, type ConsoleBatch } from "./console-capture";
 import { evaluateModule, locateError, type EvaluateOptions } from "./evaluate";
 import { CompileError, transpile } from "./transpile";
-import type { TraceEvent } from "../trace";
 import { instantiateModules, type ModuleFactory } from "./registry";
+import { TraceStream, type TraceBatch } from "./trace-stream";
 import { sqlErrorLocation } from "./sql-location";
 import { explainMissingGlobal } from "./compartment";
 
@@ -44,14 +44,17 @@ export interface CheckResult extends CheckInfo {
 export interface RunResult {
   error: RunError | null;
   checks: CheckResult[];
-  /** What the sandbox and the engines the code used did, in order. */
-  trace: TraceEvent[];
 }
 
 export interface RunEnvironment {
   now: () => number;
   modules: Record<string, ModuleFactory>;
   onConsole: (batch: ConsoleBatch) => void;
+  /**
+   * Receives what the sandbox and the engines the code used did, in batches while the run goes on
+   * (trace-stream.ts); the last batch arrives before runLesson returns.
+   */
+  onTrace?: (batch: TraceBatch) => void;
   /** Channels to engines outside the sandbox, by engine name (see ModuleEnv.port). */
   ports?: Record<string, MessagePort>;
   /** Called before learner code runs, so a host can point the global console here too. */
@@ -105,12 +108,16 @@ export async function listChecks(checksSource: string, factories: Record<string,
 export async function runLesson(request: { code: string; checks: string }, env: RunEnvironment): Promise<RunResult> {
   let start = env.now();
   const t = () => env.now() - start;
-  const trace: TraceEvent[] = [];
+  const stream = new TraceStream({ now: env.now, onBatch: env.onTrace ?? (() => {}) });
+  const finish = (result: RunResult): RunResult => {
+    stream.flush();
+    return result;
+  };
   // Engines stamp their own events with the run's clock; `t` is relative to the learner's start.
   // The checks' own module is out of the learner's reach, so it needs no protection (and chai is not made to be frozen).
   const protect = env.protect && (<T,>(module: T, name: string) => (name === CHECKS_MODULE ? module : env.protect!(module)));
   const checksOnly = (name: string) => name === CHECKS_MODULE || name.startsWith(`${CHECKS_MODULE}/`);
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => trace.push(event), port: (name) => env.ports?.[name] }, protect);
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name] }, protect);
   // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).
   const learnerModules: Record<string, unknown> = {};
   for (const name of Object.keys(modules)) {
@@ -125,7 +132,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
     checks = await loadChecks(request.checks, modules, console);
   } catch (e) {
     capture.flush();
-    return { error: { kind: "checks", ...describe(e), message: `The lesson's checks could not load: ${describe(e).message}` }, checks: [], trace };
+    return finish({ error: { kind: "checks", ...describe(e), message: `The lesson's checks could not load: ${describe(e).message}` }, checks: [] });
   }
   // The trace is about the learner's code: its clock starts once the checks are ready.
   start = env.now();
@@ -147,15 +154,15 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const transpileStart = t();
   try {
     code = transpile(request.code, LEARNER_FILE);
-    trace.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: true });
+    stream.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: true });
   } catch (e) {
-    trace.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: false });
+    stream.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: false });
     capture.flush();
     const error: RunError =
       e instanceof CompileError
         ? { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column }
         : { kind: "compile", ...describe(e) };
-    return { error, checks: notRun("Not run: your code did not compile."), trace };
+    return finish({ error, checks: notRun("Not run: your code did not compile.") });
   }
 
   // 2. Load the learner's module: top-level code runs now, and may throw.
@@ -163,20 +170,19 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const moduleStart = t();
   try {
     learner = await (env.evaluateLearner ?? evaluateModule)(code, { filename: LEARNER_FILE, modules: learnerModules, console });
-    trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: true });
+    stream.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: true });
   } catch (e) {
-    trace.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: false });
+    stream.push({ t: moduleStart, source: "sandbox", kind: "module", durationMs: t() - moduleStart, ok: false });
     capture.flush();
     if (e instanceof CompileError) {
-      return { error: { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column }, checks: notRun("Not run: your code did not compile."), trace };
+      return finish({ error: { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column }, checks: notRun("Not run: your code did not compile.") });
     }
     const at = locate(e);
     const { name, message } = describe(e);
-    return {
+    return finish({
       error: { kind: "runtime", name, message: explain(message, at), ...(at ?? {}) },
       checks: notRun("Not run: your code threw an error while loading."),
-      trace,
-    };
+    });
   }
 
   // 3. The checks, one after another, each against the same module.
@@ -196,8 +202,8 @@ export async function runLesson(request: { code: string; checks: string }, env: 
       results.push({ name: check.name, hints: hintsOf(check), passed: false, message: text, ...(at ?? {}) });
     }
     const passed = results[results.length - 1].passed;
-    trace.push({ t: checkStart, source: "sandbox", kind: "check", name: check.name, durationMs: t() - checkStart, passed });
+    stream.push({ t: checkStart, source: "sandbox", kind: "check", name: check.name, durationMs: t() - checkStart, passed });
   }
   capture.flush();
-  return { error: null, checks: results, trace };
+  return finish({ error: null, checks: results });
 }

@@ -8,6 +8,7 @@
 // Learner code runs later, inside a Compartment (compartment.ts), where none of this is reachable.
 import "ses";
 import type { ConsoleBatch } from "./console-capture";
+import type { TraceBatch } from "./trace-stream";
 import { compartmentEvaluator, lockRealm } from "./compartment";
 import { readSandboxRequest, type SandboxMessage } from "./protocol";
 import { PLAYGROUND_MODULES } from "./registry";
@@ -30,13 +31,13 @@ self.addEventListener("unhandledrejection", (event) => {
   report("Unhandled promise rejection:", event.reason);
 });
 
-/** Messages carry only what the page can read; a value the learner made that cannot be cloned is copied as plain data. */
+/** Messages carry only what the page can read; a trace event holding a value the learner made that cannot be cloned is copied as plain data. */
 function send(message: SandboxMessage): void {
   try {
     post(message);
   } catch {
-    if (message.type !== "result") throw new Error("could not send a message to the page");
-    post({ ...message, result: { ...message.result, trace: JSON.parse(safeJson(message.result.trace)) as typeof message.result.trace } });
+    if (message.type !== "trace") throw new Error("could not send a message to the page");
+    post({ ...message, batch: { ...message.batch, events: JSON.parse(safeJson(message.batch.events)) as typeof message.batch.events } });
   }
 }
 
@@ -74,6 +75,7 @@ self.addEventListener("message", (event: MessageEvent) => {
   busy = true;
   const ports = Object.fromEntries(request.portNames.map((name, i) => [name, event.ports[i]]));
   const onConsole = (batch: ConsoleBatch) => send({ type: "console", id: request.id, batch });
+  const onTrace = (batch: TraceBatch) => send({ type: "trace", id: request.id, batch });
   runLesson(
     { code: request.code, checks: request.checks },
     {
@@ -81,6 +83,7 @@ self.addEventListener("message", (event: MessageEvent) => {
       now: () => performance.now(),
       modules: PLAYGROUND_MODULES,
       onConsole,
+      onTrace,
       onConsoleReady: (capture) => {
         report = (...args) => capture.error(...args);
       },

@@ -8,10 +8,11 @@ const W = 440;
 const H = 180;
 const M = { top: 14, right: 10, bottom: 24, left: 46 };
 
-export function LatencyChart({ run, cursor }: { run: CacheRun; cursor: number }) {
-  const latencies = run.points.map((p) => p.latencyMs);
+/** `run` up to the playhead (`cursor`), drawn on the axes of the whole run (`whole`), which stay put while the playhead moves. */
+export function LatencyChart({ run, whole, cursor }: { run: CacheRun; whole: CacheRun; cursor: number }) {
+  const latencies = whole.points.map((p) => p.latencyMs);
   const x = scaleLinear()
-    .domain([0, Math.max(1, run.end)])
+    .domain([0, Math.max(1, whole.end)])
     .range([M.left, W - M.right]);
   const y = scaleLog()
     .domain([Math.min(0.1, ...latencies), Math.max(1_000, ...latencies)])

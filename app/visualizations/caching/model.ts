@@ -2,8 +2,8 @@
 // round-trip latency, every Postgres statement with its duration, the jumps of the lesson clock
 // (advanceTime), and the keys Redis held at any moment with their remaining TTL.
 //
-// Two clocks meet here. Postgres and the sandbox stamp events with the run's clock; Redis and its
-// client stamp them with the lesson clock, which also counts the time advanceTime skipped. The
+// Two clocks meet here. Every event is stamped with the run's clock; Redis keeps the lesson clock,
+// which also counts the time advanceTime skipped, and its expiry deadlines are on that clock. The
 // `advance` events (stamped before each jump) turn one into the other: the chart's x axis is the
 // run clock, and the TTLs count down on the lesson clock.
 import type { TraceEvent } from "../../../workers/trace";
@@ -64,9 +64,9 @@ export function readRun(trace: readonly TraceEvent[]): CacheRun {
 
   for (const e of trace) {
     if (e.source === "redis") {
-      const runT = e.t - skipped;
+      const runT = e.t;
       end = Math.max(end, runT);
-      redis.push({ t: runT, lessonT: e.t, event: e });
+      redis.push({ t: runT, lessonT: e.t + skipped, event: e });
       if (e.kind === "advance") {
         advances.push({ t: runT, ms: e.ms });
         skipped += e.ms;
@@ -74,7 +74,7 @@ export function readRun(trace: readonly TraceEvent[]): CacheRun {
         (outcomes.get(e.key) ?? outcomes.set(e.key, []).get(e.key)!).push(e.hit === true);
       }
     } else if (e.source === "redis-client") {
-      const runT = e.t - skipped;
+      const runT = e.t;
       end = Math.max(end, runT + e.latencyMs);
       const hit = e.command === "GET" && e.key !== undefined && !e.error ? outcomes.get(e.key)?.shift() : undefined;
       if (hit !== undefined) points.push({ t: runT, kind: hit ? "hit" : "miss", key: e.key, latencyMs: e.latencyMs });

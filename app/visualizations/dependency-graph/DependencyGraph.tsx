@@ -1,8 +1,10 @@
 // The dependency graph of one request of the last run: what the endpoint needed, in what order
 // FastAPI called it, what came from the request cache, what was torn down (and when, and how),
 // and where an error cut the request short. The run holds many requests (the learner's own and
-// every check's); a picker chooses one. Rendered from the trace alone.
-import { useId, useMemo, useState } from "react";
+// every check's). Rendered from the trace up to the playhead: the request shown is the last one
+// the playhead has reached, drawn as far as it had got; the picker moves the playhead to the end
+// of the request chosen.
+import { useId, useMemo } from "react";
 import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
 import { Graph } from "./Graph";
@@ -37,22 +39,21 @@ function Picker({ views, index, onPick }: { views: RequestView[]; index: number;
   );
 }
 
-export default function DependencyGraph({ store }: VisualizationProps) {
-  const trace = useStore(store, (s) => s.trace);
+export default function DependencyGraph({ store, view: traceView }: VisualizationProps) {
   const runs = useStore(store, (s) => s.runs);
-  const views = useMemo(() => requestsOf(trace), [trace]);
-  const [picked, setPicked] = useState(0);
+  const all = useMemo(() => requestsOf(traceView.all), [traceView.all]);
+  const views = useMemo(() => requestsOf(traceView.trace), [traceView.trace]);
   const captionId = useId();
 
   if (views.length === 0) {
-    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see the dependencies of each request your app serves: the order they run in, cache hits, and teardown."} nothingInRun={"This run sent no request to a FastAPI app. Requests sent with TestClient, by your code or by the checks, appear here."} />;
+    return <RunPlaceholder store={store} view={traceView} beforeFirstRun={"Run your code to see the dependencies of each request your app serves: the order they run in, cache hits, and teardown."} nothingInRun={"This run sent no request to a FastAPI app. Requests sent with TestClient, by your code or by the checks, appear here."} />;
   }
 
-  const index = Math.min(picked, views.length - 1);
+  const index = views.length - 1;
   const view = views[index];
   return (
     <figure className="dependency-graph">
-      <Picker views={views} index={index} onPick={setPicked} />
+      <Picker views={all} index={index} onPick={(i) => traceView.showEvent(all[i].last)} />
       {view.nodes.length > 0 ? (
         <Graph key={`${runs}-${view.index}`} view={view} labelledBy={captionId} />
       ) : (
@@ -60,7 +61,7 @@ export default function DependencyGraph({ store }: VisualizationProps) {
       )}
       <Phases view={view} />
       <figcaption id={captionId} aria-live="polite">
-        {summarize(view, views.length)}
+        {summarize(view, all.length)}
         {view.sentBy && <span className="dependency-graph__sender"> Sent by {view.sentBy === "your code" ? "your code" : `the check “${view.sentBy}”`}.</span>}
       </figcaption>
       <p className="dependency-graph__legend" aria-hidden="true">

@@ -6,8 +6,8 @@ import { requestsOf, summarize } from "./model";
 // A small app shaped like the lesson's: settings shared by two dependencies, a guard, a session.
 function traced() {
   const trace: TraceEvent[] = [];
-  let now = 0;
-  const app = new FastAPI({ now: () => ++now, trace: (e) => trace.push(e) });
+  const clock = { now: 0 };
+  const app = new FastAPI({ now: () => ++clock.now, trace: (e) => trace.push(e) });
   const settings = function settings() {
     return { admin: "ada" };
   };
@@ -30,7 +30,7 @@ function traced() {
     if (id === 0) throw new HTTPException(404, "Not found");
     return id;
   }, { dependencies: [Depends(auth)], deps: { db: Depends(session), t: Depends(tx) } });
-  return { app, trace, client: new TestClient(app) };
+  return { app, trace, clock, client: new TestClient(app) };
 }
 
 describe("requestsOf", () => {
@@ -100,13 +100,16 @@ describe("requestsOf", () => {
     expect(view.status).toBe(409);
   });
 
-  it("keeps requests apart, says which check sent each, and survives the router refusing", async () => {
-    const { client, trace } = traced();
+  it("keeps requests apart, says which check sent each (by when it ran), and survives the router refusing", async () => {
+    const { client, trace, clock } = traced();
+    const moduleStart = clock.now;
     await client.get("/things/1", { headers: { "x-user": "ada" } });
-    trace.push({ t: 0, source: "sandbox", kind: "module", durationMs: 1, ok: true });
+    // The sandbox's event for a step is stamped with its start, and sorted there.
+    trace.splice(0, 0, { t: moduleStart, source: "sandbox", kind: "module", durationMs: clock.now - moduleStart, ok: true });
+    const checkStart = ++clock.now;
     await client.get("/nowhere");
     await client.get("/things/1");
-    trace.push({ t: 0, source: "sandbox", kind: "check", name: "401 without a user", durationMs: 1, passed: true });
+    trace.splice(trace.findIndex((e) => e.t >= checkStart), 0, { t: checkStart, source: "sandbox", kind: "check", name: "401 without a user", durationMs: clock.now - checkStart, passed: true });
     const views = requestsOf(trace);
     expect(views.map((v) => [v.index, v.request, v.path, v.status, v.sentBy])).toEqual([
       [1, 1, "/things/1", 200, "your code"],

@@ -78,6 +78,8 @@ export interface RequestView {
   status?: number;
   /** "your code", or the name of the check that sent it. */
   sentBy?: string;
+  /** The request's last event in the trace: where the playhead goes to show it whole. */
+  last: TraceEvent;
   endpoint: { name: string; ran: boolean; error?: string } | undefined;
   nodes: DepNode[];
   edges: DepEdge[];
@@ -95,17 +97,13 @@ export function requestsOf(trace: readonly TraceEvent[]): RequestView[] {
   const views: RequestView[] = [];
   const events = new Map<RequestView, WebAppTrace[]>();
   const open = new Map<number, RequestView>();
-  let unlabelled: RequestView[] = [];
+  // Who sent a request: the step of the run (the learner's module, or a check) it happened in.
+  const senders = trace.filter((e): e is Extract<TraceEvent, { kind: "module" | "check" }> => e.source === "sandbox" && (e.kind === "module" || e.kind === "check"));
+  const senderAt = (t: number) => {
+    const step = senders.find((s) => t >= s.t && t <= s.t + s.durationMs);
+    return step && (step.kind === "module" ? "your code" : step.name);
+  };
   for (const e of trace) {
-    if (e.source === "sandbox") {
-      // Engine events of the module or of a check come before the sandbox's own event for it.
-      if (e.kind === "module" || e.kind === "check") {
-        const by = e.kind === "module" ? "your code" : e.name;
-        for (const v of unlabelled) v.sentBy = by;
-        unlabelled = [];
-      }
-      continue;
-    }
     if (!isApp(e)) continue;
     if (e.kind === "request") {
       const view: RequestView = {
@@ -113,6 +111,8 @@ export function requestsOf(trace: readonly TraceEvent[]): RequestView[] {
         request: e.request,
         method: e.method,
         path: e.query ? `${e.path}?${e.query}` : e.path,
+        sentBy: senderAt(e.t),
+        last: e,
         endpoint: undefined,
         nodes: [],
         edges: [],
@@ -123,11 +123,13 @@ export function requestsOf(trace: readonly TraceEvent[]): RequestView[] {
       views.push(view);
       events.set(view, []);
       open.set(e.request, view);
-      unlabelled.push(view);
       continue;
     }
     const view = open.get(e.request);
-    if (view) events.get(view)!.push(e);
+    if (view) {
+      events.get(view)!.push(e);
+      view.last = e;
+    }
   }
   for (const view of views) build(view, events.get(view)!);
   return views;

@@ -1,9 +1,9 @@
-// The middleware onion: pick one request of the last run and watch it pass inward through every
-// layer of the learner's app and its response pass back out, step by step, each step timed.
-// Rendered from the run's trace alone; the summary and the table say the same in words.
-import { useMemo, useState } from "react";
-import { useStore } from "zustand";
-import type { TraceEvent } from "../../../workers/trace";
+// The middleware onion: one request of the last run passing inward through every layer of the
+// learner's app and its response passing back out, step by step, each step timed. Rendered from
+// the trace up to the playhead: the request shown is the last one the playhead has reached, at
+// the step it has reached. Choosing a request, or the previous / next step, moves the playhead.
+// The summary and the table say the same in words.
+import { useMemo } from "react";
 import type { VisualizationProps } from "../Visualization";
 import { formatMs } from "../run-timeline/steps";
 import { OnionDiagram } from "./OnionDiagram";
@@ -12,29 +12,21 @@ import { StepTable } from "./StepTable";
 import "./middleware-onion.css";
 import { RunPlaceholder } from "../RunPlaceholder";
 
-/** Where the learner stepped to, valid only for the trace and request it was chosen on. */
-interface Playhead {
-  trace: readonly TraceEvent[];
-  request: number;
-  at: number;
-}
+export default function MiddlewareOnion({ store, view: traceView }: VisualizationProps) {
+  const requests = useMemo(() => requestsOf(traceView.all), [traceView.all]);
+  // The same requests as far as the playhead has got: the last one, and how many of its steps.
+  const reached = useMemo(() => requestsOf(traceView.trace), [traceView.trace]);
 
-export default function MiddlewareOnion({ store }: VisualizationProps) {
-  const trace = useStore(store, (s) => s.trace);
-  const requests = useMemo(() => requestsOf(trace), [trace]);
-  const [picked, setPicked] = useState(0);
-  const [playhead, setPlayhead] = useState<Playhead | null>(null);
-
-  if (requests.length === 0) {
-    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to watch each request pass through the layers of your app and back out."} nothingInRun={"The last run sent no request to a FastAPI app. Send one with TestClient to see it here."} />;
+  if (reached.length === 0) {
+    return <RunPlaceholder store={store} view={traceView} beforeFirstRun={"Run your code to watch each request pass through the layers of your app and back out."} nothingInRun={"The last run sent no request to a FastAPI app. Send one with TestClient to see it here."} />;
   }
 
-  const index = Math.min(picked, requests.length - 1);
+  const index = reached.length - 1;
   const view = requests[index];
   const last = view.steps.length - 1;
-  const at = playhead && playhead.trace === trace && playhead.request === index ? Math.min(playhead.at, last) : last;
+  const at = Math.min(reached[index].steps.length - 1, last);
   const step = view.steps[at];
-  const go = (to: number) => setPlayhead({ trace, request: index, at: Math.max(0, Math.min(last, to)) });
+  const go = (to: number) => traceView.showEvent(view.steps[Math.max(0, Math.min(last, to))].event);
   const stepWords = `Step ${at + 1} of ${view.steps.length}: ${step.layer}, ${step.what}${step.status ? ` (${step.status})` : ""} at ${formatMs(step.t)}`;
 
   return (
@@ -42,13 +34,7 @@ export default function MiddlewareOnion({ store }: VisualizationProps) {
       <div className="onion__controls">
         <label className="onion__pick">
           <span>Request</span>
-          <select
-            value={index}
-            onChange={(e) => {
-              setPicked(Number(e.target.value));
-              setPlayhead(null);
-            }}
-          >
+          <select value={index} onChange={(e) => traceView.showEvent(requests[Number(e.target.value)].steps[0].event)}>
             {requests.map((r, i) => (
               <option key={i} value={i}>
                 {requestLabel(r)}
@@ -58,19 +44,10 @@ export default function MiddlewareOnion({ store }: VisualizationProps) {
         </label>
         <div className="onion__stepper" role="group" aria-label="Step through the request">
           <button type="button" className="button" aria-label="Previous step" disabled={at === 0} onClick={() => go(at - 1)}>
-            ◀
+            ◀ Step
           </button>
-          <input
-            type="range"
-            min={0}
-            max={last}
-            value={at}
-            aria-label="Step"
-            aria-valuetext={stepWords}
-            onChange={(e) => go(Number(e.target.value))}
-          />
           <button type="button" className="button" aria-label="Next step" disabled={at === last} onClick={() => go(at + 1)}>
-            ▶
+            Step ▶
           </button>
         </div>
       </div>

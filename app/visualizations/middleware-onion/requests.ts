@@ -27,6 +27,8 @@ export interface Step {
   error?: string;
   /** Milliseconds since the request arrived. */
   t: number;
+  /** The trace event it was read from: where the playhead goes to show this step. */
+  event: WebAppTrace;
 }
 
 export interface RequestView {
@@ -77,7 +79,7 @@ function viewOf(events: WebAppTrace[], index: number): RequestView {
   const nameAt = (depth: number) => layers[depth]?.name ?? "?";
   const depthOf = (kind: LayerKind) => layers.findIndex((l) => l?.kind === kind);
   const steps: Step[] = [];
-  const add = (step: Omit<Step, "t">, e: WebAppTrace) => steps.push({ ...step, t: e.t - first.t });
+  const add = (step: Omit<Step, "t" | "event">, e: WebAppTrace) => steps.push({ ...step, t: e.t - first.t, event: e });
   let status: number | undefined;
   let unhandled: string | undefined;
   let answered = -1;

@@ -1,10 +1,8 @@
 // The routing lesson's picture of a run: the radix tree built from the app's routes with one
 // lookup drawn on it (the last by default), every request's comparisons under a static map, a
 // radix tree and a linear regex scan side by side, and the last raw request parsed field by
-// field. All of it from the trace's routing events (workers/web/playground-routing.ts).
-import { useState } from "react";
-import { useStore } from "zustand";
-import type { TraceEvent } from "../../../workers/trace";
+// field. All of it from the trace's routing events (workers/web/playground-routing.ts), up to the
+// playhead: the lookup drawn is the last one it has reached; choosing a row moves the playhead.
 import type { VisualizationProps } from "../Visualization";
 import { CompareTable } from "./CompareTable";
 import { LookupDetail } from "./LookupDetail";
@@ -14,17 +12,14 @@ import { RouteTree, TreeAsList } from "./RouteTree";
 import "./routing.css";
 import { RunPlaceholder } from "../RunPlaceholder";
 
-export default function Routing({ store }: VisualizationProps) {
-  const trace = useStore(store, (s) => s.trace);
-  // A choice belongs to the run it was made in: a new trace starts again from its last lookup.
-  const [choice, setChoice] = useState<{ trace: readonly TraceEvent[]; index: number } | null>(null);
-  const run = readRun(trace);
+export default function Routing({ store, view }: VisualizationProps) {
+  const run = readRun(view.trace);
 
   if (run.lookups.length === 0 && !run.raw) {
-    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see the radix tree of your routes, the path each lookup takes, and how many comparisons each kind of router needs."} nothingInRun={"This run sent no request to a FastAPI app, so there is no lookup to draw."} />;
+    return <RunPlaceholder store={store} view={view} beforeFirstRun={"Run your code to see the radix tree of your routes, the path each lookup takes, and how many comparisons each kind of router needs."} nothingInRun={"This run sent no request to a FastAPI app, so there is no lookup to draw."} />;
   }
 
-  const selected = choice?.trace === trace ? choice.index : run.lookups.length - 1;
+  const selected = run.lookups.length - 1;
   const lookup = run.lookups[selected];
   const walk = lookup ? walkOf(lookup) : undefined;
   const summary = lookup
@@ -60,7 +55,7 @@ export default function Routing({ store }: VisualizationProps) {
           <LookupDetail lookup={lookup} walk={walk} />
         </>
       )}
-      {run.lookups.length > 0 && <CompareTable lookups={run.lookups} selected={selected} onSelect={(index) => setChoice({ trace, index })} />}
+      {run.lookups.length > 0 && <CompareTable lookups={run.lookups} selected={selected} onSelect={(index) => view.showEvent(run.lookups[index].event)} />}
       {run.raw && <RawRequest event={run.raw.event} lookup={run.raw.lookup} />}
     </figure>
   );

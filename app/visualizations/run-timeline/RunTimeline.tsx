@@ -1,10 +1,10 @@
 // What happened in the last run, in order: the TypeScript compiled, the module ran, then each
 // check ran against it and turned green or red. Bars are placed on a time axis (d3's scale) so
-// the learner sees where the time went; the table beneath says the same in words.
+// the learner sees where the time went; the table beneath says the same in words. Both show the
+// run as it stood at the playhead: a step it stands inside is cut there and still running.
 import { scaleLinear } from "d3";
-import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
-import { formatMs, stepsOf, wrapLabel, type Step } from "./steps";
+import { formatMs, stepsAt, stepsOf, wrapLabel, type Step } from "./steps";
 import { RunPlaceholder } from "../RunPlaceholder";
 import { useWidth } from "../use-width";
 
@@ -29,16 +29,18 @@ function stack(steps: Step[], perLine: number) {
   return { rows, bottom: top };
 }
 
-export default function RunTimeline({ store }: VisualizationProps) {
-  const trace = useStore(store, (s) => s.trace);
+const RESULT: Record<Step["outcome"], [check: string, other: string]> = { ok: ["passed", "ok"], fail: ["failed", "error"], running: ["running", "running"] };
+
+export default function RunTimeline({ store, view }: VisualizationProps) {
   const [figure, width] = useWidth<HTMLElement>(420);
-  const steps = stepsOf(trace);
+  const steps = view.atEnd ? stepsOf(view.trace) : stepsAt(view.trace, view.time);
 
   if (steps.length === 0) {
-    return <RunPlaceholder store={store} beforeFirstRun={"Run your code to see each step: compile, run, then every check turning green or red."} nothingInRun={"The last run did not get as far as compiling (it was stopped)."} />;
+    return <RunPlaceholder store={store} view={view} beforeFirstRun={"Run your code to see each step: compile, run, then every check turning green or red."} nothingInRun={"The last run did not get as far as compiling (it was stopped)."} />;
   }
 
-  const end = Math.max(...steps.map((s) => s.start + s.durationMs), 0.001);
+  // The whole run's axis, so the bars stay put while the playhead moves.
+  const end = Math.max(view.end, ...steps.map((s) => s.start + s.durationMs), 0.001);
   const x = scaleLinear().domain([0, end]).range([INDENT, width - 24]);
   const perLine = Math.max(12, Math.floor((width - INDENT) / CHAR_W));
   const { rows, bottom } = stack(steps, perLine);
@@ -67,6 +69,7 @@ export default function RunTimeline({ store }: VisualizationProps) {
             </g>
           );
         })}
+        {!view.atEnd && <line className="run-timeline__now" x1={x(view.time)} x2={x(view.time)} y1={0} y2={bottom} />}
         {x.ticks(tickCount).map((tick) => (
           // The first tick sits at the left edge: anchored at its start so it is not cut in half.
           <text key={tick} x={x(tick)} y={height - 3} className="run-timeline__tick" textAnchor={tick === 0 ? "start" : "middle"}>
@@ -75,7 +78,16 @@ export default function RunTimeline({ store }: VisualizationProps) {
         ))}
       </svg>
       <figcaption id="run-timeline-caption">
-        {checks > 0 ? `${passed} of ${checks} checks passed` : "No checks ran"} in {formatMs(end)}.
+        {view.atEnd ? (
+          <>
+            {checks > 0 ? `${passed} of ${checks} checks passed` : "No checks ran"} in {formatMs(end)}.
+          </>
+        ) : (
+          <>
+            At {formatMs(view.time)}: {steps.length} {steps.length === 1 ? "step" : "steps"} begun
+            {checks > 0 && `, ${passed} of ${checks} checks passed so far`}.
+          </>
+        )}
       </figcaption>
       <details className="run-timeline__table">
         <summary>Show as a table</summary>
@@ -92,7 +104,7 @@ export default function RunTimeline({ store }: VisualizationProps) {
             {steps.map((s, i) => (
               <tr key={i}>
                 <td>{s.label}</td>
-                <td>{s.kind === "check" ? (s.outcome === "ok" ? "passed" : "failed") : s.outcome === "ok" ? "ok" : "error"}</td>
+                <td>{RESULT[s.outcome][s.kind === "check" ? 0 : 1]}</td>
                 <td>{formatMs(s.start)}</td>
                 <td>{formatMs(s.durationMs)}</td>
               </tr>

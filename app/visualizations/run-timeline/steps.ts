@@ -5,7 +5,8 @@ export interface Step {
   label: string;
   start: number;
   durationMs: number;
-  outcome: "ok" | "fail";
+  /** running: the playhead stands inside the step. */
+  outcome: "ok" | "fail" | "running";
   kind: "transpile" | "module" | "check";
 }
 
@@ -20,6 +21,11 @@ export function stepsOf(trace: readonly TraceEvent[]): Step[] {
       kind: e.kind,
     };
   });
+}
+
+/** The steps as they stood at run-clock `time`: one still going is cut there and running. */
+export function stepsAt(trace: readonly TraceEvent[], time: number): Step[] {
+  return stepsOf(trace).map((s) => (s.start + s.durationMs <= time ? s : { ...s, durationMs: Math.max(0, time - s.start), outcome: "running" }));
 }
 
 export function formatMs(ms: number): string {

@@ -1,9 +1,8 @@
 // The search lesson's picture of a run: every Postgres statement's rows read and time on shared
 // scales, labelled with the plan nodes that read them (Seq Scan vs Bitmap Index Scan on the GIN
 // index), and the posting lists lesson code showed with playground/search, with the ids its query
-// matched. Tables say the same in words. Everything comes from the trace.
+// matched. Tables say the same in words. Everything comes from the trace, up to the playhead.
 import { useMemo } from "react";
-import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
 import { RunPlaceholder } from "../RunPlaceholder";
 import { expectedMatches, readRun } from "./model";
@@ -14,9 +13,8 @@ import { PlansTable, PostingsTable } from "./Tables";
 import { useWidth } from "../use-width";
 import "./search.css";
 
-export default function Search({ store }: VisualizationProps) {
-  const trace = useStore(store, (s) => s.trace);
-  const run = useMemo(() => readRun(trace), [trace]);
+export default function Search({ store, view }: VisualizationProps) {
+  const run = useMemo(() => readRun(view.trace), [view.trace]);
   const { statements, postings } = run;
   // The pictures draw at the figure's own width, so their text is its CSS size in any pane.
   const [figure, width] = useWidth<HTMLElement>(420);
@@ -25,6 +23,7 @@ export default function Search({ store }: VisualizationProps) {
     return (
       <RunPlaceholder
         store={store}
+        view={view}
         beforeFirstRun="Run your code to compare the plans of its queries — rows read and time — and to see the posting lists of your index and their intersection."
         nothingInRun="This run sent no query to Postgres and showed no posting lists, so there is nothing to draw."
       />

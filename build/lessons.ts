@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { transform } from "sucrase";
 import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts";
+import { HOSTED_ENGINE_NAMES, isHostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engines.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { checkProse } from "./lesson-prose.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./lesson-error.ts";
@@ -24,14 +25,11 @@ export interface LessonMeta {
   tags: string[];
   timeoutMs: number;
   visualization: string;
-  /** Engines that live outside the sandbox, started for this lesson (docs/architecture.md, "A Run's path"). */
-  engines: string[];
+  /** Engines that live outside the sandbox, started for this lesson (docs/architecture.md, "Hosted engines"). */
+  engines: HostedEngineName[];
   /** The Postgres datasets the lesson reads, seeded before its first run (all of them when not given). */
   datasets: DatasetName[];
 }
-
-/** Engines a lesson can ask the page to start (front matter `engines:`). */
-export const HOSTED_ENGINES = ["postgres"] as const;
 
 export interface FoundLesson {
   meta: LessonMeta;
@@ -111,8 +109,9 @@ function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: Load
   }
 
   const engines = fm.engines ?? [];
-  const enginesOk = Array.isArray(engines) && engines.every((e) => typeof e === "string" && (HOSTED_ENGINES as readonly string[]).includes(e));
-  if (!enginesOk) fail("engines", `"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINES.join(", ")})`);
+  // The engines a lesson can ask the page to start: workers/sandbox/hosted-engines.ts.
+  const enginesOk = Array.isArray(engines) && engines.every((e) => typeof e === "string" && isHostedEngine(e));
+  if (!enginesOk) fail("engines", `"engines" must be a list of engines the page hosts (known: ${HOSTED_ENGINE_NAMES.join(", ")})`);
 
   const postgres = enginesOk && (engines as string[]).includes("postgres");
   const datasets = fm.datasets ?? (postgres ? [...DATASETS] : []);
@@ -122,7 +121,7 @@ function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: Load
   }
 
   if (problems.problems.length > before) return undefined;
-  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as string[], datasets: datasets as DatasetName[] };
+  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as HostedEngineName[], datasets: datasets as DatasetName[] };
 }
 
 /** The code files must at least parse: a syntax error here would only surface in a learner's browser. */

@@ -1,19 +1,19 @@
 // Every lesson in the catalogue: its solution passes all its checks and its starter does not,
-// run through the same sandbox runner the browser uses. Lessons with `engines: [postgres]` get a
-// real PGlite, as the page gives them, but seeded smaller so the suite stays fast.
+// run through the same sandbox runner the browser uses. A lesson's hosted engines (front matter
+// `engines: [postgres]`) are the page's own hosts booted in Node, and each run goes through the
+// same prepareHostedRun as the page's (app/lesson/run-session.ts): the hosts' steps and limits
+// exist once. Postgres is a real PGlite, seeded smaller so the suite stays fast.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
 import { loadLessons, type FoundLesson } from "../build/lessons";
 import { VISUALIZATION_IDS } from "../app/visualizations/ids";
 import { runLesson } from "../workers/sandbox/runner";
 import { allPassed } from "../workers/sandbox/testing/all-passed";
 import { PLAYGROUND_MODULES } from "../workers/sandbox/registry";
-import { serveRun } from "../workers/postgres/api";
-import { PostgresEngine } from "../workers/postgres/engine";
-import type { DatasetName } from "../workers/postgres/datasets";
-import { pgliteOptions } from "../workers/postgres/pglite-options";
+import { prepareHostedRun, type HostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engines";
+import type { DatasetName } from "../workers/postgres/dataset-names";
+import { createTestHost } from "../workers/postgres/test-host";
 
 const lessons = loadLessons(import.meta.dirname, { visualizations: VISUALIZATION_IDS });
 
@@ -23,22 +23,26 @@ const lessons = loadLessons(import.meta.dirname, { visualizations: VISUALIZATION
  */
 const LESSON_TEST_ROWS: Record<DatasetName, number> = { feed_items: 50_000, documents: 20_000 };
 
-/** The statement timeout the page gives a run (LessonPage: min(timeoutMs, 5000)). */
-const statementTimeoutMs = (lesson: FoundLesson) => Math.min(lesson.meta.timeoutMs, 5000);
+/** Each hosted engine booted in Node, once for the whole file and only if a lesson uses it. */
+const NODE_HOSTS: { [N in HostedEngineName]: () => { host: HostedEngine; close(): Promise<void> } } = {
+  postgres: () => createTestHost({ rows: LESSON_TEST_ROWS }),
+};
+const booted = new Map<HostedEngineName, ReturnType<(typeof NODE_HOSTS)[HostedEngineName]>>();
 
-let postgres: { db: PGlite; engine: PostgresEngine } | null = null;
+function hostsOf(lesson: FoundLesson): HostedEngine[] {
+  return lesson.meta.engines.map((name) => {
+    if (!booted.has(name)) booted.set(name, NODE_HOSTS[name]());
+    return booted.get(name)!.host;
+  });
+}
 
-// One database for the whole file, built only if some lesson needs it.
+// Started and seeded up front, as the page does when a lesson opens, so no test pays for it.
 beforeAll(async () => {
-  if (!lessons.some((l) => l.meta.engines.includes("postgres"))) return;
-  const db = new PGlite(pgliteOptions());
-  const engine = new PostgresEngine(db, { now: () => performance.now() });
-  for (const [dataset, rows] of Object.entries(LESSON_TEST_ROWS) as [DatasetName, number][]) await engine.seed(dataset, { rows });
-  postgres = { db, engine };
-}, 120_000);
+  for (const lesson of lessons) await Promise.all(hostsOf(lesson).map((host) => host.start(lesson.meta)));
+});
 
 afterAll(async () => {
-  await postgres?.db.close();
+  await Promise.all([...booted.values()].map((b) => b.close()));
 });
 
 async function runFile(lesson: FoundLesson, file: string) {
@@ -48,18 +52,12 @@ async function runFile(lesson: FoundLesson, file: string) {
 async function runCode(lesson: FoundLesson, code: string) {
   const request = { code, checks: readFileSync(join(lesson.dir, "checks.ts"), "utf8") };
   const env = { now: () => 0, modules: PLAYGROUND_MODULES, onConsole: () => {} };
-  if (!lesson.meta.engines.includes("postgres")) return runLesson(request, env);
-  if (!postgres) throw new Error("Postgres did not start");
-  // As the page does it: a run's transaction opened first, a fresh port served by the worker's API.
-  const run = await postgres.engine.beginRun({ statementTimeoutMs: statementTimeoutMs(lesson) });
-  const channel = new MessageChannel();
-  const stop = serveRun(postgres.engine, run, channel.port1);
+  // As the page does it: each hosted engine opens the run and gives it a port, and closes it after.
+  const run = await prepareHostedRun(hostsOf(lesson), lesson.meta);
   try {
-    return await runLesson(request, { ...env, ports: { postgres: channel.port2 } });
+    return await runLesson(request, { ...env, ports: run.ports });
   } finally {
-    stop();
-    channel.port2.close();
-    await postgres.engine.endRun(run);
+    await run.finish();
   }
 }
 

@@ -1,14 +1,14 @@
-// The Postgres a lesson uses, as one bar while it downloads, starts and seeds its million rows,
-// then a quiet line with "Reset database".
+// The Postgres a lesson uses (its host: workers/postgres/host.ts), as one bar while it downloads,
+// starts and seeds its million rows, then a quiet line with "Reset database".
 import { useState } from "react";
 import { useStore } from "zustand";
 import { DEFAULT_ROWS } from "../../workers/postgres/dataset-names";
-import { postgresState } from "./postgres-state";
+import type { PostgresHost } from "../../workers/postgres/host";
 
 const rows = new Intl.NumberFormat("en-US");
 
-export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
-  const { phase, label, fraction, error, restarting, datasets } = useStore(postgresState);
+export function PostgresStatus({ host }: { host: PostgresHost }) {
+  const { phase, label, fraction, error, restarting, datasets } = useStore(host.state);
   const [resetting, setResetting] = useState(false);
   if (phase === "idle") return null;
   if (phase === "failed") {
@@ -28,7 +28,7 @@ export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
             {restarting ? "Restarting after a stuck statement: " : ""}
             {label}… {percent}%
           </label>
-          {/* One bar for the whole wait (download, boot, seeding), that only moves forward: postgres-progress.ts. */}
+          {/* One bar for the whole wait (download, boot, seeding), that only moves forward: workers/postgres/progress.ts. */}
           <progress id="postgres-progress" className="engine-status__bar" value={fraction} max={1}>
             {percent}%
           </progress>
@@ -45,7 +45,7 @@ export function PostgresStatus({ onReset }: { onReset: () => Promise<void> }) {
         onClick={async () => {
           setResetting(true);
           try {
-            await onReset();
+            await host.reset();
           } finally {
             setResetting(false);
           }

@@ -2,8 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { loadLessonContent, type LessonContent, type LessonMeta } from "../lessons/catalogue";
 import { markCompleted } from "../stores/progress";
 import { Sandbox } from "../../workers/sandbox/client";
-import { createRunSession, type PrepareRun, type RunSession } from "./run-session";
-import { PostgresStatus } from "../engines/PostgresStatus";
+import { loadHostedEngines, type HostedEngine } from "../../workers/sandbox/hosted-engines";
+import { createRunSession, type RunSession } from "./run-session";
+import { EngineStatus } from "../engines/EngineStatus";
 import { useLessonCode } from "./use-lesson-code";
 import { LessonToolbar } from "./LessonToolbar";
 import { CodeBanner } from "./CodeBanner";
@@ -25,6 +26,7 @@ const CodeEditor = lazy(() => import("../editor/CodeEditor"));
 export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; embed: boolean; sharedCode: string | null }) {
   const [content, setContent] = useState<LessonContent | null>(null);
   const [session, setSession] = useState<Session | null>(null);
+  const [engines, setEngines] = useState<readonly HostedEngine[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   // Load the lesson and start its sandbox. Run is usable once the lesson is here; the sandbox's
@@ -32,20 +34,20 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
   useEffect(() => {
     let live = true;
     const sandbox = new Sandbox(() => import("../../workers/sandbox/spawn").then((m) => m.createSandboxWorker));
-    // The page's Postgres starts (and seeds) as soon as a lesson that uses it opens.
-    const postgres = lesson.engines.includes("postgres") ? import("../engines/postgres-host") : null;
-    const datasets = lesson.datasets;
-    void postgres?.then((host) => host.startPostgres(datasets)).catch(() => {});
-    const prepareRun: PrepareRun | undefined = postgres
-      ? async () => {
-          const run = await (await postgres).preparePostgresRun(Math.min(lesson.timeoutMs, 5000), datasets);
-          return { ports: { postgres: run.port }, finish: run.finish, failure: run.failure };
-        }
-      : undefined;
-    loadLessonContent(lesson.id).then(
-      (c) => {
+    // The lesson's hosted engines (the page's Postgres) start, and seed, as soon as it opens.
+    const hosts = loadHostedEngines(lesson.engines);
+    hosts.then(
+      (loaded) => {
         if (!live) return;
-        const runSession = createRunSession({ sandbox, checksSource: c.checks, timeoutMs: lesson.timeoutMs, onAllPassed: () => markCompleted(lesson.id), prepareRun });
+        setEngines(loaded);
+        for (const host of loaded) void host.start(lesson).catch(() => {}); // its status says why
+      },
+      () => {}, // said below, as the lesson's failure to load
+    );
+    Promise.all([loadLessonContent(lesson.id), hosts]).then(
+      ([c, loaded]) => {
+        if (!live) return;
+        const runSession = createRunSession({ sandbox, checksSource: c.checks, lesson, engines: loaded, onAllPassed: () => markCompleted(lesson.id) });
         setContent(c);
         setSession({ sandbox, ...runSession });
       },
@@ -87,6 +89,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         embed={embed}
         ready={ready}
         session={session}
+        engines={engines}
         hasCode={code !== null}
         codeOrigin={origin}
         readCode={flushCode}
@@ -94,7 +97,7 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         onReset={() => content && replaceCode(content.starter, "reset")}
         onShowSolution={() => content && replaceCode(content.solution, "solution")}
       />
-      {lesson.engines.includes("postgres") && <PostgresStatus onReset={() => import("../engines/postgres-host").then((host) => host.resetDatabase())} />}
+      <EngineStatus engines={engines} />
       {loadError && (
         <div className="banner banner--warn" role="alert">
           <span>{loadError}</span>

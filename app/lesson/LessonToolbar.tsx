@@ -6,7 +6,8 @@ import { compressToEncodedURIComponent } from "lz-string";
 import type { LessonMeta } from "../lessons/catalogue";
 import type { CodeOrigin } from "../stores/code-backups";
 import { READY_STATUS, readyStatus, type RunSession, type RunState } from "./run-session";
-import { postgresState, runWaitsFor } from "../engines/postgres-state";
+import { useRunWaitsFor } from "../engines/use-run-waits-for";
+import type { HostedEngine } from "../../workers/sandbox/hosted-engines";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
 import { CopyField, copyText, type CopyState } from "./CopyField";
@@ -27,6 +28,8 @@ interface Props {
   embed: boolean;
   ready: boolean;
   session: RunSession | null;
+  /** The lesson's hosted engines, once loaded: until they are ready, the status says what a Run would wait for. */
+  engines: readonly HostedEngine[];
   hasCode: boolean;
   /** Where the code in the editor came from, so Show solution says what it replaces. */
   codeOrigin: CodeOrigin | null;
@@ -45,7 +48,7 @@ const SOLUTION_REPLACES: Record<CodeOrigin, string> = {
   solution: "The solution will replace the code in the editor. You can bring it back with Undo afterwards.",
 };
 
-export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution }: Props) {
+export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -58,8 +61,8 @@ export function LessonToolbar({ lesson, embed, ready, session, hasCode, codeOrig
     (session?.store ?? NO_SESSION) as typeof NO_SESSION,
     useShallow((s) => ({ running: s.running, status: s.status, tone: s.tone })),
   );
-  // Before the first run, a Postgres lesson's status says what a Run would wait for.
-  const waitsFor = useStore(postgresState, (s) => (lesson.engines.includes("postgres") ? runWaitsFor(s) : null));
+  // Before the first run, the status says what a Run would wait for (a hosted engine still starting).
+  const waitsFor = useRunWaitsFor(engines);
   const shownStatus = status === READY_STATUS ? readyStatus(waitsFor) : status;
   const close = () => setDialog(null);
   // Packed only when the learner asks for it, not on every render.

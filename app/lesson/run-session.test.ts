@@ -1,56 +1,86 @@
+// The run session's steps around the lesson's hosted engines, with a fake sandbox and fake engines:
+// it names none of them, so any engine plugs in the same way.
 import { describe, expect, it } from "vitest";
-import type { TraceEvent } from "../../workers/trace";
-import type { Sandbox } from "../../workers/sandbox/client";
-import { TRACE_CAP, type TraceBatch } from "../../workers/sandbox/trace-stream";
+import type { RunOutcome, Sandbox } from "../../workers/sandbox/client";
+import type { HostedEngine, PreparedRun } from "../../workers/sandbox/hosted-engines";
 import { createRunSession } from "./run-session";
-import { seek } from "../playhead/playhead";
 
-const engine = (t: number) => ({ t, source: "redis", kind: "command" }) as unknown as TraceEvent;
-const check = (t: number, durationMs: number) => ({ t, source: "sandbox", kind: "check", name: "c", durationMs, passed: true }) as TraceEvent;
+const lesson = { timeoutMs: 5000, datasets: [] };
 
-/** A sandbox that streams `batches` during its run, then ends as `ending` says. */
-function fakeSandbox(batches: TraceBatch[], ending: "done" | "stopped") {
-  return {
-    listChecks: async () => [],
-    stop: () => {},
-    run: async (_request: unknown, options: { onTrace?: (b: TraceBatch) => void }) => {
-      for (const b of batches) {
-        options.onTrace?.(b);
-        await new Promise((r) => setTimeout(r, 40)); // more than a frame apart
-      }
-      return ending === "done" ? { kind: "done" as const, result: { error: null, checks: [] } } : { kind: "stopped" as const };
+/** A sandbox whose run lasts until it is stopped; `log` says in which order things happened. */
+function fakeSandbox(log: string[]) {
+  let stopped: ((outcome: RunOutcome) => void) | null = null;
+  const ports: Record<string, MessagePort>[] = [];
+  const sandbox = {
+    listChecks: async () => [{ name: "a check", hints: [] }],
+    run: (_request: unknown, options: { ports?: Record<string, MessagePort> }) => {
+      ports.push(options.ports ?? {});
+      log.push("run");
+      return new Promise<RunOutcome>((resolve) => (stopped = resolve));
     },
-  } as unknown as Sandbox;
+    stop: () => {
+      log.push("stop");
+      stopped?.({ kind: "stopped" });
+      stopped = null;
+    },
+  };
+  return { sandbox: sandbox as unknown as Sandbox, ports };
 }
 
-describe("a run's trace on the page", () => {
-  it("arrives while the run goes on, sorted by time, with the run's end", async () => {
-    const session = createRunSession({ sandbox: fakeSandbox([{ events: [engine(1), engine(2)], dropped: 0 }, { events: [engine(3), check(0.5, 4)], dropped: 0 }], "done"), checksSource: "", timeoutMs: 5000, onAllPassed: () => {} });
-    const seen: number[] = [];
-    session.store.subscribe((s) => seen.push(s.trace.length));
-    await session.run("code");
-    const { trace, traceEnd } = session.store.getState();
-    expect(trace.map((e) => e.t)).toEqual([0.5, 1, 2, 3]);
-    expect(traceEnd).toBe(4.5);
-    expect(seen).toContain(2); // the first batch was in the store before the run ended
+function fakeEngine(name: string, label: string, log: string[], prepare?: () => Promise<void>) {
+  let fail!: (reason: string) => void;
+  const port = new MessageChannel().port1;
+  const engine: HostedEngine = {
+    name,
+    label,
+    state: { getState: () => null, getInitialState: () => null, subscribe: () => () => {} },
+    runWaitsFor: () => null,
+    start: async () => {},
+    prepareRun: async (): Promise<PreparedRun> => {
+      await prepare?.();
+      log.push(`prepare ${name}`);
+      return { port, failure: new Promise((resolve) => (fail = resolve)), finish: async () => void log.push(`finish ${name}`) };
+    },
+  };
+  return { engine, port, fail: (reason: string) => fail(reason) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("a run on a lesson with hosted engines", () => {
+  it("hands each engine's port by name; an engine failing mid-run stops it, named by its own label, and every run is finished after the sandbox is stopped", async () => {
+    const log: string[] = [];
+    const { sandbox, ports } = fakeSandbox(log);
+    const cache = fakeEngine("cache", "The cache", log);
+    const queue = fakeEngine("queue", "The queue", log);
+    const session = createRunSession({ sandbox, checksSource: "", lesson, engines: [cache.engine, queue.engine], onAllPassed: () => {} });
+    const running = session.run("code");
+    await settle();
+    expect(ports).toHaveLength(1);
+    expect(Object.keys(ports[0]).sort()).toEqual(["cache", "queue"]);
+    expect(ports[0].cache).toBe(cache.port);
+    expect(ports[0].queue).toBe(queue.port);
+
+    queue.fail("The queue fell over.");
+    await running;
+    const state = session.store.getState();
+    expect(state.status).toBe("Stopped: The queue stopped answering");
+    expect(state.checks.map((c) => c.message)).toEqual(["Not finished: the run was stopped because The queue stopped answering."]);
+    expect(state.output.at(-1)).toEqual({ level: "error", text: "The queue fell over." });
+    expect(log.slice(0, 3).sort()).toEqual(["prepare cache", "prepare queue", "run"]);
+    expect(log.slice(3)).toEqual(["stop", "stop", "finish cache", "finish queue"]);
   });
 
-  it("keeps what arrived when the run is stopped, and a new run follows the live edge again", async () => {
-    const session = createRunSession({ sandbox: fakeSandbox([{ events: [engine(1)], dropped: 0 }], "stopped"), checksSource: "", timeoutMs: 5000, onAllPassed: () => {} });
+  it("when one engine cannot open the run, the runs the others opened are finished and the run says why", async () => {
+    const log: string[] = [];
+    const { sandbox } = fakeSandbox(log);
+    const cache = fakeEngine("cache", "The cache", log);
+    const broken = fakeEngine("queue", "The queue", log, async () => {
+      throw new Error("the queue could not start");
+    });
+    const session = createRunSession({ sandbox, checksSource: "", lesson, engines: [cache.engine, broken.engine], onAllPassed: () => {} });
     await session.run("code");
-    expect(session.store.getState().trace).toHaveLength(1);
-    seek(session.playhead, { count: 0, time: 0 });
-    await session.run("code");
-    expect(session.playhead.getState().pinned).toBeNull();
-  });
-
-  it("keeps at most TRACE_CAP events and says how many were dropped, here and in the sandbox", async () => {
-    const many = Array.from({ length: TRACE_CAP + 10 }, (_, i) => engine(i));
-    const session = createRunSession({ sandbox: fakeSandbox([{ events: many, dropped: 7 }, { events: [check(1, 1)], dropped: 7 }], "done"), checksSource: "", timeoutMs: 5000, onAllPassed: () => {} });
-    await session.run("code");
-    const { trace, traceDropped } = session.store.getState();
-    expect(trace.length).toBe(TRACE_CAP + 1); // the sandbox's own event is kept past the cap
-    expect(trace.some((e) => e.source === "sandbox")).toBe(true);
-    expect(traceDropped).toBe(17);
+    expect(session.store.getState()).toMatchObject({ running: false, status: "Error: the queue could not start", tone: "fail" });
+    expect(log).toEqual(["prepare cache", "finish cache"]);
   });
 });

@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ConsoleBatch, ConsoleLine } from "../../workers/sandbox/console-capture";
 import type { CheckInfo, RunError } from "../../workers/sandbox/runner";
 import type { Sandbox } from "../../workers/sandbox/client";
+import { prepareHostedRun, type HostedEngine, type HostedLesson, type HostedRun } from "../../workers/sandbox/hosted-engines";
 import type { TraceEvent } from "../../workers/trace";
 import { createPlayhead, follow } from "../playhead/playhead";
 import { receiveTrace } from "./trace-receiver";
@@ -69,13 +70,18 @@ function formatSeconds(ms: number): string {
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
 
-/**
- * Engines outside the sandbox a run needs (the page's Postgres): ports for it, a way to close the
- * run, and a promise that settles with the reason if the engine fails during the run.
- */
-export type PrepareRun = () => Promise<{ ports: Record<string, MessagePort>; finish: () => Promise<void>; failure?: Promise<string> }>;
+export interface RunSessionOptions {
+  sandbox: Sandbox;
+  checksSource: string;
+  /** The lesson's limits and what its hosted engines read of it. */
+  lesson: HostedLesson;
+  /** The lesson's hosted engines (workers/sandbox/hosted-engines.ts), loaded: each run opens a run on each. */
+  engines: readonly HostedEngine[];
+  onAllPassed: () => void;
+}
 
-export function createRunSession(options: { sandbox: Sandbox; checksSource: string; timeoutMs: number; onAllPassed: () => void; prepareRun?: PrepareRun }) {
+export function createRunSession(options: RunSessionOptions) {
+  const { timeoutMs } = options.lesson;
   const store = createStore<RunState>(() => ({
     running: false,
     status: READY_STATUS,
@@ -128,10 +134,11 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     follow(playhead);
     const traceIn = receiveTrace(store, () => id === runId);
 
-    let prepared: Awaited<ReturnType<PrepareRun>> | null = null;
-    if (options.prepareRun) {
+    // The lesson's hosted engines open this run first: a port each, handed to the sandbox by name.
+    let prepared: HostedRun | null = null;
+    if (options.engines.length > 0) {
       try {
-        prepared = await options.prepareRun();
+        prepared = await prepareHostedRun(options.engines, options.lesson);
       } catch (e) {
         if (id === runId) store.setState({ running: false, status: `Error: ${(e as Error).message}`, tone: "fail" });
         return;
@@ -143,20 +150,20 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     }
     // An engine that fails mid-run leaves the learner's code waiting for an answer that will not
     // come: end the run and say why.
-    let engineFailure: string | null = null;
-    void prepared?.failure?.then((reason) => {
+    let engineFailure: { label: string; reason: string } | null = null;
+    void prepared?.failure.then((failed) => {
       if (id !== runId || !store.getState().running) return;
-      engineFailure = reason;
+      engineFailure = failed;
       options.sandbox.stop();
     });
     const outcome = await options.sandbox
-      .run({ code, checks: options.checksSource }, { timeoutMs: options.timeoutMs, onConsole, onTrace: traceIn.receive, ports: prepared?.ports })
+      .run({ code, checks: options.checksSource }, { timeoutMs, onConsole, onTrace: traceIn.receive, ports: prepared?.ports })
       .finally(async () => {
         if (!prepared) return;
-        // End the worker before rolling back: a timer the learner left could otherwise send a
-        // statement after the transaction is gone, and it would commit.
+        // End the worker before the engines close the run (a rollback): a timer the learner left
+        // could otherwise send a statement after the transaction is gone, and it would commit.
         options.sandbox.stop();
-        await prepared.finish().catch(() => {});
+        await prepared.finish();
       });
     // What arrived stays, however the run ended.
     traceIn.flush();
@@ -165,23 +172,23 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     if (outcome.kind === "timeout") {
       store.setState((s) => ({
         running: false,
-        status: `Stopped after ${formatSeconds(options.timeoutMs)}`,
+        status: `Stopped after ${formatSeconds(timeoutMs)}`,
         tone: "fail",
         checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped at the time limit." })),
         output: s.output.concat({
           level: "error",
-          text: `The run took longer than this lesson's limit of ${formatSeconds(options.timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
+          text: `The run took longer than this lesson's limit of ${formatSeconds(timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
         }),
       }));
       return;
     }
     if (outcome.kind === "stopped" && engineFailure !== null) {
-      const reason: string = engineFailure;
+      const { label, reason }: { label: string; reason: string } = engineFailure;
       store.setState((s) => ({
         running: false,
-        status: "Stopped: Postgres stopped answering",
+        status: `Stopped: ${label} stopped answering`,
         tone: "fail",
-        checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped because Postgres stopped answering." })),
+        checks: s.checks.map((c) => ({ ...c, state: "failed", message: `Not finished: the run was stopped because ${label} stopped answering.` })),
         output: s.output.concat({ level: "error", text: reason }),
       }));
       return;

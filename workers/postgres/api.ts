@@ -2,6 +2,7 @@
 // tests can drive it through real MessageChannels:
 //  - serveHost: the worker's main scope, for the page (start, seed, reset, status, runs, connect);
 //  - serveRun: a run's port, for the sandbox: the learner's query / explain, in that run only.
+import type { DatasetName } from "./dataset-names.ts";
 import type { Outcome, PostgresEngine, SeedProgress } from "./engine.ts";
 import {
   readHostRequest,
@@ -30,6 +31,8 @@ export interface HostOptions {
   /** Creates the engine (PGlite and all) on first use; reports download and boot progress. */
   boot: (onProgress: (progress: StartProgress) => void) => Promise<PostgresEngine>;
   now: () => number;
+  /** Rows to seed per dataset (DEFAULT_ROWS when left out); Node tests seed smaller. Not the page's to choose. */
+  rows?: Partial<Record<DatasetName, number>>;
 }
 
 /**
@@ -82,7 +85,7 @@ export function serveHost(scope: Endpoint, options: HostOptions): void {
         return (await engine()).status();
       case "seed": {
         const e = await engine();
-        const seeded = e.seed(request.dataset, { onProgress: (p) => progress(p) });
+        const seeded = e.seed(request.dataset, { rows: options.rows?.[request.dataset], onProgress: (p) => progress(p) });
         closeEndedPorts(e); // seeding ends the open run
         await seeded;
         return null;

@@ -36,7 +36,7 @@ beforeAll(async () => {
   main = connectHost(c.port2);
 });
 
-/** A run as the page opens it (postgres-host.ts preparePostgresRun). */
+/** A run as the page opens it (host.ts prepareRun). */
 async function openRun(statementTimeoutMs = 5_000): Promise<OpenRun> {
   const c = new MessageChannel();
   ports.push(c.port1, c.port2);

@@ -3,19 +3,17 @@ import { PGlite } from "@electric-sql/pglite";
 import { PostgresEngine, type SeedProgress } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
 import { pgliteOptions } from "./pglite-options.ts";
-import type { PostgresTrace } from "./trace.ts";
 
 const ROWS = 20_000;
 let db: PGlite;
 let engine: PostgresEngine;
 let clock = 0;
-const traced: PostgresTrace[] = [];
 const progress: SeedProgress[] = [];
 
 beforeAll(async () => {
   db = new PGlite(pgliteOptions());
   // A fake clock: every reading advances it by 1 ms, so times are exact.
-  engine = new PostgresEngine(db, { now: () => clock++, onTrace: (e) => traced.push(e) });
+  engine = new PostgresEngine(db, { now: () => clock++ });
   await engine.seed("feed_items", { rows: ROWS, onProgress: (p) => progress.push(p) });
 });
 afterAll(() => db.close());
@@ -110,14 +108,14 @@ describe("the learner API", () => {
     expect(second).not.toBe(first);
     const stale = await engine.tracedQuery("SELECT 1", undefined, first);
     expect(stale).toMatchObject({ ok: false, event: { error: { message: "This run has ended: the statement was not run." } } });
-    expect(await engine.endRun(first)).toEqual({ trace: [], escaped: false });
+    expect(await engine.endRun(first)).toEqual({ escaped: false });
     const live = await engine.tracedQuery<{ n: string }>("SELECT count(*) AS n FROM feed_items WHERE id = -5", undefined, second);
     expect(live).toMatchObject({ ok: true, result: { rows: [{ n: "0" }] } });
     // Queued before the run was asked to end, run after: not run.
     const queued = engine.tracedQuery("SELECT pg_sleep(0)", undefined, second);
     const ended = engine.endRun(second);
-    expect(await queued).toMatchObject({ ok: false });
-    expect((await ended).trace).toHaveLength(1);
+    expect(await queued).toMatchObject({ ok: false, event: { error: { message: "This run has ended: the statement was not run." } } });
+    await ended;
   });
 
   it("a statement that leaves the run's transaction by a door nobody foresaw is caught, and the run reported", async () => {
@@ -216,16 +214,13 @@ describe("the learner API", () => {
 });
 
 describe("trace", () => {
+  // A statement's event leaves with its answer (the port's reply carries it to the sandbox).
   it("traces each statement with run-relative time, duration, rows, summary, plan and errors", async () => {
-    traced.length = 0;
-    await engine.beginRun();
-    await engine.query("SELECT * FROM feed_items ORDER BY id OFFSET 100 LIMIT 10");
-    await rejection(engine.query("SELECT nope FROM feed_items"));
-    await engine.explain("SELECT * FROM feed_items WHERE id > $1 ORDER BY id LIMIT 10", [100]);
-    const report = await engine.endRun();
-    expect(report.trace).toEqual(traced);
-    expect(report.trace).toHaveLength(3);
-    const [offset, failed, explained] = report.trace;
+    const run = await engine.beginRun();
+    const offset = (await engine.tracedQuery("SELECT * FROM feed_items ORDER BY id OFFSET 100 LIMIT 10", undefined, run)).event;
+    const failed = (await engine.tracedQuery("SELECT nope FROM feed_items", undefined, run)).event;
+    const explained = (await engine.tracedExplain("SELECT * FROM feed_items WHERE id > $1 ORDER BY id LIMIT 10", [100], run)).event;
+    await engine.endRun(run);
     expect(offset).toMatchObject({
       source: "postgres",
       kind: "query",
@@ -244,10 +239,10 @@ describe("trace", () => {
   });
 
   it("plans: false leaves plans out (no auto_explain overhead)", async () => {
-    await engine.beginRun({ plans: false });
-    await engine.query("SELECT 1");
-    const { trace } = await engine.endRun();
-    expect(trace[0].plan).toBeUndefined();
-    expect(trace[0].rowCount).toBe(1);
+    const run = await engine.beginRun({ plans: false });
+    const { event } = await engine.tracedQuery("SELECT 1", undefined, run);
+    await engine.endRun(run);
+    expect(event.plan).toBeUndefined();
+    expect(event.rowCount).toBe(1);
   });
 });

@@ -17,13 +17,11 @@ import { scanSummary } from "./scan-summary.ts";
 import { authorizationControl } from "./authorization-control.ts";
 import { BECOME_LEARNER, CREATE_LEARNER_ROLE, HAND_TABLES_TO_LEARNER } from "./learner-role.ts";
 import { transactionControl } from "./transaction-control.ts";
-import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
+import type { PostgresQueryTrace } from "./trace.ts";
 
 export interface EngineOptions {
   /** Milliseconds on a monotonic clock (performance.now in the worker). */
   now: () => number;
-  /** Every trace event, as it happens. */
-  onTrace?: (event: PostgresTrace) => void;
 }
 
 export interface SeedOptions {
@@ -59,8 +57,6 @@ export interface RunOptions {
 }
 
 export interface RunReport {
-  /** The run's trace events (also sent to onTrace as they happened). */
-  trace: PostgresTrace[];
   /**
    * A learner statement left the run's transaction by a door nobody foresaw (none is known):
    * its effects may have been committed, so the seeded data can no longer be trusted.
@@ -108,7 +104,6 @@ interface Run {
   id: number;
   startedAt: number;
   options: Required<RunOptions>;
-  trace: PostgresTrace[];
   escaped: boolean;
 }
 
@@ -176,10 +171,11 @@ export class PostgresEngine {
 
   /**
    * Ends the run — `run` if given, and only if it is still the open one; otherwise the open run —
-   * with a rollback and a reset of the session, and returns its trace.
+   * with a rollback and a reset of the session. Its statements' trace events went out with
+   * their answers (tracedQuery, tracedExplain).
    */
   endRun(run?: number): Promise<RunReport> {
-    if (run !== undefined && run !== this.live) return Promise.resolve({ trace: [], escaped: false });
+    if (run !== undefined && run !== this.live) return Promise.resolve({ escaped: false });
     this.live = 0;
     return this.serial(() => this.close());
   }
@@ -283,7 +279,6 @@ export class PostgresEngine {
       id,
       startedAt: this.options.now(),
       options: { statementTimeoutMs: timeout, plans: (options.plans ?? true) && plans },
-      trace: [],
       escaped: false,
     };
     // SET LOCAL: the settings end with the transaction, whichever way it ends.
@@ -305,7 +300,7 @@ export class PostgresEngine {
     this.run = null;
     this.savepoints.clear();
     await this.resetSession();
-    return { trace: run?.trace ?? [], escaped: run?.escaped ?? false };
+    return { escaped: run?.escaped ?? false };
   }
 
   /**
@@ -416,9 +411,6 @@ export class PostgresEngine {
       }
       return { ok: false, error, event };
     } finally {
-      // The run may have been reopened: the trace is the same array.
-      run.trace.push(event);
-      this.options.onTrace?.(event);
       if (implicit) await this.close();
     }
   }
@@ -441,7 +433,7 @@ export class PostgresEngine {
 
   /**
    * Last resort when the run's transaction is not as the engine left it: roll back and start it
-   * again (the same run: its id, clock, trace and escaped flag).
+   * again (the same run: its id, clock and escaped flag).
    */
   private async reopen(): Promise<void> {
     const run = this.run;
@@ -450,12 +442,12 @@ export class PostgresEngine {
     if (run) {
       await this.open(run.options, run.id);
       const reopened = this.run as Run | null;
-      if (reopened) Object.assign(reopened, { startedAt: run.startedAt, trace: run.trace, escaped: run.escaped });
+      if (reopened) Object.assign(reopened, { startedAt: run.startedAt, escaped: run.escaped });
     }
   }
 }
 
-/** The answer to a statement of a run that has ended: not run, and in no run's trace. */
+/** The answer to a statement of a run that has ended: not run. */
 function notRun<T>(via: "query" | "explain", text: string, values: unknown[] | undefined): Outcome<T> {
   const message = "This run has ended: the statement was not run.";
   const event: PostgresQueryTrace = { t: 0, source: "postgres", kind: "query", via, text, ...(values && values.length ? { values } : {}), durationMs: 0, rowCount: null, error: { message } };

@@ -8,7 +8,7 @@ import { PostgresError } from "./errors.ts";
 import type { EndRunReport, ErrorFields, HostRequest, HostResponse, StartProgress, StartReport } from "./protocol.ts";
 
 export interface PostgresHostClient {
-  /** Answers at once unless a statement holds the worker (the page's watchdog pings it). */
+  /** Answers at once unless a statement holds the worker (the host's watchdog pings it: host.ts). */
   ping(): Promise<void>;
   /** Starts Postgres if it is not running yet (every other call does too). */
   start(onProgress?: (progress: StartProgress) => void): Promise<StartReport>;

@@ -101,10 +101,10 @@ describe("scanSummary on real plans", () => {
   });
 
   it("the plan captured from db.query's own execution gives the same summary as db.explain", async () => {
-    await engine.beginRun();
-    await engine.query("SELECT * FROM feed_items ORDER BY id OFFSET 1000 LIMIT 50");
-    const report = await engine.endRun();
-    expect(report.trace[0].summary).toEqual({ scanned: 1050, discarded: 1000, returned: 50 });
+    const run = await engine.beginRun();
+    const { event } = await engine.tracedQuery("SELECT * FROM feed_items ORDER BY id OFFSET 1000 LIMIT 50", undefined, run);
+    await engine.endRun(run);
+    expect(event.summary).toEqual({ scanned: 1050, discarded: 1000, returned: 50 });
   });
 });
 

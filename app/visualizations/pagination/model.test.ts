@@ -9,10 +9,9 @@ import { defaultSelection, extentOf, labelOf, latencySeries, planShape, readQuer
 
 let db: PGlite;
 let engine: PostgresEngine;
-const events: PostgresTrace[] = [];
 
 beforeAll(async () => {
-  ({ db, engine } = await seededEngine({ onTrace: (e) => events.push(e) }));
+  ({ db, engine } = await seededEngine());
 }, 60_000);
 
 afterAll(async () => {
@@ -21,15 +20,20 @@ afterAll(async () => {
 
 describe("the pagination visualization's model", () => {
   it("reads depth, kind and scan summary from OFFSET and labelled keyset queries", async () => {
-    events.length = 0;
-    await engine.beginRun();
-    await engine.query("SELECT id, created_at FROM feed_items ORDER BY id OFFSET 19950 LIMIT 50");
-    await engine.query("SELECT id FROM feed_items ORDER BY id OFFSET $1 LIMIT 50", [100]);
-    await engine.query("/* depth 19950 */ SELECT id, created_at FROM feed_items WHERE id > $1 ORDER BY id LIMIT 50", [19950]);
-    await engine.query("SELECT id FROM feed_items WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id LIMIT 51", ["2024-01-01 00:00:09+00", 50]);
-    await engine.query("SELECT count(*) FROM feed_items");
-    await engine.query("SELECT nope FROM feed_items").catch(() => {});
-    await engine.endRun();
+    // Each statement's event, as it comes with the statement's answer.
+    const run = await engine.beginRun();
+    const events: PostgresTrace[] = [];
+    for (const [text, values] of [
+      ["SELECT id, created_at FROM feed_items ORDER BY id OFFSET 19950 LIMIT 50"],
+      ["SELECT id FROM feed_items ORDER BY id OFFSET $1 LIMIT 50", [100]],
+      ["/* depth 19950 */ SELECT id, created_at FROM feed_items WHERE id > $1 ORDER BY id LIMIT 50", [19950]],
+      ["SELECT id FROM feed_items WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id LIMIT 51", ["2024-01-01 00:00:09+00", 50]],
+      ["SELECT count(*) FROM feed_items"],
+      ["SELECT nope FROM feed_items"],
+    ] as [string, unknown[]?][]) {
+      events.push((await engine.tracedQuery(text, values, run)).event);
+    }
+    await engine.endRun(run);
     const check: TraceEvent = { t: events[3].t - 0.001, source: "sandbox", kind: "check", name: "a check", durationMs: 0.002 + (events[3].durationMs ?? 0), passed: true };
     const rows = readQueries([...events, check]);
 

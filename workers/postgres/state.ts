@@ -1,7 +1,8 @@
-// The page's Postgres as the UI sees it: starting, seeding (with progress), ready or failed.
-// Apart from postgres-host.ts so the page can render it without loading the host.
-import { createStore } from "zustand/vanilla";
-import type { DatasetName } from "../../workers/postgres/dataset-names";
+// The page's Postgres as its status bar sees it: starting, seeding (with progress), ready or
+// failed. The host (host.ts) keeps it in a zustand store (vanilla: no React here) that the page's
+// status component (app/engines/PostgresStatus.tsx) renders.
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { DatasetName } from "./dataset-names.ts";
 
 export interface PostgresState {
   phase: "idle" | "starting" | "seeding" | "ready" | "failed";
@@ -15,7 +16,9 @@ export interface PostgresState {
   datasets: DatasetName[];
 }
 
-export const postgresState = createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false, datasets: [] }));
+export function createPostgresState(): StoreApi<PostgresState> {
+  return createStore<PostgresState>(() => ({ phase: "idle", label: "", fraction: 0, error: null, restarting: false, datasets: [] }));
+}
 
 /** What a Run started now would wait for, said so the learner knows (short: it fits the toolbar); null when it would not wait. */
 export function runWaitsFor(state: Pick<PostgresState, "phase">): string | null {

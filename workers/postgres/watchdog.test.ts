@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { watch } from "./watchdog";
+import { watch } from "./watchdog.ts";
 
 describe("watch", () => {
   beforeEach(() => vi.useFakeTimers());

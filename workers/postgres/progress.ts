@@ -3,7 +3,7 @@
 // it takes, so the bar moves at about the pace of the wait instead of filling once per part and
 // starting again; and it only moves forward (a part added late, such as a second lesson's
 // dataset, holds it still until the work catches up, rather than pulling it back).
-import { SEED_COST, type DatasetName } from "../../workers/postgres/dataset-names";
+import { SEED_COST, type DatasetName } from "./dataset-names.ts";
 
 /**
  * The download's and the boot's weights, in the seed steps' unit (datasets.ts: about ms in Node).

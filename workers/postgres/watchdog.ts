@@ -1,6 +1,6 @@
 // Notices a worker that stopped answering. PGlite runs a statement synchronously inside its
 // worker, and a statement that only computes (a PL/pgSQL loop, a nested loop over cached pages)
-// never reaches the point where statement_timeout is delivered (workers/postgres/timeouts.ts), so
+// never reaches the point where statement_timeout is delivered (timeouts.ts), so
 // the worker's event loop is blocked for good. While watched, the worker is pinged; when no ping
 // has been answered for `limitMs`, `onStuck` is called once and the watching ends.
 export interface Watchdog {

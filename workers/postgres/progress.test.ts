@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { seedSteps } from "../../workers/postgres/datasets";
-import { DATASETS, DEFAULT_ROWS } from "../../workers/postgres/dataset-names";
-import { BOOT_MS, silentEstimate, createProgressBar, seedPart, weightOf } from "./postgres-progress";
+import { seedSteps } from "./datasets.ts";
+import { DATASETS, DEFAULT_ROWS } from "./dataset-names.ts";
+import { BOOT_MS, silentEstimate, createProgressBar, seedPart, weightOf } from "./progress.ts";
 
 describe("the Postgres progress bar", () => {
   it("weighs each part by its cost: the boot is a share of the bar, not 70 % of it", () => {

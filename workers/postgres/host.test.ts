@@ -1,0 +1,85 @@
+// The page's Postgres host (host.ts) booted in Node: its worker is a real PGlite and engine served
+// in-process (test-host.ts), so start, prepareRun, finish and the restart of a stuck worker run as
+// they do in the browser.
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { HostedLesson } from "../sandbox/hosted-engines.ts";
+import { createPostgresHost } from "./host.ts";
+import { connectLearnerClient } from "./port-client.ts";
+import type { PostgresState } from "./state.ts";
+import { inProcessWorker } from "./test-host.ts";
+import type { PostgresTrace } from "./trace.ts";
+
+const ROWS = 1_000;
+const workers: ReturnType<typeof inProcessWorker>[] = [];
+
+const host = createPostgresHost({
+  spawn: () => {
+    const worker = inProcessWorker({ feed_items: ROWS });
+    workers.push(worker);
+    return worker;
+  },
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.close()));
+});
+
+const lesson = (timeoutMs: number): HostedLesson => ({ timeoutMs, datasets: ["feed_items"] });
+
+async function openRun(timeoutMs: number) {
+  const run = await host.prepareRun(lesson(timeoutMs));
+  const traced: PostgresTrace[] = [];
+  const client = connectLearnerClient(run.port, { now: () => 0, trace: (e) => traced.push(e) });
+  return { run, client, traced };
+}
+
+describe("the Postgres host", () => {
+  it("starts for a lesson as one bar that only moves forward, saying meanwhile what a Run would wait for", async () => {
+    const seen: { state: PostgresState; waitsFor: string | null }[] = [];
+    const stop = host.state.subscribe((state) => seen.push({ state, waitsFor: host.runWaitsFor() }));
+    await host.start(lesson(5000));
+    stop();
+    expect(seen.find((s) => s.state.phase === "starting")?.waitsFor).toBe("Postgres and its data");
+    expect(seen.find((s) => s.state.phase === "seeding")?.waitsFor).toBe("the data to finish loading");
+    const fractions = seen.map((s) => s.state.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(host.state.getState()).toMatchObject({ phase: "ready", fraction: 1, datasets: ["feed_items"], error: null });
+    expect(host.runWaitsFor()).toBeNull();
+  });
+
+  it("opens each run under the lesson's time limit, at most 5 s; events come with the answers; finish rolls back", async () => {
+    const short = await openRun(300);
+    expect((await short.client.query("SHOW statement_timeout")).rows).toEqual([{ statement_timeout: "300ms" }]);
+    await short.client.query("INSERT INTO feed_items VALUES (-1, now(), 'me', 'mine')");
+    expect(short.traced.map((e) => e.text)).toEqual(["SHOW statement_timeout", "INSERT INTO feed_items VALUES (-1, now(), 'me', 'mine')"]);
+    await short.run.finish();
+
+    const long = await openRun(60_000);
+    expect((await long.client.query("SHOW statement_timeout")).rows).toEqual([{ statement_timeout: "5s" }]);
+    expect((await long.client.query("SELECT count(*) AS n FROM feed_items")).rows).toEqual([{ n: String(ROWS) }]);
+    await long.run.finish();
+  });
+
+  it("ends a worker that stops answering during a run, tells the run why, and comes back seeded", async () => {
+    const { run } = await openRun(100);
+    const spawned = workers.length;
+    // Every message to the worker goes unanswered from now on, pings included, as when a statement
+    // PGlite cannot cancel blocks it.
+    const stuck = workers.at(-1)!;
+    const postMessage = stuck.postMessage;
+    stuck.postMessage = () => {};
+    try {
+      // The watchdog allows the statement timeout and 5 s of grace.
+      expect(await run.failure).toMatch(/^Postgres stopped answering/);
+    } finally {
+      stuck.postMessage = postMessage;
+    }
+    expect(host.state.getState().restarting).toBe(true);
+    await run.finish(); // the dead worker's transaction died with it: nothing to wait for
+    expect(workers.length).toBe(spawned + 1);
+    await vi.waitFor(() => expect(host.state.getState()).toMatchObject({ phase: "ready", restarting: false, datasets: ["feed_items"] }), { timeout: 60_000, interval: 100 });
+    const next = await openRun(5000);
+    expect((await next.client.query("SELECT count(*) AS n FROM feed_items")).rows).toEqual([{ n: String(ROWS) }]);
+    await next.run.finish();
+  }, 60_000);
+});

@@ -2,6 +2,7 @@
 // DBSIZE, FLUSHDB/FLUSHALL, QUIT, RESET, HELLO, AUTH, CLIENT, CONFIG, COMMAND, INFO, TIME — what
 // redis-cli and redis-benchmark send on connect, and a minimal INFO.
 import { intArg, is } from "./args.ts";
+import { unblockClient } from "./blocked.ts";
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { commandGetKeys } from "./getkeys.ts";
@@ -142,7 +143,7 @@ function clientUnblock(c: Connection, argv: string[]): Reply {
   const id = intArg(argv[2]);
   for (const target of c.server.connections) {
     if (target.id !== id || target.block === null) continue;
-    c.server.unblock(target, error ? new ErrorReply("UNBLOCKED client unblocked via CLIENT UNBLOCK") : NIL_ARRAY, "timeout");
+    unblockClient(target, error ? new ErrorReply("UNBLOCKED client unblocked via CLIENT UNBLOCK") : NIL_ARRAY, "timeout");
     return 1;
   }
   return 0;

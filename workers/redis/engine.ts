@@ -7,7 +7,7 @@
 //   expire.c   → expire.ts       (the active expiry cycle)
 //   multi.c    → transactions.ts (queueing inside MULTI, EXEC's loop; the commands)
 // The other server commands (INFO, CONFIG, CLIENT…) are in server.ts, the command table in table.ts.
-import { F, type CommandSpec } from "./command.ts";
+import { F, type CommandSpec, type CommandTable } from "./command.ts";
 import { Connection } from "./connection.ts";
 import { handleBlockedClientsTimeout, handleClientsBlockedOnKeys, signalKeyAsReady } from "./blocked.ts";
 import { ServerConfig, useConfig } from "./config.ts";
@@ -17,7 +17,7 @@ import { NOTIFY, publishEvent } from "./notify.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
 import { Prng } from "./prng.ts";
 import { ErrorReply, Frames, cstr, NO_REPLY, Pending, QUEUED, type Outcome } from "./reply.ts";
-import { lookupCommand } from "./table.ts";
+import { commandTable, lookupCommand } from "./table.ts";
 import type { RedisTrace, RedisTraceBody, RedisTraceSink } from "./trace.ts";
 import { execCommandAbort, flagTransaction, queueMultiCommand } from "./transactions.ts";
 
@@ -57,6 +57,8 @@ export class RedisServer implements KeyspaceHooks {
   volatileKeys = 0;
   /** This server's C errno (see errno.ts). */
   readonly errno: Errno = { erange: false };
+  /** The command table (server.commands), for the commands that list or look up commands (COMMAND...). */
+  readonly commands: CommandTable = commandTable;
   /** CONFIG GET / SET parameters, the encoding thresholds among them (see config.ts). */
   readonly config = new ServerConfig();
   /**

@@ -8,7 +8,6 @@ import type { Connection } from "./connection.ts";
 import { commandGetKeys } from "./getkeys.ts";
 import { globMatch } from "./glob.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, Frames, NIL_ARRAY, NO_REPLY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
-import { allCommands } from "./table.ts";
 
 export const REDIS_VERSION = "7.0.15";
 
@@ -250,16 +249,16 @@ export const serverCommands: CommandSpec[] = [
       return OK;
     }),
   ]),
-  cmd("command", -1, "", NO_KEYS, () => allCommands().map(commandInfo), [
-    cmd("count", 2, "", NO_KEYS, () => allCommands().length),
+  cmd("command", -1, "", NO_KEYS, (c) => c.server.commands.all().map(commandInfo), [
+    cmd("count", 2, "", NO_KEYS, (c) => c.server.commands.all().length),
     cmd("docs", -2, "", NO_KEYS, () => []),
-    cmd("info", -2, "", NO_KEYS, (_c, a) =>
+    cmd("info", -2, "", NO_KEYS, (c, a) =>
       a.slice(2).map((n) => {
-        const spec = allCommands().find((s) => s.fullname === n.toLowerCase());
+        const spec = c.server.commands.all().find((s) => s.fullname === n.toLowerCase());
         return spec ? commandInfo(spec) : null;
       }),
     ),
-    cmd("list", -2, "", NO_KEYS, () => allCommands().map((s) => s.fullname)),
+    cmd("list", -2, "", NO_KEYS, (c) => c.server.commands.all().map((s) => s.fullname)),
     cmd("getkeys", -4, "", NO_KEYS, commandGetKeys),
   ]),
   cmd("info", -1, "", NO_KEYS, info),

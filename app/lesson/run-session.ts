@@ -6,6 +6,7 @@ import type { ConsoleBatch, ConsoleLine } from "../../workers/sandbox/console-ca
 import type { CheckInfo, RunError } from "../../workers/sandbox/runner";
 import type { Sandbox } from "../../workers/sandbox/client";
 import type { TraceEvent } from "../../workers/trace";
+import { DURATION, formatDuration } from "../format/duration";
 
 export const OUTPUT_CAP = 1000;
 
@@ -55,11 +56,6 @@ function errorStatus(error: RunError): string {
   const first = error.message.split("\n")[0];
   const where = error.line ? ` (line ${error.line})` : "";
   return `${error.name}: ${first}${where}`;
-}
-
-function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
 
 /**
@@ -148,12 +144,12 @@ export function createRunSession(options: { sandbox: Sandbox; checksSource: stri
     if (outcome.kind === "timeout") {
       store.setState((s) => ({
         running: false,
-        status: `Stopped after ${formatSeconds(options.timeoutMs)}`,
+        status: `Stopped after ${formatDuration(options.timeoutMs, DURATION.limit)}`,
         tone: "fail",
         checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped at the time limit." })),
         output: s.output.concat({
           level: "error",
-          text: `The run took longer than this lesson's limit of ${formatSeconds(options.timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
+          text: `The run took longer than this lesson's limit of ${formatDuration(options.timeoutMs, DURATION.limit)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
         }),
       }));
       return;

@@ -1,5 +1,6 @@
 // The steps of one run, from the sandbox trace: compile, load the module, then each check.
 import type { SandboxTrace, TraceEvent } from "../../../workers/trace";
+import { DURATION, formatDuration } from "../../format/duration";
 
 export interface Step {
   label: string;
@@ -22,9 +23,8 @@ export function stepsOf(trace: readonly TraceEvent[]): Step[] {
   });
 }
 
-export function formatMs(ms: number): string {
-  return ms < 1 ? `${ms.toFixed(2)} ms` : ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
-}
+/** A step's time: 0.25 ms, 2.5 ms, 250 ms (app/format/duration.ts). */
+export const formatMs = (ms: number): string => formatDuration(ms, DURATION.step);
 
 /** A label broken into lines of at most `perLine` characters, at spaces where it can be. */
 export function wrapLabel(label: string, perLine: number): string[] {

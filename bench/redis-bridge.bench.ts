@@ -7,7 +7,7 @@
 // redis.bridge.pipelined (-P 16) is reported too: there the servers' own work shows.
 import { spawnSync } from "node:child_process";
 import { startBridge } from "../workers/redis/resp/bridge.ts";
-import { parseBenchmark, requireTool, runTool, startRealRedis } from "../workers/redis/resp/test-support/real-redis.ts";
+import { parseBenchmark, requireTool, runTool, startRealRedis } from "../workers/redis/testing/real-redis.ts";
 import { median, report } from "./harness.ts";
 
 const REQUESTS = 100_000;

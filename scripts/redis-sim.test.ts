@@ -1,7 +1,7 @@
 // `npm run redis-sim`: starts, says where it listens, serves, and stops on Ctrl+C (SIGINT).
 import { spawn, type ChildProcess } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { exchange } from "../workers/redis/resp/test-support/wire.ts";
+import { exchange } from "../workers/redis/resp/testing/wire.ts";
 
 // `node --import tsx` rather than the tsx CLI: one process, so signals reach the server itself
 // and nothing is left behind if a test kills it.

@@ -7,6 +7,7 @@ import type { CheckInfo, RunError } from "../../workers/sandbox/runner";
 import type { Sandbox } from "../../workers/sandbox/client";
 import { prepareHostedRun, type HostedEngine, type HostedLesson, type HostedRun } from "../../workers/sandbox/hosted-engines";
 import type { TraceEvent } from "../../workers/trace";
+import { DURATION, formatDuration } from "../format/duration";
 import { createPlayhead, follow } from "../playhead/playhead";
 import { receiveTrace } from "./trace-receiver";
 
@@ -63,11 +64,6 @@ function errorStatus(error: RunError): string {
   const first = error.message.split("\n")[0];
   const where = error.line ? ` (line ${error.line})` : "";
   return `${error.name}: ${first}${where}`;
-}
-
-function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
 }
 
 export interface RunSessionOptions {
@@ -172,12 +168,12 @@ export function createRunSession(options: RunSessionOptions) {
     if (outcome.kind === "timeout") {
       store.setState((s) => ({
         running: false,
-        status: `Stopped after ${formatSeconds(timeoutMs)}`,
+        status: `Stopped after ${formatDuration(timeoutMs, DURATION.limit)}`,
         tone: "fail",
         checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped at the time limit." })),
         output: s.output.concat({
           level: "error",
-          text: `The run took longer than this lesson's limit of ${formatSeconds(timeoutMs)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
+          text: `The run took longer than this lesson's limit of ${formatDuration(timeoutMs, DURATION.limit)} and was stopped. Look for a loop that never ends or a promise that never settles.`,
         }),
       }));
       return;

@@ -1,9 +1,10 @@
 // Blocking pops (t_list.c, t_zset.c, blocked.c): BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BLMPOP,
 // BZPOPMIN, BZPOPMAX, BZMPOP. When a key can serve at once they answer like their non-blocking
-// forms; inside MULTI they never block; otherwise the connection parks (engine.block) until a
+// forms; inside MULTI they never block; otherwise the connection parks (blockForKeys, blocked.ts) until a
 // push serves it (oldest blocked client first) or the clock passes its timeout.
 import { lookupWrite } from "./access.ts";
 import { longDoubleArg } from "./args.ts";
+import { blockForKeys } from "./blocked.ts";
 import { cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { longDoubleToNumber } from "./longdouble.ts";
@@ -75,7 +76,7 @@ function bpop(c: Connection, argv: string[], where: Where): Outcome {
     if (r !== undefined) return r;
   }
   if (c.inExec) return NIL_ARRAY;
-  return c.server.block(c, c.db, keys, timeout, (key) => attempt(() => popFrom(key, true)));
+  return blockForKeys(c, keys, timeout, (key) => attempt(() => popFrom(key, true)));
 }
 
 function blmoveGeneric(c: Connection, argv: string[], from: Where, to: Where, timeout: number): Outcome {
@@ -84,7 +85,7 @@ function blmoveGeneric(c: Connection, argv: string[], from: Where, to: Where, ti
   const list = listOf(c, src);
   if (list !== undefined) return moveElement(c, src, list, dst, from, to);
   if (c.inExec) return null;
-  return c.server.block(c, c.db, [src], timeout, (key) =>
+  return blockForKeys(c, [src], timeout, (key) =>
     attempt(() => {
       const l = listOf(c, key, true);
       return l === undefined ? undefined : moveElement(c, key, l, dst, from, to);
@@ -98,7 +99,7 @@ function blmpop(c: Connection, argv: string[]): Outcome {
   const r = lmpopFrom(c, keys, side as Where, count);
   if (r !== undefined) return r;
   if (c.inExec) return NIL_ARRAY;
-  return c.server.block(c, c.db, keys, timeout, (key) =>
+  return blockForKeys(c, keys, timeout, (key) =>
     attempt(() => {
       const l = listOf(c, key, true);
       if (l === undefined) return undefined;
@@ -123,7 +124,7 @@ function bzpop(c: Connection, argv: string[], max: boolean): Outcome {
     if (r !== undefined) return r;
   }
   if (c.inExec) return NIL_ARRAY;
-  return c.server.block(c, c.db, keys, timeout, (key) => attempt(() => popFrom(key, true)));
+  return blockForKeys(c, keys, timeout, (key) => attempt(() => popFrom(key, true)));
 }
 
 function bzmpop(c: Connection, argv: string[]): Outcome {
@@ -133,7 +134,7 @@ function bzmpop(c: Connection, argv: string[]): Outcome {
   const r = zmpopFrom(c, keys, max, count);
   if (r !== undefined) return r;
   if (c.inExec) return NIL_ARRAY;
-  return c.server.block(c, c.db, keys, timeout, (key) =>
+  return blockForKeys(c, keys, timeout, (key) =>
     attempt(() => {
       const z = zsetOf(c, key, true);
       return z === undefined ? undefined : [key, popMembers(c, key, z, max, count)];

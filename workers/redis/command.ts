@@ -73,5 +73,17 @@ export function cmd(
   return spec;
 }
 
+/**
+ * The command table as the server holds it (Redis's server.commands, built in table.ts). COMMAND
+ * and COMMAND GETKEYS read it through their connection's server: table.ts imports every family's
+ * rows, so a row that imported table.ts would make an import cycle.
+ */
+export interface CommandTable {
+  /** Every command, in the table's order. */
+  all(): CommandSpec[];
+  /** lookupCommand (see table.ts). */
+  lookup(argv: string[]): CommandSpec | string | undefined;
+}
+
 export const NO_KEYS: [number, number, number] = [0, 0, 0];
 export const KEY1: [number, number, number] = [1, 1, 1];

@@ -3,7 +3,8 @@
 //   execute(args)      typed RESP replies over byte strings (for a socket bridge)
 //   sendCommand(args)  what node-redis's client.sendCommand resolves to (UTF-8 strings)
 import type { CommandSpec } from "./command.ts";
-import type { BlockState, RedisServer } from "./engine.ts";
+import { unblockClient, type BlockState } from "./blocked.ts";
+import type { RedisServer } from "./engine.ts";
 import type { Db, WatchedKey } from "./keyspace.ts";
 import {
   bytesToUtf8,
@@ -154,7 +155,7 @@ export class Connection {
   /** Close the connection: leave subscriptions, watches and any blocking wait. */
   close(): void {
     if (this.closed) return;
-    this.server.unblock(this, new Error("The client is closed"), "closed");
+    unblockClient(this, new Error("The client is closed"), "closed");
     this.discardTransaction();
     this.unsubscribeAll();
     this.closed = true;

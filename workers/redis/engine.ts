@@ -1,17 +1,27 @@
-// The server: 16 databases, the connections, the command dispatcher (processCommand's checks in
-// Redis's order), blocked clients, pub/sub subscriptions, and the clock-driven cron (blocked
-// client timeouts and the active expiry cycle).
-import { F, type CommandSpec } from "./command.ts";
+// The server (server.c): 16 databases, the connections, the command dispatcher (processCommand's
+// checks in Redis's order) and the clock-driven cron. Its state is Redis's server struct; the
+// rest of what Redis does with it is split as Redis splits its C sources:
+//   server.c   → engine.ts       (this file: RedisServer, processCommand, call, serverCron)
+//   blocked.c  → blocked.ts      (blocked clients, their timeouts, serving them from ready keys)
+//   pubsub.c   → pubsub.ts       (publishing to the subscription registries kept here; the commands)
+//   expire.c   → expire.ts       (the active expiry cycle)
+//   multi.c    → transactions.ts (queueing inside MULTI, EXEC's loop; the commands)
+// The other server commands (INFO, CONFIG, CLIENT…) are in server.ts, the command table in table.ts.
+import { F, type CommandSpec, type CommandTable } from "./command.ts";
 import { Connection } from "./connection.ts";
+import { handleBlockedClientsTimeout, handleClientsBlockedOnKeys, signalKeyAsReady } from "./blocked.ts";
 import { ServerConfig, useConfig } from "./config.ts";
 import { useErrno, type Errno } from "./errno.ts";
+import { activeExpireCycle } from "./expire.ts";
 import { NOTIFY, publishEvent } from "./notify.ts";
-import { globMatch } from "./glob.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
 import { Prng } from "./prng.ts";
-import { ErrorReply, Frames, cstr, NIL_ARRAY, NO_REPLY, Pending, QUEUED, type Outcome, type Reply } from "./reply.ts";
-import { lookupCommand } from "./table.ts";
+import { ErrorReply, Frames, cstr, NO_REPLY, Pending, QUEUED, type Outcome } from "./reply.ts";
+import { commandTable, lookupCommand } from "./table.ts";
 import type { RedisTrace, RedisTraceBody, RedisTraceSink } from "./trace.ts";
+import { execCommandAbort, flagTransaction, queueMultiCommand } from "./transactions.ts";
+
+export type { BlockState } from "./blocked.ts";
 
 export interface RedisOptions {
   /** The clock, in unix milliseconds (default Date.now). Lessons pass their own to fast-forward time. */
@@ -24,20 +34,6 @@ export interface RedisOptions {
 
 /** serverCron's frequency (hz 10): the active expiry cycle runs at most every 100 ms of the clock. */
 const CRON_PERIOD_MS = 100;
-const ACTIVE_EXPIRE_SAMPLES = 20;
-const ACTIVE_EXPIRE_STALE_PERCENT = 10;
-const ACTIVE_EXPIRE_MAX_ROUNDS = 16;
-
-export interface BlockState {
-  db: Db;
-  keys: string[];
-  /** Absolute unix ms; 0 blocks forever. */
-  deadline: number;
-  /** Try to serve from this key (it holds a value); undefined when it cannot. */
-  serve: (key: string) => Reply | undefined;
-  resolve: (r: Reply) => void;
-  reject: (e: Error) => void;
-}
 
 export class RedisServer implements KeyspaceHooks {
   readonly dbs: Db[] = [];
@@ -47,18 +43,22 @@ export class RedisServer implements KeyspaceHooks {
   readonly stats = { hits: 0, misses: 0, expired: 0, commands: 0, connections: 0, published: 0 };
   readonly startedAt: number;
   readonly connections = new Set<Connection>();
-  /** channel -> subscribers, in subscription order. */
+  /** channel -> subscribers, in subscription order (pubsub.ts). */
   readonly channels = new Map<string, Set<Connection>>();
   readonly patterns = new Map<string, Set<Connection>>();
   readonly shardChannels = new Map<string, Set<Connection>>();
+  /** Connections parked by a blocking command (blocked.ts). */
   readonly blocked = new Set<Connection>();
-  private readyKeys: { db: Db; key: string }[] = [];
+  /** Keys that got a list or sorted set while clients block on them, to serve after the command (blocked.ts). */
+  readyKeys: { db: Db; key: string }[] = [];
   private nextId = 1;
   private cachedNow = NaN;
   private lastCron = -Infinity;
   volatileKeys = 0;
   /** This server's C errno (see errno.ts). */
   readonly errno: Errno = { erange: false };
+  /** The command table (server.commands), for the commands that list or look up commands (COMMAND...). */
+  readonly commands: CommandTable = commandTable;
   /** CONFIG GET / SET parameters, the encoding thresholds among them (see config.ts). */
   readonly config = new ServerConfig();
   /**
@@ -127,8 +127,7 @@ export class RedisServer implements KeyspaceHooks {
   }
 
   keyReady(db: Db, key: string): void {
-    for (const r of this.readyKeys) if (r.db === db && r.key === key) return;
-    this.readyKeys.push({ db, key });
+    signalKeyAsReady(this, db, key);
   }
 
   expireChanged(db: Db, key: string, at: number | null): void {
@@ -162,13 +161,13 @@ export class RedisServer implements KeyspaceHooks {
         `Can't execute '${spec.fullname}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
       );
     } else if (c.multi !== null && (spec.flags & F.noQueue) === 0) {
-      c.multi.push({ spec, argv });
+      queueMultiCommand(c, spec, argv);
       if (this.sink) this.traceCommand(c, spec, argv, QUEUED, true);
       return this.silence(c, QUEUED);
     } else {
       this.stats.commands++;
       out = this.call(c, spec, argv);
-      if (this.readyKeys.length > 0) this.serveReadyKeys();
+      if (this.readyKeys.length > 0) handleClientsBlockedOnKeys(this);
     }
     if (this.sink) this.traceCommand(c, typeof spec === "object" ? spec : undefined, argv, out, false);
     return this.silence(c, out);
@@ -203,11 +202,8 @@ export class RedisServer implements KeyspaceHooks {
 
   /** rejectCommand: flags an open MULTI; EXEC itself aborts the transaction with the reason. */
   private reject(c: Connection, spec: CommandSpec | undefined, msg: string): ErrorReply {
-    if (c.multi !== null) c.dirtyExec = true;
-    if (spec !== undefined && spec.fullname === "exec") {
-      c.discardTransaction();
-      return new ErrorReply("EXECABORT Transaction discarded because of: " + msg);
-    }
+    flagTransaction(c);
+    if (spec !== undefined && spec.fullname === "exec") return execCommandAbort(c, msg);
     return new ErrorReply("ERR " + msg);
   }
 
@@ -226,149 +222,16 @@ export class RedisServer implements KeyspaceHooks {
     this.emit(body);
   }
 
-  // ---- blocking ----
-
-  /** Park a connection on keys until one can serve it or the deadline passes. */
-  block(c: Connection, db: Db, keys: string[], deadline: number, serve: (key: string) => Reply | undefined): Pending {
-    let resolve!: (r: Reply) => void;
-    let reject!: (e: Error) => void;
-    const promise = new Promise<Reply>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    c.block = { db, keys, deadline, serve, resolve, reject };
-    for (const key of keys) {
-      let q = db.blockingKeys.get(key) as Connection[] | undefined;
-      if (q === undefined) db.blockingKeys.set(key, (q = []));
-      if (!q.includes(c)) q.push(c);
-    }
-    this.blocked.add(c);
-    if (this.sink) this.emit({ kind: "block", conn: c.id, db: db.id, keys: [...keys], deadline: deadline === 0 ? null : deadline });
-    return new Pending(promise);
-  }
-
-  /** Release a blocked connection with a reply (or, when closing, with an error). */
-  unblock(c: Connection, reply: Reply | Error, reason: "served" | "timeout" | "closed", key?: string): void {
-    const b = c.block;
-    if (b === null) return;
-    for (const k of b.keys) {
-      const q = b.db.blockingKeys.get(k) as Connection[] | undefined;
-      if (q === undefined) continue;
-      const i = q.indexOf(c);
-      if (i >= 0) q.splice(i, 1);
-      if (q.length === 0) b.db.blockingKeys.delete(k);
-    }
-    this.blocked.delete(c);
-    c.block = null;
-    if (this.sink) this.emit({ kind: "unblock", conn: c.id, reason, ...(key === undefined ? {} : { key }) });
-    if (reply instanceof Error) b.reject(reply);
-    else b.resolve(reply);
-  }
-
-  /** handleClientsBlockedOnKeys: serve blocked clients, oldest first, from keys that got values. */
-  serveReadyKeys(): void {
-    while (this.readyKeys.length > 0) {
-      const ready = this.readyKeys;
-      this.readyKeys = [];
-      for (const { db, key } of ready) {
-        const q = db.blockingKeys.get(key) as Connection[] | undefined;
-        if (q === undefined) continue;
-        for (const c of [...q]) {
-          if (db.lookup(key, this) === undefined) break;
-          const reply = c.block!.serve(key);
-          if (reply === undefined) continue;
-          this.unblock(c, reply, "served", key);
-        }
-      }
-    }
-  }
-
   // ---- cron ----
 
+  /** serverCron: time out blocked clients, then (at most every CRON_PERIOD_MS, or when forced) the active expiry cycle. */
   private cron(force: boolean): void {
     const now = this.time();
-    if (this.blocked.size > 0) {
-      for (const c of [...this.blocked]) {
-        const d = c.block!.deadline;
-        if (d !== 0 && d < now) this.unblock(c, NIL_ARRAY, "timeout");
-      }
-    }
+    if (this.blocked.size > 0) handleBlockedClientsTimeout(this, now);
     if (force || now - this.lastCron >= CRON_PERIOD_MS) {
       this.lastCron = now;
-      this.activeExpireCycle(now);
+      activeExpireCycle(this, now);
     }
-  }
-
-  /** activeExpireCycle: sample keys with an expiry at random; go on while many of them were stale. */
-  private activeExpireCycle(now: number): void {
-    for (const db of this.dbs) {
-      for (let round = 0; round < ACTIVE_EXPIRE_MAX_ROUNDS && db.volatile.length > 0; round++) {
-        const n = Math.min(ACTIVE_EXPIRE_SAMPLES, db.volatile.length);
-        let expired = 0;
-        for (let i = 0; i < n && db.volatile.length > 0; i++) {
-          const e = db.randomVolatile(this.prng)!;
-          if (e.expireAt < now) {
-            db.expireEntry(e, "active");
-            expired++;
-          }
-        }
-        if ((expired * 100) / n <= ACTIVE_EXPIRE_STALE_PERCENT) break;
-      }
-    }
-  }
-
-  // ---- pub/sub ----
-
-  /** PUBLISH: channel subscribers first, then pattern subscriptions; returns the receivers. */
-  publish(from: Connection | undefined, channel: string, message: string): number {
-    let receivers = 0;
-    const subs = this.channels.get(channel);
-    if (subs !== undefined) {
-      for (const c of subs) {
-        c.deliver(["message", channel, message]);
-        if (this.sink) this.emit({ kind: "deliver", conn: c.id, channel });
-        receivers++;
-      }
-    }
-    if (this.patterns.size > 0) {
-      for (const [pattern, conns] of this.patterns) {
-        if (!globMatch(pattern, channel)) continue;
-        for (const c of conns) {
-          c.deliver(["pmessage", pattern, channel, message]);
-          if (this.sink) this.emit({ kind: "deliver", conn: c.id, channel, pattern });
-          receivers++;
-        }
-      }
-    }
-    this.stats.published++;
-    // Keyspace notifications come from no connection: their deliveries are traced, not a publish.
-    if (this.sink && from !== undefined) this.emit({ kind: "publish", conn: from.id, channel, receivers });
-    return receivers;
-  }
-
-  spublish(channel: string, message: string): number {
-    const subs = this.shardChannels.get(channel);
-    if (subs === undefined) return 0;
-    for (const c of subs) c.deliver(["smessage", channel, message]);
-    return subs.size;
-  }
-
-  /** EXEC: run the queued commands with one clock reading; blocking commands do not block. */
-  runQueued(c: Connection, queue: { spec: CommandSpec; argv: string[] }[]): Reply[] {
-    const replies: Reply[] = [];
-    c.inExec = true;
-    try {
-      for (const { spec, argv } of queue) {
-        this.stats.commands++;
-        const out = this.call(c, spec, argv);
-        if (out instanceof Frames) replies.push(...out.frames);
-        else if (out instanceof Pending) replies.push(NIL_ARRAY);
-        else replies.push(out);
-      }
-    } finally {
-      c.inExec = false;
-    }
-    return replies;
   }
 }
 

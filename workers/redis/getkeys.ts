@@ -5,7 +5,6 @@ import type { CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { parseLLNumber } from "./numbers.ts";
 import { ErrorReply, type Reply } from "./reply.ts";
-import { lookupCommand } from "./table.ts";
 
 /** Commands whose keys follow a numkeys argument: its position, and a key before it (the destination). */
 const NUMKEYS: Record<string, { at: number; dest?: number }> = {
@@ -54,9 +53,9 @@ function keyPositions(spec: CommandSpec, argv: string[]): number[] {
 }
 
 /** COMMAND GETKEYS command arg...: getKeysSubcommandImpl's checks, in its order. */
-export function commandGetKeys(_c: Connection, argv: string[]): Reply {
+export function commandGetKeys(c: Connection, argv: string[]): Reply {
   const line = argv.slice(2);
-  const spec = lookupCommand(line);
+  const spec = c.server.commands.lookup(line);
   if (spec === undefined || typeof spec === "string") return new ErrorReply("ERR Invalid command specified");
   if (spec.firstKey === 0) return new ErrorReply("ERR The command has no key arguments");
   if ((spec.arity > 0 && spec.arity !== line.length) || line.length < -spec.arity)

@@ -1,6 +1,6 @@
 // One numbered database: a Map from key to entry, each entry with its type, value and absolute
 // expiry (unix ms on the engine's clock). Expiry is Redis's: a key past its time is deleted
-// when a command touches it (lazy) or when the active cycle samples it (see engine.ts); until
+// when a command touches it (lazy) or when the active cycle samples it (see expire.ts); until
 // then it still counts in DBSIZE, as in Redis. The database also keeps who WATCHes which key and
 // tells the server when a list or sorted set appears under a key a client blocks on.
 import type { Prng } from "./prng.ts";
@@ -80,7 +80,7 @@ export class Db {
   volatile: Entry[] = [];
   /** key -> watchers, only for keys somebody WATCHes. */
   readonly watched = new Map<string, Set<WatchedKey>>();
-  /** Keys with clients blocked on them (BLPOP...), maintained by the engine. */
+  /** Keys with clients blocked on them (BLPOP...), maintained by blocked.ts. */
   readonly blockingKeys = new Map<string, unknown[]>();
   private nextSeq = 1;
 

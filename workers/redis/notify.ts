@@ -5,6 +5,7 @@
 import type { Connection } from "./connection.ts";
 import type { RedisServer } from "./engine.ts";
 import type { Db } from "./keyspace.ts";
+import { publishMessage } from "./pubsub.ts";
 
 export const NOTIFY = {
   keyspace: 1 << 0, // K
@@ -69,8 +70,8 @@ export function eventClasses(flags: number): string {
 export function publishEvent(s: RedisServer, db: Db, type: number, event: string, key: string): void {
   const flags = s.config.notifyFlags;
   if ((flags & type) === 0) return;
-  if (flags & NOTIFY.keyspace) s.publish(undefined, `__keyspace@${db.id}__:${key}`, event);
-  if (flags & NOTIFY.keyevent) s.publish(undefined, `__keyevent@${db.id}__:${event}`, key);
+  if (flags & NOTIFY.keyspace) publishMessage(s, undefined, `__keyspace@${db.id}__:${key}`, event);
+  if (flags & NOTIFY.keyevent) publishMessage(s, undefined, `__keyevent@${db.id}__:${event}`, key);
 }
 
 /** notifyKeyspaceEvent from a command, for the database it works in (or the one given). */

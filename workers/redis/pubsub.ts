@@ -1,8 +1,11 @@
 // Pub/sub (pubsub.c): SUBSCRIBE / PSUBSCRIBE / SSUBSCRIBE and their UNSUBSCRIBEs answer with one
 // confirmation frame per channel, each carrying the connection's subscription count after it;
-// PUBLISH fans a message out to channel subscribers, then to matching patterns.
+// PUBLISH fans a message out to channel subscribers, then to matching patterns. The registries
+// (channel, pattern and shard channel -> subscribers) are the server's, as in Redis's server
+// struct (engine.ts); a connection keeps its own side of each subscription (connection.ts).
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
+import type { RedisServer } from "./engine.ts";
 import { globMatch } from "./glob.ts";
 import { ErrorReply, Frames, SimpleString, cstr, type Reply } from "./reply.ts";
 
@@ -24,6 +27,44 @@ function leave(reg: Registry, name: string, c: Connection): void {
   if (set === undefined) return;
   set.delete(c);
   if (set.size === 0) reg.delete(name);
+}
+
+/**
+ * pubsubPublishMessage: channel subscribers first, then pattern subscriptions; returns the
+ * receivers. `from` is the publishing connection, undefined for a keyspace notification.
+ */
+export function publishMessage(s: RedisServer, from: Connection | undefined, channel: string, message: string): number {
+  let receivers = 0;
+  const subs = s.channels.get(channel);
+  if (subs !== undefined) {
+    for (const c of subs) {
+      c.deliver(["message", channel, message]);
+      if (s.sink) s.emit({ kind: "deliver", conn: c.id, channel });
+      receivers++;
+    }
+  }
+  if (s.patterns.size > 0) {
+    for (const [pattern, conns] of s.patterns) {
+      if (!globMatch(pattern, channel)) continue;
+      for (const c of conns) {
+        c.deliver(["pmessage", pattern, channel, message]);
+        if (s.sink) s.emit({ kind: "deliver", conn: c.id, channel, pattern });
+        receivers++;
+      }
+    }
+  }
+  s.stats.published++;
+  // Keyspace notifications come from no connection: their deliveries are traced, not a publish.
+  if (s.sink && from !== undefined) s.emit({ kind: "publish", conn: from.id, channel, receivers });
+  return receivers;
+}
+
+/** pubsubPublishMessage for shard channels (SPUBLISH): returns the receivers. */
+export function publishShardMessage(s: RedisServer, channel: string, message: string): number {
+  const subs = s.shardChannels.get(channel);
+  if (subs === undefined) return 0;
+  for (const c of subs) c.deliver(["smessage", channel, message]);
+  return subs.size;
 }
 
 function subscribe(c: Connection, argv: string[]): Frames {
@@ -155,8 +196,8 @@ export const pubsubCommands: CommandSpec[] = [
   cmd("punsubscribe", -1, "pubsub", NO_KEYS, punsubscribe),
   cmd("ssubscribe", -2, "pubsub", [1, -1, 1], ssubscribe),
   cmd("sunsubscribe", -1, "pubsub", [1, -1, 1], sunsubscribe),
-  cmd("publish", 3, "", NO_KEYS, (c, a) => c.server.publish(c, a[1], a[2])),
-  cmd("spublish", 3, "", [1, 1, 1], (c, a) => c.server.spublish(a[1], a[2])),
+  cmd("publish", 3, "", NO_KEYS, (c, a) => publishMessage(c.server, c, a[1], a[2])),
+  cmd("spublish", 3, "", [1, 1, 1], (c, a) => publishShardMessage(c.server, a[1], a[2])),
   cmd("pubsub", -2, "", NO_KEYS, () => null, [
     cmd("channels", -2, "", NO_KEYS, (c, a) => channelsMatching(c.server.channels, a)),
     cmd("numsub", -2, "", NO_KEYS, (c, a) => numsub(c.server.channels, a)),

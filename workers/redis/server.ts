@@ -2,12 +2,12 @@
 // DBSIZE, FLUSHDB/FLUSHALL, QUIT, RESET, HELLO, AUTH, CLIENT, CONFIG, COMMAND, INFO, TIME — what
 // redis-cli and redis-benchmark send on connect, and a minimal INFO.
 import { intArg, is } from "./args.ts";
+import { unblockClient } from "./blocked.ts";
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { commandGetKeys } from "./getkeys.ts";
 import { globMatch } from "./glob.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, Frames, NIL_ARRAY, NO_REPLY, OK, PONG, SYNTAX, SimpleString, cstr, type Reply } from "./reply.ts";
-import { allCommands } from "./table.ts";
 
 export const REDIS_VERSION = "7.0.15";
 
@@ -142,7 +142,7 @@ function clientUnblock(c: Connection, argv: string[]): Reply {
   const id = intArg(argv[2]);
   for (const target of c.server.connections) {
     if (target.id !== id || target.block === null) continue;
-    c.server.unblock(target, error ? new ErrorReply("UNBLOCKED client unblocked via CLIENT UNBLOCK") : NIL_ARRAY, "timeout");
+    unblockClient(target, error ? new ErrorReply("UNBLOCKED client unblocked via CLIENT UNBLOCK") : NIL_ARRAY, "timeout");
     return 1;
   }
   return 0;
@@ -249,16 +249,16 @@ export const serverCommands: CommandSpec[] = [
       return OK;
     }),
   ]),
-  cmd("command", -1, "", NO_KEYS, () => allCommands().map(commandInfo), [
-    cmd("count", 2, "", NO_KEYS, () => allCommands().length),
+  cmd("command", -1, "", NO_KEYS, (c) => c.server.commands.all().map(commandInfo), [
+    cmd("count", 2, "", NO_KEYS, (c) => c.server.commands.all().length),
     cmd("docs", -2, "", NO_KEYS, () => []),
-    cmd("info", -2, "", NO_KEYS, (_c, a) =>
+    cmd("info", -2, "", NO_KEYS, (c, a) =>
       a.slice(2).map((n) => {
-        const spec = allCommands().find((s) => s.fullname === n.toLowerCase());
+        const spec = c.server.commands.all().find((s) => s.fullname === n.toLowerCase());
         return spec ? commandInfo(spec) : null;
       }),
     ),
-    cmd("list", -2, "", NO_KEYS, () => allCommands().map((s) => s.fullname)),
+    cmd("list", -2, "", NO_KEYS, (c) => c.server.commands.all().map((s) => s.fullname)),
     cmd("getkeys", -4, "", NO_KEYS, commandGetKeys),
   ]),
   cmd("info", -1, "", NO_KEYS, info),

@@ -2,7 +2,7 @@
 // subcommands for container commands (CONFIG GET, PUBSUB NUMSUB...).
 import { bitmapCommands } from "./bitmaps.ts";
 import { blockingCommands } from "./blocking.ts";
-import type { CommandSpec } from "./command.ts";
+import type { CommandSpec, CommandTable } from "./command.ts";
 import { cstr } from "./reply.ts";
 import { hashCommands } from "./hashes.ts";
 import { keyCommands } from "./keys.ts";
@@ -80,3 +80,6 @@ export function lookupCommand(argv: string[]): CommandSpec | string | undefined 
   }
   return spec;
 }
+
+/** What the server holds as its command table (server.commands). */
+export const commandTable: CommandTable = { all: allCommands, lookup: lookupCommand };

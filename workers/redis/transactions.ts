@@ -1,11 +1,27 @@
-// MULTI / EXEC / DISCARD / WATCH / UNWATCH (multi.c). Queueing itself happens in the dispatcher
-// (engine.ts): commands are checked (unknown, arity, subscribed mode) as they are queued, and a
-// refusal marks the transaction so EXEC answers EXECABORT.
+// MULTI / EXEC / DISCARD / WATCH / UNWATCH (multi.c). The dispatcher (engine.ts) checks each
+// command (unknown, arity, subscribed mode) before it queues it here; a refusal flags the
+// transaction so EXEC answers EXECABORT. The connection keeps the queue and the flags.
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
-import { ErrorReply, NIL_ARRAY, OK, type Reply } from "./reply.ts";
+import { ErrorReply, Frames, NIL_ARRAY, OK, Pending, type Reply } from "./reply.ts";
 
 const EXECABORT = new ErrorReply("EXECABORT Transaction discarded because of previous errors.");
+
+/** queueMultiCommand: add a checked command to the open transaction. */
+export function queueMultiCommand(c: Connection, spec: CommandSpec, argv: string[]): void {
+  c.multi!.push({ spec, argv });
+}
+
+/** flagTransaction: a command was refused while queueing, so EXEC will abort. */
+export function flagTransaction(c: Connection): void {
+  if (c.multi !== null) c.dirtyExec = true;
+}
+
+/** execCommandAbort: EXEC itself was refused; the transaction goes, with the reason. */
+export function execCommandAbort(c: Connection, msg: string): ErrorReply {
+  c.discardTransaction();
+  return new ErrorReply("EXECABORT Transaction discarded because of: " + msg);
+}
 
 function multi(c: Connection): Reply {
   if (c.multi !== null) return new ErrorReply("ERR MULTI calls can not be nested");
@@ -26,8 +42,26 @@ function exec(c: Connection): Reply {
   }
   c.unwatchAll();
   c.multi = null;
-  const replies = c.server.runQueued(c, queue);
+  const replies = runQueued(c, queue);
   c.discardTransaction();
+  return replies;
+}
+
+/** EXEC's loop: run the queued commands with one clock reading; blocking commands do not block. */
+function runQueued(c: Connection, queue: { spec: CommandSpec; argv: string[] }[]): Reply[] {
+  const replies: Reply[] = [];
+  c.inExec = true;
+  try {
+    for (const { spec, argv } of queue) {
+      c.server.stats.commands++;
+      const out = c.server.call(c, spec, argv);
+      if (out instanceof Frames) replies.push(...out.frames);
+      else if (out instanceof Pending) replies.push(NIL_ARRAY);
+      else replies.push(out);
+    }
+  } finally {
+    c.inExec = false;
+  }
   return replies;
 }
 

@@ -1,14 +1,17 @@
 // Numbers as the visualization prints them.
+import { DURATION, formatDuration } from "../../format/duration";
+
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export const count = (n: number): string => whole.format(n);
 
-/** Milliseconds to about three significant digits, without the unit. */
-export function millis(n: number): string {
-  return n >= 100 ? whole.format(n) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
-}
+const MILLIS = { ...DURATION.query, bare: true };
 
-export const ms = (n: number): string => `${millis(n)} ms`;
+/** Milliseconds to about three significant digits, without the unit (app/format/duration.ts). */
+export const millis = (n: number): string => formatDuration(n, MILLIS);
+
+/** The same with the unit: 2.50 ms, 25.0 ms, 1,250 ms. */
+export const ms = (n: number): string => formatDuration(n, DURATION.query);
 
 /** 0, 10k, 100k, 1M: depth ticks. */
 export function short(n: number): string {

@@ -1,5 +1,6 @@
 // The steps of one run, from the sandbox trace: compile, load the module, then each check.
 import type { SandboxTrace, TraceEvent } from "../../../workers/trace";
+import { DURATION, formatDuration } from "../../format/duration";
 
 export interface Step {
   label: string;
@@ -28,9 +29,8 @@ export function stepsAt(trace: readonly TraceEvent[], time: number): Step[] {
   return stepsOf(trace).map((s) => (s.start + s.durationMs <= time ? s : { ...s, durationMs: Math.max(0, time - s.start), outcome: "running" }));
 }
 
-export function formatMs(ms: number): string {
-  return ms < 1 ? `${ms.toFixed(2)} ms` : ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
-}
+/** A step's time: 0.25 ms, 2.5 ms, 250 ms (app/format/duration.ts). */
+export const formatMs = (ms: number): string => formatDuration(ms, DURATION.step);
 
 /** A label broken into lines of at most `perLine` characters, at spaces where it can be. */
 export function wrapLabel(label: string, perLine: number): string[] {

@@ -1,11 +1,11 @@
+import { DURATION, formatDuration } from "../../format/duration";
+
 const count = new Intl.NumberFormat("en-US");
 
 export const formatCount = (n: number) => count.format(Math.round(n));
 
-export function formatMs(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s`;
-  return `${ms >= 10 ? Math.round(ms) : ms.toFixed(1)} ms`;
-}
+/** A statement's time: 2.5 ms, 250 ms, 2.5 s (app/format/duration.ts). */
+export const formatMs = (ms: number): string => formatDuration(ms, DURATION.statement);
 
 /** The first ids of a list, and how many more there are. */
 export function idList(ids: readonly number[], total: number, shown = 12): string {

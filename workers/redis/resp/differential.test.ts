@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startBridge } from "./bridge.ts";
 import type { RespServer } from "./server.ts";
-import { startRealRedis, type RealRedis } from "./test-support/real-redis.ts";
-import { exchange } from "./test-support/wire.ts";
+import { startRealRedis, type RealRedis } from "../testing/real-redis.ts";
+import { exchange } from "./testing/wire.ts";
 
 const bulk = (s: string) => `$${s.length}\r\n${s}\r\n`;
 const request = (...args: string[]) => `*${args.length}\r\n${args.map(bulk).join("")}`;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../../testing/golden.ts";
 import { startBridge } from "./bridge.ts";
-import { replayPubsubCase, type PubsubCase } from "./test-support/pubsub-replay.ts";
+import { replayPubsubCase, type PubsubCase } from "./testing/pubsub-replay.ts";
 
 const FILE = "redis-pubsub.json";
 const golden = readGolden<{ cases: PubsubCase[] }>(FILE);

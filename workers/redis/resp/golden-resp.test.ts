@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../../testing/golden.ts";
 import { startBridge } from "./bridge.ts";
-import { exchange } from "./test-support/wire.ts";
+import { exchange } from "./testing/wire.ts";
 
 interface RespCase {
   name: string;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBridge } from "./bridge.ts";
 import type { RespServer } from "./server.ts";
-import { parseBenchmark, requireTool, runTool } from "./test-support/real-redis.ts";
+import { parseBenchmark, requireTool, runTool } from "../testing/real-redis.ts";
 
 let server: RespServer;
 beforeAll(async () => {

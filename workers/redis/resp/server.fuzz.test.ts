@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedis } from "../index.ts";
 import { startRespServer, type RespServer } from "./server.ts";
-import { ExpectedStream, NIL, array, bulk, int, status } from "./test-support/expected-stream.ts";
-import { open } from "./test-support/wire.ts";
+import { ExpectedStream, NIL, array, bulk, int, status } from "./testing/expected-stream.ts";
+import { open } from "./testing/wire.ts";
 import { mulberry32 } from "../../testing/prng.ts";
 
 const MB = 1024 * 1024;

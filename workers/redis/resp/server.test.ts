@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ErrorReply, Frames, OK, PONG, Pending, SimpleString, type Outcome, type Reply } from "../reply.ts";
 import { startRespServer, type BridgeConnection, type BridgeEngine, type RespServer, type RespServerOptions } from "./server.ts";
-import { ExpectedStream, bulk, status } from "./test-support/expected-stream.ts";
-import { exchange, open, type Exchange } from "./test-support/wire.ts";
+import { ExpectedStream, bulk, status } from "./testing/expected-stream.ts";
+import { exchange, open, type Exchange } from "./testing/wire.ts";
 
 /** A status reply whose text cannot be read: how a reply past a string's limit fails to encode. */
 function unreadable(): SimpleString {

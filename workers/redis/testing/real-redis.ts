@@ -1,21 +1,22 @@
-// A real redis-server for differential tests: started on a free loopback port with no
-// persistence, spoken to in RESP2 over node:net, and killed at the end.
+// The real Redis, for the differential tests, the bridge's tests and the bench: find its tools
+// (or say how to install them), start a throwaway redis-server with no persistence on a free
+// loopback port, speak RESP2 to it over node:net, and stop it at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer, Socket } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 
-export type Resp =
-  | { t: "simple"; v: string }
-  | { t: "error"; v: string }
-  | { t: "int"; v: bigint }
-  | { t: "bulk"; v: string | null }
-  | { t: "array"; v: Resp[] | null };
+const INSTALL = "install redis-server (Debian/Ubuntu: sudo apt-get install -y redis-server), which brings redis-cli and redis-benchmark";
 
-/** The redis-server binary, or undefined when it is not installed. */
-export function findRedisServer(): string | undefined {
-  const r = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
-  const path = r.stdout.trim();
-  return r.status === 0 && path ? path : undefined;
+/** Why `tool` (redis-server, redis-cli, redis-benchmark) cannot run, saying what to install; undefined when it can. */
+function missingTool(tool: string): string | undefined {
+  const probe = spawnSync(tool, ["--version"], { encoding: "utf8" });
+  return probe.error || probe.status !== 0 ? `${tool} was not found: ${INSTALL}` : undefined;
+}
+
+/** Throws, saying what to install, when `tool` (redis-server, redis-cli, redis-benchmark) is missing. */
+export function requireTool(tool: string): void {
+  const missing = missingTool(tool);
+  if (missing !== undefined) throw new Error(missing);
 }
 
 async function freePort(): Promise<number> {
@@ -28,6 +29,13 @@ async function freePort(): Promise<number> {
     });
   });
 }
+
+export type Resp =
+  | { t: "simple"; v: string }
+  | { t: "error"; v: string }
+  | { t: "int"; v: bigint }
+  | { t: "bulk"; v: string | null }
+  | { t: "array"; v: Resp[] | null };
 
 /** Parse one RESP2 value from buf at pos; undefined when incomplete. */
 function parse(buf: Buffer, pos: number): { value: Resp; next: number } | undefined {
@@ -122,40 +130,44 @@ export interface RealRedis {
  * accessor fails the test that calls it, saying what to install, when the machine has none.
  */
 export function useRealRedis(): () => RealRedis {
-  const binary = findRedisServer();
+  const missing = missingTool("redis-server");
   let real: RealRedis | undefined;
   beforeAll(async () => {
-    if (binary !== undefined) real = await startRedis(binary);
+    if (missing === undefined) real = await startRealRedis();
   });
   afterAll(async () => {
     await real?.stop();
   });
   return () => {
-    if (real === undefined) {
-      throw new Error("redis-server is not installed: install it (apt-get install -y redis-server) to run this comparison; CI always has it");
-    }
+    if (real === undefined) throw new Error(missing ?? "redis-server did not start");
     return real;
   };
 }
 
-/** Start redis-server on a free loopback port (`--save "" --appendonly no`) and connect to it. */
-export async function startRedis(binary: string): Promise<RealRedis> {
+/**
+ * A redis-server with no persistence (`--save "" --appendonly no`) on a free loopback port, ready
+ * to accept connections, and a connection to it.
+ */
+export async function startRealRedis(): Promise<RealRedis> {
+  requireTool("redis-server");
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, ["--save", "", "--appendonly", "no", "--port", String(port), "--bind", "127.0.0.1"], {
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", ""],
+    { stdio: "ignore" },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let client: RespClient | undefined;
-  for (let i = 0; i < 100 && client === undefined; i++) {
+  for (let attempt = 0; client === undefined; attempt++) {
     try {
       client = await RespClient.connect(port);
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
+    } catch (e) {
+      if (attempt >= 100 || child.exitCode !== null) {
+        child.kill("SIGKILL");
+        throw new Error(`redis-server did not start on port ${port}`, { cause: e });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-  }
-  if (client === undefined) {
-    child.kill("SIGKILL");
-    throw new Error(`redis-server did not accept connections on port ${port}`);
   }
   const extra: RespClient[] = [];
   return {
@@ -167,11 +179,49 @@ export async function startRedis(binary: string): Promise<RealRedis> {
       return c;
     },
     async stop() {
-      client!.close();
+      client.close();
       for (const c of extra) c.close();
       if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+export interface ToolRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool to completion, killing it (and failing) if it takes longer than `timeoutMs`. */
+export function runTool(tool: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<ToolRun> {
+  requireTool(tool);
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, args, { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${tool} ${args.join(" ")} did not finish in ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 30_000);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin!.end(options.input ?? "");
+  });
+}
+
+/** Requests per second per test from `redis-benchmark -q` output, e.g. { SET: 81234.5, MSET: 9000 } ("MSET (10 keys): …"). */
+export function parseBenchmark(output: string): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const match of output.matchAll(/([A-Z_0-9]+)(?: \([^)]*\))?: ([\d.]+) requests per second/g)) figures[match[1]] = Number(match[2]);
+  return figures;
 }

@@ -1,4 +1,4 @@
-// The Postgres engine's trace events (docs/architecture.md, "The trace"). To be added to the
+// The Postgres engine's trace events (docs/architecture.md, "The trace and the playhead"). To be added to the
 // TraceEvent union in the shared workers/trace.ts by whoever owns it: `|
 // import("./postgres/trace.ts").PostgresTrace`.
 import type { ScanSummary } from "./scan-summary.ts";

@@ -1,5 +1,5 @@
-// Trace events of the Redis engine (docs/architecture.md, "The trace"): plain data, stamped with
-// the engine's clock, emitted to the `trace` sink given to createRedis (nothing is built when there
+// Trace events of the Redis engine (docs/architecture.md, "The trace and the playhead"): plain
+// data, stamped with the engine's clock (playground.ts restamps them on the run's clock), emitted to the `trace` sink given to createRedis (nothing is built when there
 // is no sink). Visualizations (hits and misses over time, keys with their TTL ticking down,
 // messages fanned out to subscribers) render from these alone.
 

@@ -2,7 +2,7 @@
 // about every frame (16 ms), or sooner when a batch fills, never one message per event. A run
 // keeps at most TRACE_CAP events and counts the rest; the sandbox's own events (compile, module,
 // each check) are always kept, so a flood from an engine never hides how the run ended.
-// (docs/architecture.md, "The trace".)
+// (docs/architecture.md, "The trace and the playhead").
 import type { TraceEvent } from "../trace";
 import { FlushPacer } from "./flush-pacer";
 

@@ -1,4 +1,4 @@
-// Trace events of the web app (docs/architecture.md, "The trace"): what the middleware, the
+// Trace events of the web app (docs/architecture.md, "The trace and the playhead"): what the middleware, the
 // exception layers, the dependency injector and the endpoint did, in order, each stamped with the
 // injected clock. The lessons' visualizations (the onion of layers, the dependency graph) render
 // from these. `request` numbers the requests an app has served, so one trace can hold several.

@@ -50,6 +50,7 @@ export class PoolRuntime {
   private openingAttempt = 0;
   private clients = 0;
   private pools = 0;
+  private requests = 0;
 
   constructor(options: RuntimeOptions) {
     this.execute = options.execute;
@@ -73,6 +74,10 @@ export class PoolRuntime {
 
   newClientId(): number {
     return ++this.clients;
+  }
+
+  newRequestId(): number {
+    return ++this.requests;
   }
 
   /** setTimeout on the virtual clock; a `ref` timer keeps the process alive until it fires or is cleared. */

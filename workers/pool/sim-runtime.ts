@@ -63,9 +63,14 @@ export class PoolRuntime {
     return this.clock.now();
   }
 
+  /** Stamps `body` (a fresh object, made into the event itself: no copy) and hands it to the sink. */
   trace(body: PoolTraceBody): void {
     this.activity++;
-    if (this.sink) this.sink({ t: this.clock.now(), source: "pool", ...body } as PoolTrace);
+    if (!this.sink) return;
+    const event = body as PoolTrace;
+    event.t = this.clock.now();
+    event.source = "pool";
+    this.sink(event);
   }
 
   newPoolId(): number {

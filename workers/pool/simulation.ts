@@ -5,9 +5,9 @@
 // THE RULE. The clock moves only when everything that can happen at the current instant has
 // happened:
 //   1. Drain: every continuation scheduled at this instant runs (promise callbacks, the engine's
-//      nextTicks). The drain awaits an already-resolved promise, hop after hop, until
-//      `quietHops` (default 32) hops in a row pass with no engine activity (no pool or client call,
-//      timer, trace event or statement). Each hop lets every queued continuation advance one
+//      nextTicks). The drain queues a microtask behind everything queued, hop after hop (each hop
+//      is what an `await` of a resolved value takes), until `quietHops` (default 32) hops in a row
+//      pass with no engine activity (no pool or client call, timer, trace event or statement). Each hop lets every queued continuation advance one
 //      step, however many there are (a Promise.all of hundreds of callers costs the same hops as
 //      one), and each engine call starts the count again, so an await chain is drained as long as
 //      it reaches the engine within 32 hops of its previous call — ordinary async code (await chains,
@@ -27,10 +27,12 @@ import type { ClientConfig } from "./pg-pool/client.ts";
 import { Client } from "./pg-pool/client.ts";
 import { Pool, type PoolOptions } from "./pg-pool/pool.ts";
 import { PoolRuntime, type RuntimeOptions } from "./sim-runtime.ts";
-import { summarize, type PoolSummary } from "./summary.ts";
+import { SummaryBuilder, type PoolSummary } from "./summary.ts";
 import type { PoolTrace } from "./trace.ts";
 
 export interface SimulationOptions extends RuntimeOptions {
+  /** Keep every event in `events` (default true); a lesson hands its trace sink instead. */
+  keepEvents?: boolean;
   /** Virtual ms after which a run stops (default 10 minutes). */
   limitMs?: number;
   /** Hops without engine activity that end a drain (default 32). */
@@ -58,33 +60,35 @@ export class Simulation {
   readonly Pool: new (options?: PoolOptions) => Pool;
   /** node-postgres's Client, in this simulation. */
   readonly Client: new (config?: ClientConfig) => Client;
-  /** Every trace event of the run, in order. */
+  /** Every trace event of the run, in order (empty with keepEvents: false). */
   readonly events: PoolTrace[] = [];
+  private readonly summary = new SummaryBuilder();
   private readonly limitMs: number;
   private readonly quietHops: number;
 
   constructor(options: SimulationOptions) {
     const sink = options.trace;
+    const keep = options.keepEvents ?? true;
     this.runtime = new PoolRuntime({
       ...options,
       trace: (event) => {
-        this.events.push(event);
+        this.summary.add(event);
+        if (keep) this.events.push(event);
         sink?.(event);
       },
     });
     this.limitMs = options.limitMs ?? 600_000;
     this.quietHops = options.quietHops ?? 32;
     const runtime = this.runtime;
-    this.Pool = class extends Pool {
-      constructor(poolOptions: PoolOptions = {}) {
-        super(poolOptions, runtime);
-      }
-    };
-    this.Client = class extends Client {
-      constructor(config: ClientConfig = {}) {
-        super(runtime, config);
-      }
-    };
+    // Constructors that return the engine's own instances: one class for every simulation, so
+    // the engine's code keeps seeing the same object shapes run after run (a class per simulation
+    // would give each run new hidden classes and leave the engine's inline caches megamorphic).
+    this.Pool = function (poolOptions: PoolOptions = {}) {
+      return new Pool(poolOptions, runtime);
+    } as unknown as new (options?: PoolOptions) => Pool;
+    this.Client = function (config: ClientConfig = {}) {
+      return new Client(runtime, config);
+    } as unknown as new (config?: ClientConfig) => Client;
   }
 
   get server() {
@@ -148,20 +152,27 @@ export class Simulation {
       stop = "crashed";
       ran.error = crash;
     }
-    return { ...summarize(this.events), endedAt: this.now(), ...ran, stop };
+    return { ...this.summary.result(), endedAt: this.now(), ...ran, stop };
   }
 
-  /** Runs every continuation scheduled at this instant (THE RULE, 1). */
-  private async drain(): Promise<void> {
+  /**
+   * Runs every continuation scheduled at this instant (THE RULE, 1). A hop is one microtask queued
+   * behind everything queued so far (what `await null` is, without a promise per hop).
+   */
+  private drain(): Promise<void> {
     const runtime = this.runtime;
-    let seen = runtime.activity;
-    for (let quiet = 0; quiet < this.quietHops; ) {
-      await null;
-      if (runtime.activity === seen) quiet++;
-      else {
-        seen = runtime.activity;
-        quiet = 0;
-      }
-    }
+    const quietHops = this.quietHops;
+    return new Promise((resolve) => {
+      let seen = runtime.activity;
+      let quiet = 0;
+      const hop = () => {
+        if (runtime.activity !== seen) {
+          seen = runtime.activity;
+          quiet = 0;
+        } else if (++quiet >= quietHops) return resolve();
+        queueMicrotask(hop);
+      };
+      queueMicrotask(hop);
+    });
   }
 }

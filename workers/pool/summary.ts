@@ -1,7 +1,8 @@
 // A run in numbers, from its trace alone (what a lesson's checks and its summary line read):
 // requests served and failed with their latency percentiles, connections opened, and the most
 // server slots in use at once. Requests are the callers' (callers.ts); a run without callers
-// counts its queries instead, and says so.
+// counts its queries instead, and says so. Built event by event (SummaryBuilder), so a run need not
+// keep its trace to be summarized.
 import type { PoolTrace } from "./trace.ts";
 
 export interface PoolSummary {
@@ -25,25 +26,51 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
 }
 
-export function summarize(events: readonly PoolTrace[]): PoolSummary {
-  const counted = events.some((e) => e.kind === "request.end") ? "requests" : "queries";
-  const durations: number[] = [];
-  let served = 0;
-  let failed = 0;
-  let connectionsOpened = 0;
-  let connectionsRefused = 0;
-  let peakServerConnections = 0;
-  for (const e of events) {
-    if (e.kind === "opened") connectionsOpened++;
-    if (e.kind === "refused") connectionsRefused++;
-    if ("connections" in e) peakServerConnections = Math.max(peakServerConnections, e.connections);
-    if ((counted === "requests" && e.kind === "request.end") || (counted === "queries" && e.kind === "query.end")) {
-      if (e.ok) served++;
-      else failed++;
-      durations.push(e.ms);
-    }
+class Tally {
+  served = 0;
+  failed = 0;
+  durations: number[] = [];
+
+  add(ok: boolean, ms: number): void {
+    if (ok) this.served++;
+    else this.failed++;
+    this.durations.push(ms);
   }
-  durations.sort((a, b) => a - b);
-  const latency = { p50: percentile(durations, 50), p95: percentile(durations, 95), p99: percentile(durations, 99) };
-  return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections };
+}
+
+export class SummaryBuilder {
+  private requests = new Tally();
+  private queries = new Tally();
+  private opened = 0;
+  private refused = 0;
+  private peak = 0;
+
+  add(e: PoolTrace): void {
+    if (e.kind === "request.end") this.requests.add(e.ok, e.ms);
+    else if (e.kind === "query.end") this.queries.add(e.ok, e.ms);
+    else if (e.kind === "opened") this.opened++;
+    else if (e.kind === "refused") this.refused++;
+    if ("connections" in e && e.connections > this.peak) this.peak = e.connections;
+  }
+
+  result(): PoolSummary {
+    const counted = this.requests.durations.length > 0 ? "requests" : "queries";
+    const { served, failed, durations } = counted === "requests" ? this.requests : this.queries;
+    const sorted = [...durations].sort((a, b) => a - b);
+    return {
+      counted,
+      served,
+      failed,
+      latency: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) },
+      connectionsOpened: this.opened,
+      connectionsRefused: this.refused,
+      peakServerConnections: this.peak,
+    };
+  }
+}
+
+export function summarize(events: readonly PoolTrace[]): PoolSummary {
+  const builder = new SummaryBuilder();
+  for (const e of events) builder.add(e);
+  return builder.result();
 }

@@ -158,19 +158,23 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     this.active = null;
     this.readyForQuery = true;
     if (outcome.ok) {
-      this.traceQueryEnd(query, { ok: true, rowCount: outcome.rowCount });
+      this.traceQueryEnd(query, true, outcome.rowCount);
       query.callback(undefined, { command: outcome.command, rowCount: outcome.rowCount, rows: outcome.rows });
     } else {
       const err = new DatabaseError(outcome.error);
-      this.traceQueryEnd(query, { ok: false, error: traceError(err) });
+      this.traceQueryEnd(query, false, err);
       query.callback(err);
     }
     this.pulseQueryQueue();
   }
 
-  private traceQueryEnd(query: PendingQuery, result: { ok: boolean; rowCount?: number | null; error?: TraceError }): void {
+  private traceQueryEnd(query: PendingQuery, ok: true, rowCount: number | null): void;
+  private traceQueryEnd(query: PendingQuery, ok: false, error: Error): void;
+  private traceQueryEnd(query: PendingQuery, ok: boolean, detail: number | null | Error): void {
     const ms = this.runtime.now() - query.startedAt;
-    this.runtime.trace({ kind: "query.end", client: this.id, pid: this.processID ?? 0, ms, ...result });
+    const pid = this.processID ?? 0;
+    if (ok) this.runtime.trace({ kind: "query.end", client: this.id, pid, ms, ok, rowCount: detail as number | null });
+    else this.runtime.trace({ kind: "query.end", client: this.id, pid, ms, ok, error: traceError(detail) });
   }
 
   /** The server ended the connection (pg_terminate_backend): its FATAL, then the socket's end. */
@@ -181,7 +185,7 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     else if (this.active) {
       const query = this.active;
       this.active = null;
-      this.traceQueryEnd(query, { ok: false, error: traceError(err) });
+      this.traceQueryEnd(query, false, err);
       query.callback(err);
     } else this.handleErrorEvent(err);
     this.socketEnd();
@@ -204,7 +208,7 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
 
   private errorAllQueries(err: Error): void {
     const queries = this.active ? [this.active, ...this.queue] : this.queue;
-    if (this.active) this.traceQueryEnd(this.active, { ok: false, error: traceError(err) });
+    if (this.active) this.traceQueryEnd(this.active, false, err);
     this.active = null;
     this.queue = [];
     for (const query of queries) this.runtime.nextTick(() => query.callback(err));

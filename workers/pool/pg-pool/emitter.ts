@@ -1,8 +1,10 @@
 // The part of Node's EventEmitter that node-postgres's Pool and Client rely on, without Node (the
 // engine also runs in a browser worker): listeners run synchronously in the order added, a
-// listener added or removed during an emit does not change that emit, `once` listeners go before
-// they run, and an 'error' with no listener is thrown, as Node throws it (and so crashes the
-// process: simulation.ts ends the run with it).
+// listener added or removed during an emit does not change that emit (an emit to several
+// listeners runs over a copy), `once` listeners go before they run, and an 'error' with no
+// listener is thrown, as Node throws it (and so crashes the process: simulation.ts ends the run
+// with it). The pool adds and removes a client's 'error' listener at every acquire and release, so
+// the lists are changed in place rather than copied.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => void;
 
@@ -11,8 +13,8 @@ export class Emitter<Events extends Record<string, unknown[]>> {
 
   on<E extends keyof Events>(event: E, listener: (...args: Events[E]) => void): this {
     const list = this.listeners.get(event);
-    // A new array each time, so an emit in progress keeps the list it started with.
-    this.listeners.set(event, list ? [...list, listener] : [listener]);
+    if (list) list.push(listener);
+    else this.listeners.set(event, [listener]);
     return this;
   }
 
@@ -35,9 +37,8 @@ export class Emitter<Events extends Record<string, unknown[]>> {
     if (!list) return this;
     for (let i = list.length - 1; i >= 0; i--) {
       if (list[i] === listener || (list[i] as { listener?: Listener }).listener === listener) {
-        const rest = list.filter((_, j) => j !== i);
-        if (rest.length === 0) this.listeners.delete(event);
-        else this.listeners.set(event, rest);
+        if (list.length === 1) this.listeners.delete(event);
+        else list.splice(i, 1);
         break;
       }
     }
@@ -58,7 +59,8 @@ export class Emitter<Events extends Record<string, unknown[]>> {
       if (event === "error") throw args[0] instanceof Error ? args[0] : new Error(`Unhandled error. (${String(args[0])})`);
       return false;
     }
-    for (const listener of list) listener(...args);
+    if (list.length === 1) list[0](...args);
+    else for (const listener of list.slice()) listener(...args);
     return true;
   }
 }

@@ -10,9 +10,10 @@
 // or not, as pg-pool sets them, so allowExitOnIdle is observable), nextTick, the sockets.
 import type { TimerId } from "../clock.ts";
 import type { PoolRuntime } from "../sim-runtime.ts";
-import type { RemoveReason } from "../trace.ts";
+import type { PoolTraceBody, RemoveReason } from "../trace.ts";
 import { Client, traceError, type ClientConfig, type QueryResult } from "./client.ts";
 import { Emitter } from "./emitter.ts";
+import { Fifo } from "./fifo.ts";
 
 export interface PoolOptions extends ClientConfig {
   /** Most clients at once, opening ones included (default 10). */
@@ -68,7 +69,7 @@ export class Pool extends Emitter<PoolEvents> {
   ended = false;
   private clients: Client[] = [];
   private idle: IdleItem[] = [];
-  private pendingQueue: PendingItem[] = [];
+  private pendingQueue = new Fifo<PendingItem>();
   private endCallback: ((err?: Error) => void) | undefined;
 
   constructor(
@@ -156,7 +157,7 @@ export class Pool extends Emitter<PoolEvents> {
       // Not ref'ed (pg-pool unrefs it): a waiter alone does not keep the process alive.
       const tid = this.runtime.setTimer(
         () => {
-          removeWhere(this.pendingQueue, (i) => i === item);
+          this.pendingQueue.remove(item);
           item.timedOut = true;
           const err = new Error("timeout exceeded when trying to connect");
           this.runtime.trace({ kind: "error", pool: this.id, what: "acquire-timeout", error: traceError(err) });
@@ -261,8 +262,9 @@ export class Pool extends Emitter<PoolEvents> {
           : client.poolUseCount >= this.options.maxUses
             ? "max-uses"
             : null;
-    const error = err === undefined ? {} : { error: err instanceof Error ? err.message : String(err) };
-    this.runtime.trace({ kind: "release", pool: this.id, client: client.id, ...error, destroy: why !== null });
+    const event: PoolTraceBody = { kind: "release", pool: this.id, client: client.id, destroy: why !== null };
+    if (err !== undefined) event.error = err instanceof Error ? err.message : String(err);
+    this.runtime.trace(event);
     this.emit("release", err, client as PoolClient);
     if (why) return this.remove(client, why, () => this.pulseQueue());
     // A waiter takes this client back at once (pulseQueue pops the newest idle client): pg-pool's

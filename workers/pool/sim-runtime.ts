@@ -97,6 +97,11 @@ export class PoolRuntime {
     return id;
   }
 
+  /** timer.unref(): the timer no longer keeps the process alive. */
+  unrefTimer(id: TimerId): void {
+    this.refTimers.delete(id);
+  }
+
   clearTimer(id: TimerId | undefined): void {
     if (id === undefined) return;
     this.refTimers.delete(id);

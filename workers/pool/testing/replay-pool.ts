@@ -6,7 +6,7 @@
 // at `until`; and with `exit_check`, whether the process would exit within `observe_ms` and which
 // events came after `until`.
 import type { PoolClient, PoolOptions } from "../pg-pool/pool.ts";
-import type { Client } from "../pg-pool/client.ts";
+import type { Client, QueryResult } from "../pg-pool/client.ts";
 import type { ServerOptions } from "../server.ts";
 import { Simulation } from "../simulation.ts";
 import { fakePostgres } from "./fake-postgres.ts";
@@ -53,6 +53,8 @@ export interface PoolStep {
 export interface FinalOutcome {
   pending: string[];
   exit?: { exited: true; late_events: GoldenEvent[] } | { exited: false };
+  /** Not in the recordings: the error that would have crashed the process (a random script can). */
+  crashed?: string;
 }
 
 export interface PoolCase {
@@ -98,14 +100,31 @@ export function sortRemoveRuns(events: GoldenEvent[]): GoldenEvent[] {
   return out;
 }
 
+/** What the replay drives: the engine's Pool, or pg-pool's own code over the same clients. */
+export interface PoolLike {
+  on(event: "connect" | "acquire" | "remove", listener: (client: PoolClient) => void): unknown;
+  on(event: "release", listener: (err: unknown, client: PoolClient) => void): unknown;
+  on(event: "error", listener: (err: Error, client: PoolClient) => void): unknown;
+  connect(): Promise<PoolClient>;
+  query(sql: string): Promise<QueryResult>;
+  end(): Promise<void>;
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
+export type MakePool = (sim: Simulation, options: PoolOptions) => PoolLike;
+
+const enginePool: MakePool = (sim, options) => new sim.Pool(options) as PoolLike;
+
 interface Window {
   events: GoldenEvent[];
   settled: Settled[];
 }
 
-export async function replayPoolCase(c: PoolCase): Promise<{ steps: StepOutcome[]; final: FinalOutcome }> {
+export async function replayPoolCase(c: PoolCase, makePool: MakePool = enginePool): Promise<{ steps: StepOutcome[]; final: FinalOutcome }> {
   const sim = new Simulation({ execute: fakePostgres(), server: serverOptions(c.server) });
-  const pool = new sim.Pool(c.options);
+  const pool = makePool(sim, c.options);
   const labels = new Map<Client, string>();
   const label = (client: Client) => labels.get(client) ?? "unlabelled";
   const handles = new Map<string, PoolClient>();
@@ -139,8 +158,10 @@ export async function replayPoolCase(c: PoolCase): Promise<{ steps: StepOutcome[
     );
   }
 
+  /** A step on a client that is not there (a random script's connect that failed) does nothing. */
   function perform(step: PoolStep): void {
     const as = step.as ?? "";
+    const handle = handles.get(step.on ?? step.client ?? "");
     const rows = (r: { rowCount: number | null }): Settled => ({ as, ok: true, rowCount: r.rowCount });
     switch (step.do) {
       case "connect":
@@ -149,18 +170,17 @@ export async function replayPoolCase(c: PoolCase): Promise<{ steps: StepOutcome[
           return { as, client: label(client) };
         });
       case "query":
-        return track(as, handles.get(step.on!)!.query(step.sql!), rows);
+        return handle && track(as, handle.query(step.sql!), rows);
       case "pool_query":
         return track(as, pool.query(step.sql!), rows);
-      case "release": {
-        const client = handles.get(step.client!)!;
-        if (step.error === undefined) return client.release();
-        return client.release(step.error === true ? true : new Error(step.error));
-      }
+      case "release":
+        if (!handle) return;
+        if (step.error === undefined) return handle.release();
+        return handle.release(step.error === true ? true : new Error(step.error));
       case "end":
         return track(as, pool.end(), () => ({ as, ok: true }));
       case "terminate":
-        sim.terminate(handles.get(step.client!)!.processID!);
+        if (handle?.processID) sim.terminate(handle.processID);
         return;
       case "observe":
         return;
@@ -174,6 +194,7 @@ export async function replayPoolCase(c: PoolCase): Promise<{ steps: StepOutcome[
     const { step, ...atCall } = current;
     const events = step.do === "end" ? sortRemoveRuns(window.events) : window.events;
     steps.push({ ...atCall, events, settled: window.settled, counters: counters() });
+    current = null;
   };
   let pendingAtUntil: string[] = [];
   const late: Window = { events: [], settled: [] };
@@ -199,7 +220,11 @@ export async function replayPoolCase(c: PoolCase): Promise<{ steps: StepOutcome[
     },
     { limitMs: c.until + (c.exit_check?.observe_ms ?? 0) },
   );
-  if (result.stop === "crashed" || result.main === "rejected") throw new Error(`${c.name}: the replay failed: ${String(result.error)}`);
+  if (result.main === "rejected") throw new Error(`${c.name}: the replay failed: ${String(result.error)}`);
+  if (result.stop === "crashed") {
+    closeWindow(); // the window the crash cut short
+    return { steps, final: { pending: pendingAtUntil, crashed: String((result.error as Error)?.message ?? result.error) } };
+  }
   const final: FinalOutcome = { pending: pendingAtUntil };
   if (c.exit_check) final.exit = result.stop === "exited" ? { exited: true, late_events: late.events } : { exited: false };
   return { steps, final };

@@ -54,6 +54,7 @@ describe("serverlessBurst", () => {
       }),
     );
     expect(result).toMatchObject({ served: 5, failed: 5, connectionsOpened: 5, connectionsRefused: 5, peakServerConnections: 5 });
+    expect(result.peakServerConnections).toBe(sim.server.peak); // the trace tells what the server saw
     expect(sim.events.find((e) => e.kind === "request.end" && !e.ok)).toMatchObject({ error: "sorry, too many clients already" });
   });
 

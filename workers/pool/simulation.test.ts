@@ -28,7 +28,7 @@ describe("the simulation's drain rule", () => {
     expect(a.finished.length).toBe(500);
     expect(Math.min(...a.finished)).toBe(CONNECT_MS + 2);
     expect(Math.max(...a.finished)).toBe(CONNECT_MS + 50 * 2);
-    expect(a.result).toMatchObject({ main: "fulfilled", stop: "exited", served: 500, failed: 0, connectionsOpened: 10, peakServerConnections: 10 });
+    expect(a.result).toMatchObject({ main: "fulfilled", stop: "exited", served: 500, failed: 0, connectionsOpened: 10, peakServerConnections: 10, leakedClients: [] });
     const b = await once();
     expect(b.events).toEqual(a.events);
   });
@@ -101,7 +101,7 @@ describe("how a run stops", () => {
       await pool.connect(); // never released
       await pool.connect(); // waits forever: no connectionTimeoutMillis
     });
-    expect(result).toMatchObject({ stop: "hangs", main: "pending", endedAt: CONNECT_MS });
+    expect(result).toMatchObject({ stop: "hangs", main: "pending", endedAt: CONNECT_MS, leakedClients: [1] });
   });
 
   it("stops at the time limit", async () => {

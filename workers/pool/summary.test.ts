@@ -17,6 +17,7 @@ describe("summarize", () => {
       at(0, { kind: "open.step", client: 1, pid: null, step: "tcp", ms: 1, connections: 0 }),
       at(13, { kind: "open.step", client: 1, pid: 1001, step: "tls", ms: 9, connections: 2 }),
       at(30, { kind: "opened", client: 1, pid: 1001, costMs: 30, connections: 2 }),
+      at(30, { kind: "acquire", pool: 1, client: 1, waitedMs: 30, fresh: true }),
       at(31, { kind: "refused", client: 2, error: { message: "sorry, too many clients already" }, connections: 2 }),
       at(40, { kind: "query.end", client: 1, pid: 1001, ms: 2, ok: true }),
       at(40, { kind: "request.end", request: 1, caller: "web", ok: true, ms: 40 }),
@@ -30,6 +31,7 @@ describe("summarize", () => {
       connectionsOpened: 1,
       connectionsRefused: 1,
       peakServerConnections: 2,
+      leakedClients: [1],
     });
   });
 

@@ -18,6 +18,8 @@ export interface PoolSummary {
   connectionsRefused: number;
   /** The most server slots in use at once, connections still opening included. */
   peakServerConnections: number;
+  /** Clients acquired and never released: a leak (unless the run was cut short while they worked). */
+  leakedClients: number[];
 }
 
 /** The nearest-rank percentile `p` (0–100) of ascending `sorted`. */
@@ -44,10 +46,13 @@ export class SummaryBuilder {
   private opened = 0;
   private refused = 0;
   private peak = 0;
+  private checkedOut = new Set<number>();
 
   add(e: PoolTrace): void {
     if (e.kind === "request.end") this.requests.add(e.ok, e.ms);
     else if (e.kind === "query.end") this.queries.add(e.ok, e.ms);
+    else if (e.kind === "acquire") this.checkedOut.add(e.client);
+    else if (e.kind === "release") this.checkedOut.delete(e.client);
     else if (e.kind === "opened") this.opened++;
     else if (e.kind === "refused") this.refused++;
     if ("connections" in e && e.connections > this.peak) this.peak = e.connections;
@@ -65,6 +70,7 @@ export class SummaryBuilder {
       connectionsOpened: this.opened,
       connectionsRefused: this.refused,
       peakServerConnections: this.peak,
+      leakedClients: [...this.checkedOut].sort((a, b) => a - b),
     };
   }
 }

@@ -165,7 +165,9 @@ export class PoolRuntime {
   /**
    * Runs a statement and calls `done` when it ends on the clock: `ms` after now, the outcome's
    * measured time floored. A real statement (a promise) is awaited by the run loop before the
-   * clock moves, so "now" is still the moment it was sent.
+   * clock moves, so "now" is still the moment it was sent. The statement really runs at that
+   * moment (one at a time, on the one Postgres session): its effects are visible to statements
+   * sent after it even before its modelled end.
    */
   run(sql: string, backend: Backend, done: (outcome: StatementOutcome, ms: number) => void): void {
     this.activity++;

@@ -7,13 +7,15 @@
 //   1. Drain: every continuation scheduled at this instant runs (promise callbacks, the engine's
 //      nextTicks). The drain queues a microtask behind everything queued, hop after hop (each hop
 //      is what an `await` of a resolved value takes), until `quietHops` (default 32) hops in a row
-//      pass with no engine activity (no pool or client call, timer, trace event or statement). Each hop lets every queued continuation advance one
-//      step, however many there are (a Promise.all of hundreds of callers costs the same hops as
-//      one), and each engine call starts the count again, so an await chain is drained as long as
-//      it reaches the engine within 32 hops of its previous call — ordinary async code (await chains,
-//      helper functions, Promise.all) touches it within a few. No macrotask is used: draining is
-//      deterministic (the microtask queue is FIFO by specification) and cheap (a hop is a
-//      microtask, not an event-loop turn), so 10,000 callers cost no macrotask per timer.
+//      pass with no engine activity (no pool or client call, timer, trace event or statement).
+//      Each hop lets every queued continuation advance one step, however many there are (a
+//      Promise.all of hundreds of callers costs the same hops as one), and each engine call starts
+//      the count again, so an await chain is drained as long as it reaches the engine within 32
+//      hops of its previous call; ordinary async code (await chains, helper functions,
+//      Promise.all) does so within a few. Code that spins more than 32 hops without touching the
+//      engine would see the clock move under it. No macrotask is used: draining is deterministic
+//      (the microtask queue is FIFO by specification) and cheap (a hop is a microtask, not an
+//      event-loop turn), so 10,000 callers cost no macrotask per timer.
 //   2. Real statements: an Execute that returned a promise (the Postgres engine over a port) is
 //      awaited before time moves, then the drain runs again; the statement ends at now + its
 //      measured time (floored: sim-runtime.ts), on the clock.
@@ -25,8 +27,8 @@
 //      10,000-caller simulations dearly.
 // The run ends when `main` has settled and nothing keeps the process alive (Node's rule: no ref'ed
 // timer or socket; see allowExitOnIdle), when nothing will ever happen again (a hang: a leaked
-// client, an idle pool never ended, a caller waiting forever), at the time limit, or when an error
-// escapes as it would crash Node (an 'error' event with no listener).
+// client, idle clients with idleTimeoutMillis 0, a caller waiting forever), at the time limit, or
+// when an error escapes as it would crash Node (an 'error' event with no listener).
 import type { ClientConfig } from "./pg-pool/client.ts";
 import { Client } from "./pg-pool/client.ts";
 import { Pool, type PoolOptions } from "./pg-pool/pool.ts";

@@ -23,4 +23,5 @@ export type TraceEvent =
   | import("./redis/trace.ts").RedisTrace
   | import("./redis/client/client.ts").RedisClientTrace
   | import("./postgres/trace.ts").PostgresTrace
-  | import("./search/trace.ts").SearchTrace;
+  | import("./search/trace.ts").SearchTrace
+  | import("./pool/trace.ts").PoolTrace;

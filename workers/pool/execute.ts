@@ -14,4 +14,5 @@ export interface StatementResult {
 /** What a statement did, and how long it took (ms of the run's clock; the engine may floor it). */
 export type StatementOutcome = ({ ok: true } & StatementResult | { ok: false; error: ServerError }) & { ms: number };
 
-export type Execute = (sql: string, backend: Backend) => Promise<StatementOutcome> | StatementOutcome;
+/** Runs `sql` (with node-postgres's `$1…` `values`, if any) on `backend`. */
+export type Execute = (sql: string, backend: Backend, values?: readonly unknown[]) => Promise<StatementOutcome> | StatementOutcome;

@@ -41,6 +41,11 @@ export interface ServerOptions {
   memoryPerBackendMb?: number;
   /** Accepts TCP connections and never sends a byte (a hung server, a firewall that drops). */
   unresponsive?: boolean;
+  /**
+   * CPU cores statements share (cpu.ts); absent, every statement runs in its own measured time
+   * however many run at once (right for pg_sleep, wrong for real work on a busy server).
+   */
+  cores?: number;
 }
 
 /** An error Postgres sent, with node-postgres's fields. */

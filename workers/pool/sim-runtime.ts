@@ -5,6 +5,7 @@
 // (something happened: keep draining), `inflight` (real statements to await before time may move)
 // and `keepsAlive()` (whether Node would still be running).
 import { VirtualClock, type TimerId } from "./clock.ts";
+import { Processors } from "./cpu.ts";
 import type { Execute, StatementOutcome } from "./execute.ts";
 import { PostgresServer, type Backend, type ConnectAttempt, type ConnectRequest, type ServerError, type ServerEvent, type ServerOptions } from "./server.ts";
 import type { OpenStep, PoolTrace, PoolTraceBody, PoolTraceSink } from "./trace.ts";
@@ -40,6 +41,8 @@ export class PoolRuntime {
    */
   failure: { error: unknown } | null = null;
   private readonly execute: Execute;
+  /** The server's cores, when it has a count (ServerOptions.cores); statements share them. */
+  private readonly cpu: Processors | null;
   private readonly sink: PoolTraceSink | undefined;
   private readonly refTimers = new Set<TimerId>();
   private readonly refSockets = new Set<object>();
@@ -57,6 +60,10 @@ export class PoolRuntime {
     this.sink = options.trace;
     this.statementFloorMs = options.statementFloorMs ?? DEFAULT_STATEMENT_FLOOR_MS;
     this.server = new PostgresServer(this.clock, options.server, (e) => this.serverEvent(e));
+    const cores = options.server?.cores;
+    this.cpu = cores !== undefined && Number.isFinite(cores) ? new Processors(this.clock, cores) : null;
+    // The server's limits, first in the trace: a picture draws max_connections from it.
+    this.trace({ kind: "server", maxConnections: this.server.maxConnections, superuserReservedConnections: this.server.superuserReservedConnections, cores: cores ?? null });
   }
 
   now(): number {
@@ -169,11 +176,11 @@ export class PoolRuntime {
    * moment (one at a time, on the one Postgres session): its effects are visible to statements
    * sent after it even before its modelled end.
    */
-  run(sql: string, backend: Backend, done: (outcome: StatementOutcome, ms: number) => void): void {
+  run(sql: string, backend: Backend, done: (outcome: StatementOutcome, ms: number) => void, values?: readonly unknown[]): void {
     this.activity++;
     let result: ReturnType<Execute>;
     try {
-      result = this.execute(sql, backend);
+      result = this.execute(sql, backend, values);
     } catch (error) {
       return this.fail(error);
     }
@@ -188,6 +195,16 @@ export class PoolRuntime {
 
   private charge(outcome: StatementOutcome, done: (outcome: StatementOutcome, ms: number) => void): void {
     const ms = Math.max(this.statementFloorMs, outcome.ms);
+    // A server with a core count shares its cores among the statements running at once (cpu.ts):
+    // the statement's measured time is its work, and it may take longer than that.
+    if (this.cpu) {
+      const start = this.clock.now();
+      this.activity++;
+      return this.cpu.run(ms, () => {
+        this.activity++;
+        done(outcome, this.clock.now() - start);
+      });
+    }
     // Not ref'ed: the connection's socket is what keeps the process alive during a query.
     this.setTimer(() => done(outcome, ms), ms, false);
   }

@@ -136,7 +136,7 @@ describe("how a run stops", () => {
 });
 
 describe("the trace", () => {
-  it("tells each open step with its cost, then the acquire, waits, releases and removals", async () => {
+  it("tells the server's limits, each open step with its cost, then the acquire, waits, releases and removals", async () => {
     const sim = new Simulation({ execute: fakePostgres({ queryMs: 3 }) });
     const pool = new sim.Pool({ max: 1 });
     await sim.run(async () => {
@@ -145,6 +145,7 @@ describe("the trace", () => {
     });
     const kinds = sim.events.map((e) => e.kind);
     expect(kinds).toEqual([
+      "server",
       ...["open.step", "wait", "open.step", "open.step", "open.step", "opened"],
       ...["acquire", "query.start", "query.end", "release", "acquire", "query.start", "query.end", "release"],
       ...["closed", "remove"],
@@ -161,5 +162,39 @@ describe("the trace", () => {
       [33, 33, false],
     ]);
     expect(sim.events.every((e) => e.source === "pool")).toBe(true);
+  });
+});
+
+describe("a server with cores", () => {
+  it("shares them among the statements running at once: twice the connections past the cores, each statement twice as long", async () => {
+    const p95 = async (max: number) => {
+      const sim = new Simulation({ execute: fakePostgres({ queryMs: 10 }), server: { cores: 2 } });
+      const pool = new sim.Pool({ max });
+      await sim.run(async () => {
+        await Promise.all(Array.from({ length: 8 }, () => pool.query("SELECT 1 AS n")));
+        await pool.end();
+      });
+      const ends = sim.events.filter((e) => e.kind === "query.end").map((e) => e.ms);
+      return { slowest: Math.max(...ends), first: sim.events[0] };
+    };
+    const two = await p95(2);
+    const four = await p95(4);
+    expect(two.slowest).toBeCloseTo(10);
+    expect(four.slowest).toBeCloseTo(20);
+    expect(four.first).toMatchObject({ kind: "server", maxConnections: 100, superuserReservedConnections: 3, cores: 2 });
+  });
+
+  it("passes a query's values to the statement runner", async () => {
+    const seen: unknown[] = [];
+    const sim = new Simulation({ execute: (sql, _backend, values) => (seen.push(values), fakePostgres()(sql, _backend, values)) });
+    const pool = new sim.Pool();
+    await sim.run(async () => {
+      await pool.query("SELECT 1 AS n", [42, "x"]);
+      const client = await pool.connect();
+      await client.query("SELECT 2 AS n", [7]);
+      client.release();
+      await pool.end();
+    });
+    expect(seen).toEqual([[42, "x"], [7]]);
   });
 });

@@ -24,6 +24,8 @@ export interface TraceError {
 }
 
 export type PoolTraceBody =
+  /** The simulated server's limits, first in a run's trace (cores: null when statements do not share them). */
+  | { kind: "server"; maxConnections: number; superuserReservedConnections: number; cores: number | null }
   /** One step of opening a connection began; `connections` = server slots in use at that moment. */
   | { kind: "open.step"; client: number | null; pid: number | null; step: OpenStep; ms: number; connections: number }
   /** The server let the connection in: the backend is ready after `costMs` in all. */

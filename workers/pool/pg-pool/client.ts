@@ -39,6 +39,7 @@ export interface ClientConfig {
 
 interface PendingQuery {
   sql: string;
+  values?: readonly unknown[];
   callback: QueryCallback;
   startedAt: number;
 }
@@ -123,16 +124,16 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     this.pulseQueryQueue();
   }
 
-  query(sql: string): Promise<QueryResult> {
-    return new Promise((resolve, reject) => this.submit(sql, (err, result) => (err ? reject(err) : resolve(result!))));
+  query(sql: string, values?: readonly unknown[]): Promise<QueryResult> {
+    return new Promise((resolve, reject) => this.submit(sql, (err, result) => (err ? reject(err) : resolve(result!)), values));
   }
 
   /** pg's client.query(text, callback): queued behind the statements already sent on this client. */
-  submit(sql: string, callback: QueryCallback): void {
+  submit(sql: string, callback: QueryCallback, values?: readonly unknown[]): void {
     if (sql == null) throw new TypeError("Client was passed a null or undefined query");
     if (!this.queryable) return this.failSoon(callback, "Client has encountered a connection error and is not queryable");
     if (this.ending) return this.failSoon(callback, "Client was closed and is not queryable");
-    this.queue.push({ sql, callback, startedAt: 0 });
+    this.queue.push({ sql, values, callback, startedAt: 0 });
     this.pulseQueryQueue();
   }
 
@@ -150,7 +151,7 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     query.startedAt = this.runtime.now();
     const pid = this.backend.pid;
     this.runtime.trace({ kind: "query.start", client: this.id, pid, sql: query.sql });
-    this.runtime.run(query.sql, this.backend, (outcome) => this.statementDone(query, outcome));
+    this.runtime.run(query.sql, this.backend, (outcome) => this.statementDone(query, outcome), query.values);
   }
 
   private statementDone(query: PendingQuery, outcome: StatementOutcome): void {

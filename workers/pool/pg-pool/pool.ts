@@ -106,7 +106,7 @@ export class Pool extends Emitter<PoolEvents> {
     return new Promise((resolve, reject) => this.connectWith((err, client) => (err ? reject(err) : resolve(client!))));
   }
 
-  query(sql: string): Promise<QueryResult> {
+  query(sql: string, values?: readonly unknown[]): Promise<QueryResult> {
     return new Promise((resolve, reject) => {
       this.connectWith((err, client) => {
         if (err) return reject(err);
@@ -126,7 +126,7 @@ export class Pool extends Emitter<PoolEvents> {
           c.release(error);
           if (error) reject(error);
           else resolve(result!);
-        });
+        }, values);
       });
     });
   }

@@ -1,0 +1,80 @@
+// The picture in words: the state at the playhead's moment, every error with how often it came,
+// and the requests' latency percentiles.
+import { DURATION, formatDuration } from "../../format/duration";
+import { percentile, type PoolPoint, type PoolRun } from "./model";
+
+const ms = (v: number | null) => (v === null ? "—" : formatDuration(v, DURATION.span));
+
+export function MomentTable({ at, run }: { at: PoolPoint; run: PoolRun }) {
+  const rows: [string, string][] = [
+    ["Connections busy", String(at.busy)],
+    ["Connections idle in a pool", String(at.idle)],
+    ["Connections opening", String(at.opening)],
+    ["Callers waiting for a connection", String(at.waiting)],
+    ["Server connections in use", run.maxConnections === undefined ? String(at.server) : `${at.server} of ${run.maxConnections}`],
+    ["Requests served / failed so far", `${run.served} / ${run.failed}`],
+  ];
+  return (
+    <table className="pool-table">
+      <caption>At this moment</caption>
+      <tbody>
+        {rows.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function LatencyTable({ run }: { run: PoolRun }) {
+  const sorted = run.latencies;
+  return (
+    <table className="pool-table">
+      <caption>Latency of served requests</caption>
+      <thead>
+        <tr>
+          <th scope="col">p50</th>
+          <th scope="col">p95</th>
+          <th scope="col">p99</th>
+          <th scope="col">served</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>{ms(percentile(sorted, 50))}</td>
+          <td>{ms(percentile(sorted, 95))}</td>
+          <td>{ms(percentile(sorted, 99))}</td>
+          <td>{run.served}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function ErrorTable({ run }: { run: PoolRun }) {
+  if (run.errors.length === 0) return null;
+  return (
+    <table className="pool-table pool-table--errors">
+      <caption>Errors, as Postgres, PgBouncer or node-postgres worded them</caption>
+      <thead>
+        <tr>
+          <th scope="col">Message</th>
+          <th scope="col">SQLSTATE</th>
+          <th scope="col">Times</th>
+        </tr>
+      </thead>
+      <tbody>
+        {run.errors.map((e) => (
+          <tr key={`${e.code} ${e.message}`}>
+            <td>{e.message}</td>
+            <td>{e.code ?? ""}</td>
+            <td>{e.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,145 @@
+// What the connection-pooling picture needs from a run's trace (workers/pool/trace.ts): how many
+// of the app's connections were busy, idle or still opening at each moment, how many callers
+// were queued for one, how many server slots were in use against max_connections, every error in
+// the words of whoever raised it, and the requests' latency. One walk over the events; each
+// change is a point of a step series, so the chart and "the state at the playhead" agree.
+import type { TraceEvent } from "../../../workers/trace";
+import type { PoolTrace } from "../../../workers/pool/trace";
+import { percentile } from "../../../workers/pool/summary";
+
+export { percentile };
+
+export interface PoolPoint {
+  t: number;
+  /** The app's connections lent to a caller. */
+  busy: number;
+  /** The app's connections open and waiting in a pool. */
+  idle: number;
+  /** Connections being opened (TCP, backend, TLS, authentication). */
+  opening: number;
+  /** Callers queued for a connection. */
+  waiting: number;
+  /** Server slots in use (every client's, the pooler's included). */
+  server: number;
+}
+
+export interface ErrorCount {
+  message: string;
+  code?: string;
+  count: number;
+}
+
+export interface PoolRun {
+  points: PoolPoint[];
+  /** max_connections, when the run said (its server event). */
+  maxConnections?: number;
+  served: number;
+  failed: number;
+  /** Durations of finished requests, ascending. */
+  latencies: number[];
+  errors: ErrorCount[];
+  opened: number;
+  peakServer: number;
+  end: number;
+}
+
+type ClientState = "opening" | "idle" | "busy";
+
+const isPool = (e: TraceEvent): e is PoolTrace => e.source === "pool";
+
+export function readPool(trace: readonly TraceEvent[]): PoolRun {
+  const state = new Map<number, ClientState>();
+  const counts = { busy: 0, idle: 0, opening: 0, waiting: 0, server: 0 };
+  const waitingByPool = new Map<number, number>();
+  const points: PoolPoint[] = [];
+  const errors = new Map<string, ErrorCount>();
+  const latencies: number[] = [];
+  let served = 0;
+  let failed = 0;
+  let opened = 0;
+  let peakServer = 0;
+  let maxConnections: number | undefined;
+  let end = 0;
+
+  const move = (client: number | null | undefined, to: ClientState | null) => {
+    if (client === null || client === undefined) return;
+    const from = state.get(client);
+    if (from) counts[from]--;
+    if (to) {
+      counts[to]++;
+      state.set(client, to);
+    } else state.delete(client);
+  };
+  const error = (message: string, code?: string) => {
+    const key = `${code ?? ""} ${message}`;
+    const seen = errors.get(key) ?? errors.set(key, { message, code, count: 0 }).get(key)!;
+    seen.count++;
+  };
+
+  for (const e of trace) {
+    if (!isPool(e)) continue;
+    end = Math.max(end, e.t);
+    if ("connections" in e) {
+      counts.server = e.connections;
+      peakServer = Math.max(peakServer, e.connections);
+    }
+    switch (e.kind) {
+      case "server":
+        maxConnections = e.maxConnections;
+        break;
+      case "open.step":
+        if (e.client !== null && !state.has(e.client)) move(e.client, "opening");
+        break;
+      case "opened":
+        opened++;
+        if (e.client !== null) move(e.client, "idle");
+        break;
+      case "refused":
+        move(e.client, null);
+        break;
+      case "wait":
+        waitingByPool.set(e.pool, e.waiting);
+        break;
+      case "acquire":
+        if (e.waitedMs > 0) waitingByPool.set(e.pool, Math.max(0, (waitingByPool.get(e.pool) ?? 1) - 1));
+        move(e.client, "busy");
+        break;
+      case "release":
+        move(e.client, e.destroy ? null : "idle");
+        break;
+      case "remove":
+        move(e.client, null);
+        break;
+      case "error":
+        if (e.what === "acquire-timeout") waitingByPool.set(e.pool, Math.max(0, (waitingByPool.get(e.pool) ?? 1) - 1));
+        if (e.what === "connect-failed") move(e.client, null);
+        error(e.error.message, e.error.code);
+        break;
+      case "request.end":
+        if (e.ok) served++;
+        else failed++;
+        if (e.ok) latencies.push(e.ms);
+        end = Math.max(end, e.t);
+        break;
+    }
+    counts.waiting = [...waitingByPool.values()].reduce((a, b) => a + b, 0);
+    const point = { t: e.t, ...counts };
+    // Several events at one instant make one point: the state after all of them.
+    if (points.length > 0 && points[points.length - 1].t === e.t) points[points.length - 1] = point;
+    else points.push(point);
+  }
+  latencies.sort((a, b) => a - b);
+  return { points, maxConnections, served, failed, latencies, errors: [...errors.values()].sort((a, b) => b.count - a.count), opened, peakServer, end };
+}
+
+/** The state at run time `t`: the last point at or before it. */
+export function stateAt(run: PoolRun, t: number): PoolPoint {
+  let lo = 0;
+  let hi = run.points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (run.points[mid].t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return run.points[lo - 1] ?? { t, busy: 0, idle: 0, opening: 0, waiting: 0, server: 0 };
+}

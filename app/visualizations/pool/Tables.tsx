@@ -2,6 +2,7 @@
 // and the requests' latency percentiles.
 import { DURATION, formatDuration } from "../../format/duration";
 import { percentile, type PoolPoint, type PoolRun } from "./model";
+import { ColumnHeads } from "../ColumnHeads";
 
 const ms = (v: number | null) => (v === null ? "—" : formatDuration(v, DURATION.span));
 
@@ -34,14 +35,7 @@ export function LatencyTable({ run }: { run: PoolRun }) {
   return (
     <table className="pool-table">
       <caption>Latency of served requests</caption>
-      <thead>
-        <tr>
-          <th scope="col">p50</th>
-          <th scope="col">p95</th>
-          <th scope="col">p99</th>
-          <th scope="col">served</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={["p50", "p95", "p99", "served"]} />
       <tbody>
         <tr>
           <td>{ms(percentile(sorted, 50))}</td>
@@ -59,13 +53,7 @@ export function ErrorTable({ run }: { run: PoolRun }) {
   return (
     <table className="pool-table pool-table--errors">
       <caption>Errors, as Postgres, PgBouncer or node-postgres worded them</caption>
-      <thead>
-        <tr>
-          <th scope="col">Message</th>
-          <th scope="col">SQLSTATE</th>
-          <th scope="col">Times</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={["Message", "SQLSTATE", "Times"]} />
       <tbody>
         {run.errors.map((e) => (
           <tr key={`${e.code} ${e.message}`}>

@@ -17,8 +17,9 @@ export async function settle<T>(clock: VirtualClock, promise: Promise<T>): Promi
     (e: { message: string; code?: string; severity?: string }) => (outcome = { ok: false, error: errorFields(e) }),
   );
   await flush();
-  while (!outcome) {
+  for (let steps = 0; !outcome; steps++) {
     if (!clock.step()) throw new Error(`nothing left on the clock at ${clock.now()} ms and the promise has not settled`);
+    if (steps > 1_000_000) throw new Error(`a million timers by ${clock.now()} ms and the promise has not settled`);
     await flush();
   }
   return outcome;

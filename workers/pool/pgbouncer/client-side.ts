@@ -1,14 +1,13 @@
 // PgBouncer's client connections (client.c): the login — startup parameters, max_client_conn,
 // the database and the user, then the welcome, which needs the server parameters of a first
 // server login — and each query: counted in the pool's stats as it arrives, then sent on to a
-// server, or queued until one is free.
+// server, or queued until one is free (its bytes count only once it is sent on).
 import type { ClientEvents, ClientSocket, QueryMessage, StartupParams } from "../wire.ts";
 import { adminQuery } from "./admin.ts";
 import type { BouncerContext } from "./context.ts";
 import { disconnectClient, findServer, launchNewConnection, pauseClient } from "./objects.ts";
 import { Pool, type BouncerClient } from "./pool.ts";
 import { forwardQuery } from "./server-side.ts";
-import { queryBytes } from "./stats.ts";
 import { isTracked } from "./varcache.ts";
 
 /** A new client connection; its startup packet is handled once the TCP connect is done. */
@@ -95,7 +94,7 @@ function clientQuery(ctx: BouncerContext, client: BouncerClient, message: QueryM
   const now = ctx.clock.now();
   const pool = client.pool!;
   client.requestTime = now;
-  const change = { clientBytes: queryBytes(message), queryCount: 0, xactCount: 0 };
+  const change = { queryCount: 0, xactCount: 0 };
   if (!client.queryStart) {
     change.queryCount = 1;
     client.queryStart = now;

@@ -10,7 +10,7 @@ import type { BouncerContext } from "./context.ts";
 import { disconnectClient, disconnectServer, releaseServer } from "./objects.ts";
 import type { BouncerClient, BouncerServer, Pool } from "./pool.ts";
 import type { Counters } from "./stats.ts";
-import { replyBytes } from "./stats.ts";
+import { queryBytes, replyBytes } from "./stats.ts";
 import { isTracked } from "./varcache.ts";
 
 /** Starts a server login (launch_new_connection's second half). */
@@ -68,6 +68,7 @@ export function forwardQuery(ctx: BouncerContext, client: BouncerClient): void {
   server.idleTx = false;
   server.sentAt = ctx.clock.now();
   server.sentSql = message.text;
+  server.pool.stats.add(server.sentAt, { clientBytes: queryBytes(message) });
   server.session!.query(message);
 }
 

@@ -60,6 +60,21 @@ describe("PgBouncer's logins", () => {
   });
 });
 
+describe("a server dying under its client", () => {
+  it("passes Postgres's FATAL on, then closes the client with 'server conn crashed?', and serves others with a new server", async () => {
+    const { clock, server, backends, open } = bouncerSetup({ pool_mode: "session" });
+    const a = await open();
+    const running = a.client.query("SELECT pg_sleep(1)");
+    clock.setTimeout(() => server.terminate(backends[0]), 100);
+    expect(await settle(clock, running)).toEqual({ ok: false, error: { message: "terminating connection due to administrator command", code: "57P01", severity: "FATAL" } });
+    await advanceTo(clock, clock.now() + 10);
+    expect(a.inbox.errors).toEqual(["server conn crashed?", "Connection terminated unexpectedly"]);
+    const b = await open();
+    expect(await b.run("SELECT 1 AS n")).toEqual([{ n: 1 }]);
+    expect(server.opened).toBe(2);
+  });
+});
+
 describe("PgBouncer's janitor", () => {
   it("drops a waiting client at its first tick past query_wait_timeout", async () => {
     const { clock, open, events } = bouncerSetup({ default_pool_size: 1, query_wait_timeout: 1 });

@@ -9,6 +9,8 @@ export interface StatementResult {
   rowCount: number | null;
   /** The command tag's verb (SELECT, SET, BEGIN, …). */
   command: string;
+  /** The columns' names in order (node-postgres's result.fields), when there are rows to describe. */
+  fields?: string[];
 }
 
 /** What a statement did, and how long it took (ms of the run's clock; the engine may floor it). */

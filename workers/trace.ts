@@ -24,4 +24,5 @@ export type TraceEvent =
   | import("./redis/client/client.ts").RedisClientTrace
   | import("./postgres/trace.ts").PostgresTrace
   | import("./search/trace.ts").SearchTrace
-  | import("./pool/trace.ts").PoolTrace;
+  | import("./pool/trace.ts").PoolTrace
+  | import("./pool/pgbouncer-trace.ts").PgBouncerTrace;

@@ -9,6 +9,7 @@
 // authentication follow; then the role's limit, the reserved slots (a count, not particular
 // slots: superusers use the shared ones first), and the database's limit.
 import type { VirtualClock } from "./clock.ts";
+import { Processors } from "./cpu.ts";
 
 /** The steps of opening one connection, in order, each with its cost in ms of the run's clock. */
 export interface ConnectionCosts {
@@ -104,6 +105,8 @@ export class PostgresServer {
   peak = 0;
   opened = 0;
   refused = 0;
+  /** The cores statements share, when the server has a count (options.cores). */
+  private readonly cpu: Processors | null;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -114,6 +117,21 @@ export class PostgresServer {
     this.superuserReservedConnections = options.superuserReservedConnections ?? 3;
     this.costs = { ...DEFAULT_COSTS, ...options.costs };
     this.memoryPerBackendMb = options.memoryPerBackendMb ?? 10;
+    this.cpu = options.cores !== undefined && Number.isFinite(options.cores) ? new Processors(clock, options.cores) : null;
+  }
+
+  /** The server's core count, when it has one. */
+  get cores(): number | null {
+    return this.cpu?.cores ?? null;
+  }
+
+  /**
+   * A statement's `ms` of work, done on the server: `done` when it is finished. With a core count
+   * the statements running at once share the cores (cpu.ts); without, each takes its own time.
+   */
+  work(ms: number, done: () => void): void {
+    if (this.cpu) this.cpu.run(ms, done);
+    else this.clock.setTimeout(done, ms);
   }
 
   /** Slots in use (starting or ready backends). */

@@ -54,6 +54,8 @@ interface Run {
   parsed: boolean;
   /** The reported settings before it, to tell the client which changed. */
   reported: Map<string, string>;
+  /** Bind's values, for the one statement of an extended-protocol query. */
+  values?: readonly unknown[];
 }
 
 export class PostgresSession implements LockOwner, NotifyTarget {
@@ -105,7 +107,7 @@ export class PostgresSession implements LockOwner, NotifyTarget {
     if (this.closed) return;
     if (this.run) throw new Error("a query is already running on this connection");
     this.options.clock.clearTimeout(this.idleTimer);
-    const run: Run = { results: [], notices: [], parsed: false, reported: this.settings.reported() };
+    const run: Run = { results: [], notices: [], parsed: false, reported: this.settings.reported(), values: message.values };
     this.run = run;
     const statements = this.statementsOf(message, run);
     if (run.error) return this.scope.after(() => this.finish());
@@ -221,12 +223,13 @@ export class PostgresSession implements LockOwner, NotifyTarget {
     const land = (o: StatementOutcome) => {
       if (timeout > 0 && o.ms > timeout) return; // the timer cancels it first
       const outcome: Outcome = o.ok ? { result: { rows: o.rows, rowCount: o.rowCount, command: o.command, ...(o.fields && { fields: o.fields }) } } : { error: o.error };
-      clock.setTimeout(() => complete(outcome), Math.max(0, started + o.ms - clock.now()));
+      // Its time on the server's cores (shared with every statement running at once, cpu.ts).
+      this.options.server.work(Math.max(0, started + o.ms - clock.now()), () => complete(outcome));
     };
     const failed = (e: unknown): StatementOutcome => ({ ok: false, error: error(e instanceof Error ? e.message : String(e), "XX000"), ms: 0 });
     let result: StatementOutcome | Promise<StatementOutcome>;
     try {
-      result = execute(sql, backend);
+      result = execute(sql, backend, this.run?.values);
     } catch (e) {
       result = failed(e);
     }

@@ -5,8 +5,11 @@
 // (something happened: keep draining), `inflight` (real statements to await before time may move)
 // and `keepsAlive()` (whether Node would still be running).
 import { VirtualClock, type TimerId } from "./clock.ts";
-import { Processors } from "./cpu.ts";
 import type { Execute, StatementOutcome } from "./execute.ts";
+import { directConnect } from "./direct.ts";
+import { PgBouncer, type PgBouncerConfig } from "./pgbouncer/index.ts";
+import type { PgBouncerTraceSink } from "./pgbouncer-trace.ts";
+import type { Connect } from "./wire.ts";
 import { PostgresServer, type Backend, type ConnectAttempt, type ConnectRequest, type ServerError, type ServerEvent, type ServerOptions } from "./server.ts";
 import type { OpenStep, PoolTrace, PoolTraceBody, PoolTraceSink } from "./trace.ts";
 
@@ -17,11 +20,23 @@ import type { OpenStep, PoolTrace, PoolTraceBody, PoolTraceSink } from "./trace.
  */
 export const DEFAULT_STATEMENT_FLOOR_MS = 0.5;
 
+/**
+ * How clients reach Postgres. "server" (the default): straight to the server model, statements
+ * sent to the Execute as they are — what the recordings of node-postgres's Pool need. "sessions":
+ * straight to Postgres too, but each connection a backend session (session.ts) that keeps SET,
+ * transactions, advisory locks and LISTEN per connection, as a real one does. `{ pgbouncer }`:
+ * through a PgBouncer 1.18 (pgbouncer/) in front of those sessions.
+ */
+export type Transport = "server" | "sessions" | { pgbouncer: Partial<PgBouncerConfig> };
+
 export interface RuntimeOptions {
   execute: Execute;
   server?: ServerOptions;
   statementFloorMs?: number;
   trace?: PoolTraceSink;
+  via?: Transport;
+  /** Receives PgBouncer's events (source "pgbouncer"), when clients go through one. */
+  pgbouncerTrace?: PgBouncerTraceSink;
 }
 
 const STEP_NAMES: Record<string, OpenStep> = { tcpMs: "tcp", backendStartMs: "backendStart", tlsMs: "tls", authMs: "auth" };
@@ -29,6 +44,10 @@ const STEP_NAMES: Record<string, OpenStep> = { tcpMs: "tcp", backendStartMs: "ba
 export class PoolRuntime {
   readonly clock = new VirtualClock();
   readonly server: PostgresServer;
+  /** How clients connect when they do not go straight to the server model (Transport). */
+  readonly wire: Connect | null = null;
+  /** The PgBouncer in front of the server, when there is one (its admin console: pgbouncer.admin). */
+  readonly pgbouncer: PgBouncer | null = null;
   readonly statementFloorMs: number;
   /** Bumped by everything the engine does; the drain (simulation.ts) waits until it stays still. */
   activity = 0;
@@ -41,8 +60,6 @@ export class PoolRuntime {
    */
   failure: { error: unknown } | null = null;
   private readonly execute: Execute;
-  /** The server's cores, when it has a count (ServerOptions.cores); statements share them. */
-  private readonly cpu: Processors | null;
   private readonly sink: PoolTraceSink | undefined;
   private readonly refTimers = new Set<TimerId>();
   private readonly refSockets = new Set<object>();
@@ -60,10 +77,24 @@ export class PoolRuntime {
     this.sink = options.trace;
     this.statementFloorMs = options.statementFloorMs ?? DEFAULT_STATEMENT_FLOOR_MS;
     this.server = new PostgresServer(this.clock, options.server, (e) => this.serverEvent(e));
-    const cores = options.server?.cores;
-    this.cpu = cores !== undefined && Number.isFinite(cores) ? new Processors(this.clock, cores) : null;
     // The server's limits, first in the trace: a picture draws max_connections from it.
-    this.trace({ kind: "server", maxConnections: this.server.maxConnections, superuserReservedConnections: this.server.superuserReservedConnections, cores: cores ?? null });
+    const via = options.via ?? "server";
+    if (via === "sessions") this.wire = directConnect({ clock: this.clock, server: this.server, execute: this.sessionExecute() });
+    else if (via !== "server") {
+      const sink = options.pgbouncerTrace;
+      this.pgbouncer = new PgBouncer({
+        clock: this.clock,
+        server: this.server,
+        execute: this.sessionExecute(),
+        config: via.pgbouncer,
+        trace: (event) => {
+          this.activity++;
+          sink?.(event);
+        },
+      });
+      this.wire = this.pgbouncer.connect;
+    }
+    this.trace({ kind: "server", maxConnections: this.server.maxConnections, superuserReservedConnections: this.server.superuserReservedConnections, cores: this.server.cores });
   }
 
   now(): number {
@@ -193,14 +224,35 @@ export class PoolRuntime {
     void pending.then(() => this.inflight.delete(pending));
   }
 
+  /**
+   * The Execute as sessions call it: the floor applied, and a real statement (a promise) counted
+   * in flight, so the run loop waits for it before the clock moves.
+   */
+  private sessionExecute(): Execute {
+    const floor = (o: StatementOutcome): StatementOutcome => ({ ...o, ms: Math.max(this.statementFloorMs, o.ms) });
+    return (sql, backend, values) => {
+      this.activity++;
+      const result = this.execute(sql, backend, values);
+      if (!("then" in result)) return floor(result);
+      const floored = Promise.resolve(result).then(floor);
+      const settled = floored.then(
+        () => void this.activity++,
+        () => void this.activity++,
+      );
+      this.inflight.add(settled);
+      void settled.then(() => this.inflight.delete(settled));
+      return floored;
+    };
+  }
+
   private charge(outcome: StatementOutcome, done: (outcome: StatementOutcome, ms: number) => void): void {
     const ms = Math.max(this.statementFloorMs, outcome.ms);
     // A server with a core count shares its cores among the statements running at once (cpu.ts):
     // the statement's measured time is its work, and it may take longer than that.
-    if (this.cpu) {
+    if (this.server.cores !== null) {
       const start = this.clock.now();
       this.activity++;
-      return this.cpu.run(ms, () => {
+      return this.server.work(ms, () => {
         this.activity++;
         done(outcome, this.clock.now() - start);
       });

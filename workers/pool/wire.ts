@@ -26,7 +26,10 @@ export interface Notification {
  * statement (the extended protocol): `parse` when the client sends Parse first — node-postgres
  * does so the first time it uses the name on its connection, then only Bind / Execute.
  */
-export type QueryMessage = { text: string } | { text: string; name: string; parse: boolean };
+export type QueryMessage = ({ text: string } | { text: string; name: string; parse: boolean }) & {
+  /** Bind's parameter values ($1, $2, …) for a one-statement query, as node-postgres sends them. */
+  values?: readonly unknown[];
+};
 
 /** Everything a query got back, up to ReadyForQuery. */
 export interface QueryReply {

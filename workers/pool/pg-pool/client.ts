@@ -5,6 +5,7 @@
 // events, as in pg: the ErrorResponse is handled first, the end after it.
 import type { StatementOutcome } from "../execute.ts";
 import type { Backend, ConnectAttempt, ServerError } from "../server.ts";
+import type { ClientSocket, Connect } from "../wire.ts";
 import type { PoolRuntime } from "../sim-runtime.ts";
 import type { TraceError } from "../trace.ts";
 import { Emitter } from "./emitter.ts";
@@ -72,6 +73,8 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
   private refed = true;
   private attempt: ConnectAttempt | null = null;
   private backend: Backend | null = null;
+  /** The connection, when the runtime connects over a wire (sessions or PgBouncer). */
+  private socket: ClientSocket | null = null;
   private connectionCallback: ((err?: Error) => void) | null = null;
   private endCallbacks: (() => void)[] = [];
   private queue: PendingQuery[] = [];
@@ -100,6 +103,7 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     this.runtime.holdSocket(this, this.refed);
     const user = this.config.user ?? "app";
     const request = { role: user, database: this.config.database ?? user, superuser: user === "postgres" };
+    if (this.runtime.wire) return this.connectByWire(this.runtime.wire, user);
     this.attempt = this.runtime.open(request, this.id, (result) => {
       this.attempt = null;
       if ("error" in result) {
@@ -108,6 +112,38 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
       }
       this.connected(result.backend);
     });
+  }
+
+  /**
+   * The same client over a wire connection (wire.ts): to a backend's session, which keeps
+   * SET, transactions and the rest per connection, or to PgBouncer in front of them.
+   */
+  private connectByWire(connect: Connect, user: string): void {
+    let ready = false;
+    this.socket = connect(
+      { user, database: this.config.database ?? user },
+      {
+        ready: (info) => {
+          ready = true;
+          this.connected({ pid: info.processId } as Backend);
+        },
+        notice: () => {},
+        notification: () => {},
+        parameterStatus: () => {},
+        reply: (reply) => {
+          const query = this.active;
+          if (!query) return;
+          const last = reply.results[reply.results.length - 1];
+          const ms = this.runtime.now() - query.startedAt;
+          this.statementDone(query, reply.error ? { ok: false, error: reply.error, ms } : { ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? null, command: last?.command ?? "", ms });
+        },
+        error: (error) => {
+          if (!ready) this.handleErrorWhileConnecting(new DatabaseError(error));
+          else this.serverClosed(error, false);
+        },
+        closed: () => this.runtime.setTimer(() => this.socketEnd(), 0, false),
+      },
+    );
   }
 
   private connected(backend: Backend): void {
@@ -151,6 +187,10 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     query.startedAt = this.runtime.now();
     const pid = this.backend.pid;
     this.runtime.trace({ kind: "query.start", client: this.id, pid, sql: query.sql });
+    if (this.socket) {
+      this.runtime.activity++;
+      return this.socket.query(query.values === undefined ? { text: query.sql } : { text: query.sql, values: query.values });
+    }
     this.runtime.run(query.sql, this.backend, (outcome) => this.statementDone(query, outcome), query.values);
   }
 
@@ -179,7 +219,8 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
   }
 
   /** The server ended the connection (pg_terminate_backend): its FATAL, then the socket's end. */
-  private serverClosed(error: ServerError): void {
+  /** `andEnd`: the socket's end follows at once (the model); over a wire its own `closed` comes. */
+  private serverClosed(error: ServerError, andEnd = true): void {
     if (this.ended) return;
     const err = new DatabaseError(error);
     if (this.connecting) this.handleErrorWhileConnecting(err);
@@ -189,7 +230,7 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
       this.traceQueryEnd(query, false, err);
       query.callback(err);
     } else this.handleErrorEvent(err);
-    this.socketEnd();
+    if (andEnd) this.socketEnd();
   }
 
   private handleErrorWhileConnecting(err: Error): void {
@@ -241,7 +282,8 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     this.socketClosing = true;
     this.attempt?.abort();
     this.attempt = null;
-    if (this.backend && this.backend.state !== "closed") this.runtime.server.close(this.backend);
+    if (this.socket) this.socket.terminate();
+    else if (this.backend && this.backend.state !== "closed") this.runtime.server.close(this.backend);
     this.runtime.setTimer(() => this.socketEnd(), 0, false);
   }
 
@@ -255,6 +297,10 @@ export class Client extends Emitter<{ error: [Error]; end: []; connect: [] }> {
     if (!this.connectCalled || this.ended) return callback?.();
     if (callback) this.endCallbacks.push(callback);
     if (!this.queryable || this.active || this.attempt || !this.backend) return this.destroySocket();
+    if (this.socket) {
+      this.socketClosing = true;
+      return this.socket.terminate(); // its `closed` ends the socket
+    }
     if (this.socketClosing) return;
     this.socketClosing = true;
     this.runtime.server.close(this.backend, () => this.socketEnd());

@@ -5,6 +5,7 @@ import { Simulation } from "./simulation.ts";
 import { serverlessBurst } from "./callers.ts";
 import { fakePostgres } from "./testing/fake-postgres.ts";
 import type { Execute } from "./execute.ts";
+import type { Transport } from "./sim-runtime.ts";
 
 describe("a Pool over backend sessions", () => {
   it("keeps SET per connection, scopes SET LOCAL to its transaction, and passes values on", async () => {
@@ -45,34 +46,30 @@ describe("a Pool over backend sessions", () => {
   });
 });
 
+/** 300 serverless instances at once, each with its own pool of one, one query each. */
+function burstOf300(via: Transport) {
+  const sim = new Simulation({ execute: fakePostgres({ queryMs: 5 }), server: { maxConnections: 100 }, via });
+  return sim.run(() =>
+    serverlessBurst(sim, {
+      invocations: 300,
+      handler: async ({ pool }) => {
+        await pool.query("SELECT 1 AS n");
+        await pool.end();
+      },
+    }),
+  );
+}
+
 describe("a Pool through PgBouncer", () => {
   it("in transaction mode, serves a burst of 300 instances with a few server connections and no refusal", async () => {
-    const sim = new Simulation({ execute: fakePostgres({ queryMs: 5 }), server: { maxConnections: 100 }, via: { pgbouncer: { pool_mode: "transaction", default_pool_size: 10, max_client_conn: 1000 } } });
-    const result = await sim.run(() =>
-      serverlessBurst(sim, {
-        invocations: 300,
-        handler: async ({ pool }) => {
-          await pool.query("SELECT 1 AS n");
-          await pool.end();
-        },
-      }),
-    );
+    const result = await burstOf300({ pgbouncer: { pool_mode: "transaction", default_pool_size: 10, max_client_conn: 1000 } });
     expect(result.failed).toBe(0);
     expect(result.served).toBe(300);
     expect(result.peakServerConnections).toBeLessThanOrEqual(10);
   });
 
   it("straight to Postgres, the same burst is refused past max_connections", async () => {
-    const sim = new Simulation({ execute: fakePostgres({ queryMs: 5 }), server: { maxConnections: 100 }, via: "sessions" });
-    const result = await sim.run(() =>
-      serverlessBurst(sim, {
-        invocations: 300,
-        handler: async ({ pool }) => {
-          await pool.query("SELECT 1 AS n");
-          await pool.end();
-        },
-      }),
-    );
+    const result = await burstOf300("sessions");
     expect(result.failed).toBeGreaterThan(150);
     expect(result.peakServerConnections).toBe(100);
   });

@@ -18,6 +18,8 @@ export interface PoolCounts {
 interface PgBouncerTraceBase {
   t: number;
   source: "pgbouncer";
+  /** Which simulation of the run (playground.ts numbers them), when there are several. */
+  sim?: number;
   /** The pooled database the event is about. */
   database: string;
 }

@@ -8,9 +8,11 @@
 // `request` a caller's request (callers.ts).
 
 interface PoolTraceBase {
-  /** Virtual milliseconds since the simulation started. */
+  /** Virtual milliseconds since the simulation started (in a lesson, from where it sits on the run's axis). */
   t: number;
   source: "pool";
+  /** Which simulation of the run (playground.ts numbers them), when there are several. */
+  sim?: number;
 }
 
 /** A step of opening a connection (server.ts's ConnectionCosts), its cost in ms. */

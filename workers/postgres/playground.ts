@@ -8,6 +8,7 @@ import { scanSummary } from "./scan-summary.ts";
 import { PostgresError } from "./errors.ts";
 import { createStatementLog, type StatementLog } from "./statement-watch.ts";
 import type { PostgresTrace } from "./trace.ts";
+import type { QueryResult } from "./engine.ts";
 import type * as LearnerApi from "./learner-api.ts";
 import type * as ChecksApi from "./checks-api.ts";
 
@@ -20,6 +21,7 @@ export interface PostgresModuleEnv {
 interface Connection {
   db: LearnerApi.Database;
   log: StatementLog;
+  client: LearnerClient | null;
 }
 
 // One connection per run: the registry hands every module factory of a run the same env.
@@ -38,9 +40,21 @@ function connectionOf(env: PostgresModuleEnv): Connection {
     query: (text: string, values?: unknown[]) => log.query(values === undefined ? { text } : { text, values }, () => (client ? client.query(text, values) : missing())),
     explain: (text: string, values?: unknown[]) => (client ? client.explain(text, values) : missing()),
   }) as LearnerApi.Database;
-  connection = { db, log };
+  connection = { db, log, client };
   connections.set(env, connection);
   return connection;
+}
+
+/**
+ * The run's connection for another engine that sends statements on the learner's behalf (the
+ * pool engine): untraced, since that engine reports them itself; null when the lesson has no
+ * database.
+ */
+export function statementsFor(env: PostgresModuleEnv): ((text: string, values?: unknown[]) => Promise<QueryResult>) | null {
+  const { client, log } = connectionOf(env);
+  if (!client) return null;
+  // Through the checks' statement log too: a check watching statements sees the pool's as well.
+  return (text, values) => log.query(values === undefined ? { text } : { text, values }, () => client.query(text, values, { trace: false }));
 }
 
 export function postgresModule(env: PostgresModuleEnv): typeof LearnerApi {

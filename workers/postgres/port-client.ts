@@ -14,7 +14,8 @@ export interface LearnerClientEnv {
 }
 
 export interface LearnerClient {
-  query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+  /** `trace: false`: no trace event (an engine that reports the statement in its own terms). */
+  query<Row = Record<string, unknown>>(text: string, values?: unknown[], options?: { trace?: boolean }): Promise<QueryResult<Row>>;
   explain(text: string, values?: unknown[]): Promise<unknown>;
   /** Lets go of the port. */
   close(): void;
@@ -33,7 +34,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
   port.addEventListener("message", listener);
   port.start();
 
-  async function call<T>(op: StatementRequest["op"], text: string, values: unknown[] | undefined): Promise<T> {
+  async function call<T>(op: StatementRequest["op"], text: string, values: unknown[] | undefined, trace = true): Promise<T> {
     const t = env.now();
     const id = nextId++;
     const request: StatementRequest = values === undefined ? { id, op, text } : { id, op, text, values };
@@ -46,7 +47,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
         throw error; // a value postMessage cannot copy (a function, …): DataCloneError
       }
     });
-    if (reply.event) env.trace({ ...reply.event, t });
+    if (reply.event && trace) env.trace({ ...reply.event, t });
     if (reply.ok) return reply.result as T;
     const { name: _name, ...fields } = reply.error;
     const error = fields.code ? new PostgresError(fields) : new Error(fields.message);
@@ -56,7 +57,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
     throw error;
   }
   return {
-    query: <Row,>(text: string, values?: unknown[]) => call<QueryResult<Row>>("query", text, values),
+    query: <Row,>(text: string, values?: unknown[], options?: { trace?: boolean }) => call<QueryResult<Row>>("query", text, values, options?.trace),
     explain: (text, values) => call("explain", text, values),
     close: () => {
       port.removeEventListener("message", listener);

@@ -7,4 +7,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/postgres": "workers/postgres/learner-api.ts",
   "playground/checks/postgres": "workers/postgres/checks-api.ts",
   "playground/search": "workers/search/learner-api.ts",
+  "playground/pool": "workers/pool/learner-api.ts",
 };

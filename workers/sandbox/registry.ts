@@ -6,7 +6,8 @@ import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
 import { webModule } from "../web/playground.ts";
 import { redisModule } from "../redis/playground.ts";
-import { postgresChecksModule, postgresModule } from "../postgres/playground.ts";
+import { postgresChecksModule, postgresModule, statementsFor } from "../postgres/playground.ts";
+import { poolModule } from "../pool/playground.ts";
 import { searchModule } from "../search/playground.ts";
 
 export interface ModuleEnv {
@@ -30,6 +31,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/postgres": (env) => postgresModule(env),
   "playground/checks/postgres": (env) => postgresChecksModule(env),
   "playground/search": (env) => searchModule(env),
+  "playground/pool": (env) => poolModule(env, statementsFor(env)),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

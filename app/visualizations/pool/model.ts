@@ -5,6 +5,7 @@
 // change is a point of a step series, so the chart and "the state at the playhead" agree.
 import type { TraceEvent } from "../../../workers/trace";
 import type { PoolTrace } from "../../../workers/pool/trace";
+import type { PgBouncerTrace } from "../../../workers/pool/pgbouncer-trace";
 import { percentile } from "../../../workers/pool/summary";
 
 export { percentile };
@@ -17,7 +18,7 @@ export interface PoolPoint {
   idle: number;
   /** Connections being opened (TCP, backend, TLS, authentication). */
   opening: number;
-  /** Callers queued for a connection. */
+  /** Callers queued for a connection: in their pool, or in PgBouncer for a server. */
   waiting: number;
   /** Server slots in use (every client's, the pooler's included). */
   server: number;
@@ -46,14 +47,22 @@ export interface PoolRun {
 type ClientState = "opening" | "idle" | "busy";
 
 const isPool = (e: TraceEvent): e is PoolTrace => e.source === "pool";
+const isBouncer = (e: TraceEvent): e is PgBouncerTrace => e.source === "pgbouncer";
 
 export function readPool(trace: readonly TraceEvent[]): PoolRun {
+  // A run may hold several simulations one after the other (each opens with its server event):
+  // each starts from nothing.
   const state = new Map<number, ClientState>();
+  let bouncerWaiting = 0;
   const counts = { busy: 0, idle: 0, opening: 0, waiting: 0, server: 0 };
   const waitingByPool = new Map<number, number>();
   const points: PoolPoint[] = [];
   const errors = new Map<string, ErrorCount>();
   const latencies: number[] = [];
+  const requestErrors: string[] = [];
+  const poolErrors: { message: string; code?: string }[] = [];
+  /** SQLSTATEs by message, from the events that carry them (a failed request gives only its message). */
+  const codes = new Map<string, string>();
   let served = 0;
   let failed = 0;
   let opened = 0;
@@ -70,6 +79,12 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
       state.set(client, to);
     } else state.delete(client);
   };
+  // Several events at one instant make one point: the state after all of them.
+  function pushPoint(t: number) {
+    const point = { t, ...counts };
+    if (points.length > 0 && points[points.length - 1].t === t) points[points.length - 1] = point;
+    else points.push(point);
+  }
   const error = (message: string, code?: string) => {
     const key = `${code ?? ""} ${message}`;
     const seen = errors.get(key) ?? errors.set(key, { message, code, count: 0 }).get(key)!;
@@ -77,6 +92,13 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
   };
 
   for (const e of trace) {
+    if (isBouncer(e)) {
+      if ("pool" in e) bouncerWaiting = e.pool.clWaiting;
+      end = Math.max(end, e.t);
+      counts.waiting = [...waitingByPool.values()].reduce((a, b) => a + b, 0) + bouncerWaiting;
+      pushPoint(e.t);
+      continue;
+    }
     if (!isPool(e)) continue;
     end = Math.max(end, e.t);
     if ("connections" in e) {
@@ -86,6 +108,10 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
     switch (e.kind) {
       case "server":
         maxConnections = e.maxConnections;
+        state.clear();
+        waitingByPool.clear();
+        bouncerWaiting = 0;
+        Object.assign(counts, { busy: 0, idle: 0, opening: 0, waiting: 0, server: 0 });
         break;
       case "open.step":
         if (e.client !== null && !state.has(e.client)) move(e.client, "opening");
@@ -96,6 +122,7 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
         break;
       case "refused":
         move(e.client, null);
+        if (e.error.code) codes.set(e.error.message, e.error.code);
         break;
       case "wait":
         waitingByPool.set(e.pool, e.waiting);
@@ -113,22 +140,24 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
       case "error":
         if (e.what === "acquire-timeout") waitingByPool.set(e.pool, Math.max(0, (waitingByPool.get(e.pool) ?? 1) - 1));
         if (e.what === "connect-failed") move(e.client, null);
-        error(e.error.message, e.error.code);
+        if (e.error.code) codes.set(e.error.message, e.error.code);
+        poolErrors.push(e.error);
         break;
       case "request.end":
         if (e.ok) served++;
         else failed++;
         if (e.ok) latencies.push(e.ms);
+        else requestErrors.push(e.error ?? "failed");
         end = Math.max(end, e.t);
         break;
     }
-    counts.waiting = [...waitingByPool.values()].reduce((a, b) => a + b, 0);
-    const point = { t: e.t, ...counts };
-    // Several events at one instant make one point: the state after all of them.
-    if (points.length > 0 && points[points.length - 1].t === e.t) points[points.length - 1] = point;
-    else points.push(point);
+    counts.waiting = [...waitingByPool.values()].reduce((a, b) => a + b, 0) + bouncerWaiting;
+    pushPoint(e.t);
   }
   latencies.sort((a, b) => a - b);
+  // A failed request says why; without requests (the learner's own code), the pool's errors do.
+  if (requestErrors.length > 0) for (const message of requestErrors) error(message, codes.get(message));
+  else for (const e of poolErrors) error(e.message, e.code);
   return { points, maxConnections, served, failed, latencies, errors: [...errors.values()].sort((a, b) => b.count - a.count), opened, peakServer, end };
 }
 

@@ -1,0 +1,94 @@
+// `playground/pool` as lesson code imports it (types in learner-api.ts): `simulate(setup, main)`
+// runs the learner's code against a fresh simulated server (and PgBouncer, if the setup has one)
+// in virtual time, each statement sent for real to the run's Postgres over its port and charged
+// at its measured time. Simulations of one run follow each other on the trace's axis: each is
+// stamped from where the last one ended (or from now on the run's clock, if later), and numbered.
+import type { TraceEvent } from "../trace.ts";
+import type { Execute, StatementOutcome } from "./execute.ts";
+import { serverlessBurst, steadyServer } from "./callers.ts";
+import { Simulation } from "./simulation.ts";
+import type { Transport } from "./sim-runtime.ts";
+import type * as LearnerApi from "./learner-api.ts";
+
+export interface PoolModuleEnv {
+  now(): number;
+  trace(event: TraceEvent): void;
+}
+
+/** A statement runner on the run's Postgres (postgres/playground.ts statementsFor), or null. */
+export type Statements = ((text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null; command: string | null }>) | null;
+
+/** The lesson's server unless the setup says otherwise: Postgres's defaults, and four cores. */
+const DEFAULT_CORES = 4;
+
+const NO_DATABASE = { message: "This lesson has no database: its front matter needs `engines: [postgres]`.", code: "08006", severity: "FATAL" as const };
+
+/** Statements on the real Postgres, timed on the run's clock; a SQL error is the statement's outcome. */
+function executeOn(statements: Statements, now: () => number): Execute {
+  return async (sql, _backend, values): Promise<StatementOutcome> => {
+    if (!statements) return { ok: false, error: NO_DATABASE, ms: 0 };
+    const started = now();
+    try {
+      const result = await statements(sql, values === undefined ? undefined : [...values]);
+      return { ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command ?? "", ms: now() - started };
+    } catch (e) {
+      const error = e as { message?: unknown; code?: unknown; severity?: unknown };
+      if (typeof error?.code !== "string") throw e; // not Postgres's answer: the run's own failure
+      return { ok: false, error: { message: String(error.message), code: error.code, severity: error.severity === "FATAL" ? "FATAL" : "ERROR" }, ms: now() - started };
+    }
+  };
+}
+
+/**
+ * The classes a simulation hands out are shared by every simulation of the run, the checks'
+ * included: their prototypes are frozen so learner code cannot rewrite how a pool answers.
+ */
+function freezeClasses(...classes: (abstract new (...args: never[]) => unknown)[]): void {
+  for (const cls of classes) {
+    for (let proto = cls.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) Object.freeze(proto);
+    Object.freeze(cls);
+  }
+}
+
+export function poolModule(env: PoolModuleEnv, statements: Statements): typeof LearnerApi {
+  let axisEnd = 0;
+  let simulations = 0;
+  async function simulate(setup: LearnerApi.Setup, main: (world: LearnerApi.World) => Promise<void>, options: { limitMs?: number } = {}): Promise<LearnerApi.RunSummary> {
+    const sim = ++simulations;
+    const base = Math.max(axisEnd, env.now());
+    const stamp = (event: TraceEvent) => {
+      const t = base + event.t;
+      axisEnd = Math.max(axisEnd, t);
+      env.trace({ ...event, t, sim } as unknown as TraceEvent);
+    };
+    const server = setup.server ?? {};
+    const pgbouncer = setup.pgbouncer;
+    const via: Transport = pgbouncer ? { pgbouncer: { ...pgbouncer } } : "sessions";
+    const simulation = new Simulation({
+      execute: executeOn(statements, env.now),
+      server: {
+        maxConnections: server.maxConnections,
+        superuserReservedConnections: server.superuserReservedConnections,
+        cores: server.cores ?? DEFAULT_CORES,
+        costs: server.connectMs,
+      },
+      via,
+      trace: stamp,
+      pgbouncerTrace: stamp,
+    });
+    freezeClasses(simulation.Pool, simulation.Client);
+    const world: LearnerApi.World = {
+      Pool: simulation.Pool as unknown as LearnerApi.World["Pool"],
+      serverlessBurst: (o) => serverlessBurst(simulation, o as never),
+      steadyServer: (o) => steadyServer(simulation, o),
+      sleep: (ms) => simulation.sleep(ms),
+      now: () => simulation.now(),
+    };
+    const result = await simulation.run(() => main(world), { limitMs: options.limitMs });
+    axisEnd = Math.max(axisEnd, base + result.endedAt);
+    if (result.stop === "crashed" || result.main === "rejected") throw result.error;
+    const { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt } = result;
+    return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt };
+  }
+  return { simulate } as typeof LearnerApi;
+}

@@ -3,21 +3,11 @@
 // time: connections, pools, PgBouncer and the server's cores are modelled; every statement runs
 // for real on the lesson's Postgres, and its measured time is what the simulation charges.
 
+import type { PoolSummary } from "./summary.ts";
+
 /** node-postgres's Pool options (pg-pool 3.14), with its defaults. */
-export interface PoolOptions {
-  /** Most connections at once, the ones still opening included (default 10). */
-  max?: number;
-  /** Idle connections kept open however long they idle (default 0). */
-  min?: number;
-  /** How long a connection may idle before it is closed; 0: never (default 10,000). */
-  idleTimeoutMillis?: number;
-  /** How long connect() may wait for a connection; 0: forever (default). */
-  connectionTimeoutMillis?: number;
-  /** Close a connection after it was released this many times (default Infinity). */
-  maxUses?: number;
-  /** Idle connections do not keep the process running (default false). */
-  allowExitOnIdle?: boolean;
-}
+export type { PoolOptions } from "./pg-pool/pool.ts";
+import type { PoolOptions } from "./pg-pool/pool.ts";
 
 export interface QueryResult<Row = Record<string, unknown>> {
   rows: Row[];
@@ -99,19 +89,7 @@ export interface World {
   now(): number;
 }
 
-export interface RunSummary {
-  /** What served / failed / latency count: the callers' requests, or (without callers) queries. */
-  counted: "requests" | "queries";
-  served: number;
-  failed: number;
-  /** Nearest-rank percentiles of the counted durations, in virtual ms. */
-  latency: { p50: number | null; p95: number | null; p99: number | null };
-  connectionsOpened: number;
-  connectionsRefused: number;
-  /** The most server connections in use at once (opening ones included). */
-  peakServerConnections: number;
-  /** Clients checked out and never released: a leak. */
-  leakedClients: number[];
+export interface RunSummary extends PoolSummary {
   /** Why the simulation stopped: the code finished and nothing was left ("exited"), nothing could happen any more ("hangs"), the time limit, or an uncaught error. */
   stop: "exited" | "hangs" | "limit" | "crashed";
   /** Virtual ms at which it stopped. */

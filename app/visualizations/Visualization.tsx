@@ -21,6 +21,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "caching": lazy(() => import("./caching/Caching")),
   "search": lazy(() => import("./search/Search")),
   "pagination": lazy(() => import("./pagination/Pagination")),
+  "pool": lazy(() => import("./pool/Pool")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

@@ -94,10 +94,19 @@ export interface RunSummary extends PoolSummary {
   stop: "exited" | "hangs" | "limit" | "crashed";
   /** Virtual ms at which it stopped. */
   endedAt: number;
+  /** Statements the simulation's connections sent to Postgres (through PgBouncer, if any), each counted once. */
+  statements: number;
 }
 
 /**
  * Runs `main` in a fresh simulation of `setup` (a new server, a new PgBouncer) and answers what
  * happened. The Visualization draws it; each call is drawn after the one before.
  */
-export declare function simulate(setup: Setup, main: (world: World) => Promise<void>, options?: { limitMs?: number }): Promise<RunSummary>;
+export declare function simulate(setup: Setup, main: (world: World) => Promise<void>, options?: SimulateOptions): Promise<RunSummary>;
+
+export interface SimulateOptions {
+  /** Stop after this much virtual time (default 10 minutes). */
+  limitMs?: number;
+  /** Every statement on Postgres takes at least this long, in ms (default 0.5): to try a slow database. */
+  statementMs?: number;
+}

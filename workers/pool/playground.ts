@@ -53,10 +53,12 @@ function freezeClasses(...classes: (abstract new (...args: never[]) => unknown)[
 export function poolModule(env: PoolModuleEnv, statements: Statements): typeof LearnerApi {
   let axisEnd = 0;
   let simulations = 0;
-  async function simulate(setup: LearnerApi.Setup, main: (world: LearnerApi.World) => Promise<void>, options: { limitMs?: number } = {}): Promise<LearnerApi.RunSummary> {
+  async function simulate(setup: LearnerApi.Setup, main: (world: LearnerApi.World) => Promise<void>, options: LearnerApi.SimulateOptions = {}): Promise<LearnerApi.RunSummary> {
     const sim = ++simulations;
     const base = Math.max(axisEnd, env.now());
+    let statementCount = 0;
     const stamp = (event: TraceEvent) => {
+      if (event.source === "pool" && event.kind === "query.end") statementCount++;
       const t = base + event.t;
       axisEnd = Math.max(axisEnd, t);
       env.trace({ ...event, t, sim } as unknown as TraceEvent);
@@ -73,6 +75,7 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
         costs: server.connectMs,
       },
       via,
+      statementFloorMs: options.statementMs,
       trace: stamp,
       pgbouncerTrace: stamp,
     });
@@ -88,7 +91,7 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
     axisEnd = Math.max(axisEnd, base + result.endedAt);
     if (result.stop === "crashed" || result.main === "rejected") throw result.error;
     const { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt } = result;
-    return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt };
+    return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt, statements: statementCount };
   }
   return { simulate } as typeof LearnerApi;
 }

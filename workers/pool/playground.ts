@@ -23,20 +23,32 @@ const DEFAULT_CORES = 4;
 
 const NO_DATABASE = { message: "This lesson has no database: its front matter needs `engines: [postgres]`.", code: "08006", severity: "FATAL" as const };
 
-/** Statements on the real Postgres, timed on the run's clock; a SQL error is the statement's outcome. */
+/**
+ * Statements on the real Postgres, timed on the run's clock; a SQL error is the statement's
+ * outcome. PGlite runs one statement at a time: sent together, the later ones would wait behind
+ * the earlier and count that wait as their own time (which the simulation's cores already
+ * charge). So they are sent one after another, each timed from when it is sent.
+ */
 function executeOn(statements: Statements, now: () => number): Execute {
-  return async (sql, _backend, values): Promise<StatementOutcome> => {
-    if (!statements) return { ok: false, error: NO_DATABASE, ms: 0 };
-    const started = now();
-    try {
-      const result = await statements(sql, values === undefined ? undefined : [...values]);
-      return { ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command ?? "", ms: now() - started };
-    } catch (e) {
-      const error = e as { message?: unknown; code?: unknown; severity?: unknown };
-      if (typeof error?.code !== "string") throw e; // not Postgres's answer: the run's own failure
-      return { ok: false, error: { message: String(error.message), code: error.code, severity: error.severity === "FATAL" ? "FATAL" : "ERROR" }, ms: now() - started };
-    }
+  let previous: Promise<unknown> = Promise.resolve();
+  return (sql, _backend, values) => {
+    const turn = previous.then(() => timed(statements, now, sql, values));
+    previous = turn.catch(() => {});
+    return turn;
   };
+}
+
+async function timed(statements: Statements, now: () => number, sql: string, values: readonly unknown[] | undefined): Promise<StatementOutcome> {
+  if (!statements) return { ok: false, error: NO_DATABASE, ms: 0 };
+  const started = now();
+  try {
+    const result = await statements(sql, values === undefined ? undefined : [...values]);
+    return { ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command ?? "", ms: now() - started };
+  } catch (e) {
+    const error = e as { message?: unknown; code?: unknown; severity?: unknown };
+    if (typeof error?.code !== "string") throw e; // not Postgres's answer: the run's own failure
+    return { ok: false, error: { message: String(error.message), code: error.code, severity: error.severity === "FATAL" ? "FATAL" : "ERROR" }, ms: now() - started };
+  }
 }
 
 /**

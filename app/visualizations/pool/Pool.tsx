@@ -8,7 +8,7 @@ import { RunPlaceholder } from "../RunPlaceholder";
 import { useWidth } from "../use-width";
 import { readPool, stateAt } from "./model";
 import { PoolChart } from "./PoolChart";
-import { ErrorTable, LatencyTable, MomentTable } from "./Tables";
+import { ErrorTable, LatencyTable, MomentTable, OpenCostTable, SimulationTable } from "./Tables";
 import "./pool.css";
 
 export default function Pool({ store, view }: VisualizationProps) {
@@ -38,6 +38,8 @@ export default function Pool({ store, view }: VisualizationProps) {
       <MomentTable at={at} run={run} />
       <LatencyTable run={run} />
       <ErrorTable run={run} />
+      <SimulationTable run={run} />
+      <OpenCostTable run={run} />
     </figure>
   );
 }

@@ -48,6 +48,54 @@ export function LatencyTable({ run }: { run: PoolRun }) {
   );
 }
 
+const STEP_NAMES: Record<string, string> = { tcp: "TCP handshake", backendStart: "backend process started", tls: "TLS handshake", auth: "authentication" };
+
+/** What opening one connection cost, step by step. */
+export function OpenCostTable({ run }: { run: PoolRun }) {
+  if (run.openSteps.length === 0) return null;
+  const total = run.openSteps.reduce((sum, s) => sum + s.ms, 0);
+  return (
+    <table className="pool-table">
+      <caption>Opening one connection to Postgres</caption>
+      <tbody>
+        {run.openSteps.map((s) => (
+          <tr key={s.step}>
+            <th scope="row">{STEP_NAMES[s.step] ?? s.step}</th>
+            <td>{ms(s.ms)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">in all, before the first query</th>
+          <td>{ms(total)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Each simulation of the run in one row, to compare setups (pool sizes, PgBouncer or not). */
+export function SimulationTable({ run }: { run: PoolRun }) {
+  if (run.simulations.length < 2) return null;
+  return (
+    <table className="pool-table">
+      <caption>Each simulation of this run, in order</caption>
+      <ColumnHeads names={["#", "served", "failed", "p95", "per second", "peak server connections"]} />
+      <tbody>
+        {run.simulations.map((s) => (
+          <tr key={s.sim}>
+            <td>{s.sim}</td>
+            <td>{s.served}</td>
+            <td>{s.failed}</td>
+            <td>{ms(s.p95)}</td>
+            <td>{Math.round(s.throughput)}</td>
+            <td>{s.peakServer}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ErrorTable({ run }: { run: PoolRun }) {
   if (run.errors.length === 0) return null;
   return (

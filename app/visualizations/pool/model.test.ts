@@ -37,3 +37,28 @@ describe("the pool picture's model", () => {
     expect(run.latencies).toHaveLength(3);
   });
 });
+
+describe("the pool picture's comparison of simulations", () => {
+  it("gives each simulation its own row, and the cost of opening the first connection step by step", async () => {
+    const trace: TraceEvent[] = [];
+    for (const [sim, max] of [[1, 2], [2, 8]] as const) {
+      const s = new Simulation({ execute: fakePostgres({ queryMs: 10 }), server: { cores: 2 }, trace: (e) => trace.push({ ...e, sim, t: e.t + sim * 10_000 } as TraceEvent) });
+      await s.run(async () => {
+        const pool = new s.Pool({ max });
+        await Promise.all(Array.from({ length: 16 }, () => pool.query("SELECT 1 AS n")));
+        await pool.end();
+      });
+    }
+    const run = readPool(trace);
+    expect(run.simulations.map((r) => [r.sim, r.peakServer])).toEqual([
+      [1, 2],
+      [2, 8],
+    ]);
+    expect(run.openSteps).toEqual([
+      { step: "tcp", ms: 1 },
+      { step: "backendStart", ms: 12 },
+      { step: "tls", ms: 9 },
+      { step: "auth", ms: 8 },
+    ]);
+  });
+});

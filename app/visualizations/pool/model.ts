@@ -30,6 +30,24 @@ export interface ErrorCount {
   count: number;
 }
 
+/** One simulation of the run (each `simulate` call), in numbers: to compare setups side by side. */
+export interface SimulationRow {
+  sim: number;
+  served: number;
+  failed: number;
+  p95: number | null;
+  peakServer: number;
+  /** Virtual ms from its first event to its last. */
+  durationMs: number;
+  /** Served requests per second of virtual time. */
+  throughput: number;
+}
+
+export interface OpenStepCost {
+  step: string;
+  ms: number;
+}
+
 export interface PoolRun {
   points: PoolPoint[];
   /** max_connections, when the run said (its server event). */
@@ -42,6 +60,9 @@ export interface PoolRun {
   opened: number;
   peakServer: number;
   end: number;
+  simulations: SimulationRow[];
+  /** What opening the first connection cost, step by step. */
+  openSteps: OpenStepCost[];
 }
 
 type ClientState = "opening" | "idle" | "busy";
@@ -91,7 +112,25 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
     seen.count++;
   };
 
+  const sims = new Map<number, { start: number; end: number; served: number; failed: number; latencies: number[]; peak: number }>();
+  const openSteps: OpenStepCost[] = [];
+  let firstOpening: number | null = null;
   for (const e of trace) {
+    if (isPool(e) || isBouncer(e)) {
+      const row = sims.get(e.sim ?? 0) ?? sims.set(e.sim ?? 0, { start: e.t, end: e.t, served: 0, failed: 0, latencies: [], peak: 0 }).get(e.sim ?? 0)!;
+      row.end = Math.max(row.end, e.t);
+      if (isPool(e) && "connections" in e) row.peak = Math.max(row.peak, e.connections);
+      if (isPool(e) && e.kind === "request.end") {
+        if (e.ok) {
+          row.served++;
+          row.latencies.push(e.ms);
+        } else row.failed++;
+      }
+      if (isPool(e) && e.kind === "open.step" && e.client !== null && (firstOpening === null || firstOpening === e.client) && openSteps.length < 4) {
+        firstOpening = e.client;
+        openSteps.push({ step: e.step, ms: e.ms });
+      }
+    }
     if (isBouncer(e)) {
       if ("pool" in e) bouncerWaiting = e.pool.clWaiting;
       end = Math.max(end, e.t);
@@ -158,7 +197,11 @@ export function readPool(trace: readonly TraceEvent[]): PoolRun {
   // A failed request says why; without requests (the learner's own code), the pool's errors do.
   if (requestErrors.length > 0) for (const message of requestErrors) error(message, codes.get(message));
   else for (const e of poolErrors) error(e.message, e.code);
-  return { points, maxConnections, served, failed, latencies, errors: [...errors.values()].sort((a, b) => b.count - a.count), opened, peakServer, end };
+  const simulations = [...sims].map(([sim, r]) => {
+    const durationMs = r.end - r.start;
+    return { sim, served: r.served, failed: r.failed, p95: percentile(r.latencies.sort((a, b) => a - b), 95), peakServer: r.peak, durationMs, throughput: durationMs > 0 ? (r.served / durationMs) * 1000 : 0 };
+  });
+  return { points, maxConnections, served, failed, latencies, errors: [...errors.values()].sort((a, b) => b.count - a.count), opened, peakServer, end, simulations, openSteps };
 }
 
 /** The state at run time `t`: the last point at or before it. */

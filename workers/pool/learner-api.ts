@@ -107,6 +107,6 @@ export declare function simulate(setup: Setup, main: (world: World) => Promise<v
 export interface SimulateOptions {
   /** Stop after this much virtual time (default 10 minutes). */
   limitMs?: number;
-  /** Every statement on Postgres takes at least this long, in ms (default 0.5): to try a slow database. */
+  /** Every statement on Postgres takes at least this long, in ms (default 5, so runs repeat on any machine): raise it to try a slow database. */
   statementMs?: number;
 }

@@ -21,6 +21,13 @@ export type Statements = ((text: string, values?: unknown[]) => Promise<{ rows: 
 /** The lesson's server unless the setup says otherwise: Postgres's defaults, and four cores. */
 const DEFAULT_CORES = 4;
 
+/**
+ * The least a statement is charged, in ms. A lesson's statements take 0.3–3 ms on PGlite, more on
+ * a slower machine; charged at least 5 ms (a small query with its round trip in one data centre),
+ * the same code gives about the same timeline on any machine, and a lesson's targets hold.
+ */
+export const LESSON_STATEMENT_FLOOR_MS = 5;
+
 const NO_DATABASE = { message: "This lesson has no database: its front matter needs `engines: [postgres]`.", code: "08006", severity: "FATAL" as const };
 
 /**
@@ -87,7 +94,7 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
         costs: server.connectMs,
       },
       via,
-      statementFloorMs: options.statementMs,
+      statementFloorMs: options.statementMs ?? LESSON_STATEMENT_FLOOR_MS,
       trace: stamp,
       pgbouncerTrace: stamp,
     });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../workers/trace";
-import { countAt, endTime, mergeByTime, momentAt, nextMoment, previousMoment, START } from "./timeline";
+import { countAt, endOf, mergeByTime, momentAt, nextMoment, previousMoment, START } from "./timeline";
 
 const ev = (t: number, kind = "x", durationMs?: number) => ({ t, source: "test", kind, ...(durationMs === undefined ? {} : { durationMs }) }) as unknown as TraceEvent;
+/** When the run ended: its last event or duration (the page keeps this as events arrive). */
+const endTime = (trace: readonly TraceEvent[]) => Math.max(0, ...trace.map(endOf));
 const kinds = (trace: readonly TraceEvent[]) => trace.map((e) => `${e.kind}@${e.t}`);
 
 describe("mergeByTime", () => {

@@ -87,10 +87,3 @@ export function previousMoment(trace: readonly TraceEvent[], from: Moment | null
   if (showing.count === from.count && showing.time < from.time) return showing;
   return from.count <= 1 ? START : momentOf(trace, from.count - 2);
 }
-
-/** The time of the run's end: when its last event, or the last duration, finished. */
-export function endTime(trace: readonly TraceEvent[]): number {
-  let end = 0;
-  for (const event of trace) end = Math.max(end, endOf(event));
-  return end;
-}

@@ -1,6 +1,7 @@
 // The engine's Pool against pg-pool's own code (3.14.0, run in the same simulation over the same
 // Client model: testing/real-pg-pool.ts): first on the recordings, then on random scripts whose
 // steps come closer together than the recordings' and so overlap timers, connections and queries.
+// (readGolden reads golden/pool.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
 import { randomPoolCase } from "./testing/random-pool-case.ts";

@@ -1,6 +1,7 @@
 // Replays every recording of kind 'pool' (golden/pool.json): node-postgres's Pool against a real
 // Postgres 15, step by step — counters at the call, events, settled promises and counters of each
 // window, what was still pending at the end, and whether the process would exit.
+// (readGolden reads golden/pool.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
 import { replayPoolCase, type PoolCase } from "./testing/replay-pool.ts";

@@ -2,6 +2,7 @@
 // node-postgres Clients and Postgres 15, step by step, on the virtual clock — the model's
 // PgBouncer, node-postgres-like Clients, the Postgres server model and a stand-in for the
 // statements' plain SQL. Awaited steps run the clock until their promise settles.
+// (readGolden reads golden/pool.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
 import type { PgBouncerConfig } from "./pgbouncer/index.ts";

@@ -9,6 +9,8 @@ import { serverlessBurst, steadyServer } from "./callers.ts";
 import { Simulation } from "./simulation.ts";
 import type { Transport } from "./sim-runtime.ts";
 import type * as LearnerApi from "./learner-api.ts";
+import type { PoolTrace } from "./trace.ts";
+import type { PgBouncerTrace } from "./pgbouncer-trace.ts";
 
 export interface PoolModuleEnv {
   now(): number;
@@ -75,12 +77,13 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
   async function simulate(setup: LearnerApi.Setup, main: (world: LearnerApi.World) => Promise<void>, options: LearnerApi.SimulateOptions = {}): Promise<LearnerApi.RunSummary> {
     const sim = ++simulations;
     const base = Math.max(axisEnd, env.now());
-    let statementCount = 0;
-    const stamp = (event: TraceEvent) => {
-      if (event.source === "pool" && event.kind === "query.end") statementCount++;
-      const t = base + event.t;
-      axisEnd = Math.max(axisEnd, t);
-      env.trace({ ...event, t, sim } as unknown as TraceEvent);
+    // Each event is a fresh object the engine hands on and keeps nowhere (keepEvents: false):
+    // placed on the run's axis where it is, not copied.
+    const stamp = (event: PoolTrace | PgBouncerTrace) => {
+      event.t += base;
+      event.sim = sim;
+      axisEnd = Math.max(axisEnd, event.t);
+      env.trace(event);
     };
     const server = setup.server ?? {};
     const pgbouncer = setup.pgbouncer;
@@ -94,6 +97,7 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
         costs: server.connectMs,
       },
       via,
+      keepEvents: false,
       statementFloorMs: options.statementMs ?? LESSON_STATEMENT_FLOOR_MS,
       trace: stamp,
       pgbouncerTrace: stamp,
@@ -110,7 +114,7 @@ export function poolModule(env: PoolModuleEnv, statements: Statements): typeof L
     axisEnd = Math.max(axisEnd, base + result.endedAt);
     if (result.stop === "crashed" || result.main === "rejected") throw result.error;
     const { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt } = result;
-    return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt, statements: statementCount };
+    return { counted, served, failed, latency, connectionsOpened, connectionsRefused, peakServerConnections, leakedClients, stop, endedAt, statements: result.statements };
   }
   return { simulate } as typeof LearnerApi;
 }

@@ -1,5 +1,6 @@
 // Replays the recordings of kind 'server' (golden/pool.json): Postgres 15's connection limits as
 // node-postgres reported them, refusal texts and all.
+// (readGolden reads golden/pool.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
 import { VirtualClock } from "./clock.ts";

@@ -216,12 +216,18 @@ export class PoolRuntime {
       return this.fail(error);
     }
     if (!("then" in result)) return this.charge(result, done);
-    const pending = Promise.resolve(result).then(
-      (outcome) => this.charge(outcome, done),
-      (error) => this.fail(error),
+    this.awaitBeforeTime(
+      Promise.resolve(result).then(
+        (outcome) => this.charge(outcome, done),
+        (error) => this.fail(error),
+      ),
     );
-    this.inflight.add(pending);
-    void pending.then(() => this.inflight.delete(pending));
+  }
+
+  /** A real statement under way: the run loop waits for `settled` before the clock moves. */
+  private awaitBeforeTime(settled: Promise<void>): void {
+    this.inflight.add(settled);
+    void settled.then(() => this.inflight.delete(settled));
   }
 
   /**
@@ -235,12 +241,12 @@ export class PoolRuntime {
       const result = this.execute(sql, backend, values);
       if (!("then" in result)) return floor(result);
       const floored = Promise.resolve(result).then(floor);
-      const settled = floored.then(
-        () => void this.activity++,
-        () => void this.activity++,
+      this.awaitBeforeTime(
+        floored.then(
+          () => void this.activity++,
+          () => void this.activity++,
+        ),
       );
-      this.inflight.add(settled);
-      void settled.then(() => this.inflight.delete(settled));
       return floored;
     };
   }

@@ -46,6 +46,8 @@ export interface SimulationOptions extends RuntimeOptions {
 }
 
 export interface RunResult extends PoolSummary {
+  /** Statements the run's connections sent to Postgres (each once, through PgBouncer or not). */
+  statements: number;
   /** Virtual ms at which the run stopped. */
   endedAt: number;
   /** How the learner's code ended (pending: it was still waiting when the run stopped). */
@@ -158,7 +160,7 @@ export class Simulation {
       stop = "crashed";
       ran.error = crash;
     }
-    return { ...this.summary.result(), endedAt: this.now(), ...ran, stop };
+    return { ...this.summary.result(), statements: this.summary.statements, endedAt: this.now(), ...ran, stop };
   }
 
   /**

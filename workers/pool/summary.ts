@@ -58,6 +58,11 @@ export class SummaryBuilder {
     if ("connections" in e && e.connections > this.peak) this.peak = e.connections;
   }
 
+  /** Statements that ended (query.end), whatever the summary counts. */
+  get statements(): number {
+    return this.queries.served + this.queries.failed;
+  }
+
   result(): PoolSummary {
     const counted = this.requests.durations.length > 0 ? "requests" : "queries";
     const { served, failed, durations } = counted === "requests" ? this.requests : this.queries;

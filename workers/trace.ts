@@ -25,4 +25,5 @@ export type TraceEvent =
   | import("./postgres/trace.ts").PostgresTrace
   | import("./search/trace.ts").SearchTrace
   | import("./pool/trace.ts").PoolTrace
-  | import("./pool/pgbouncer-trace.ts").PgBouncerTrace;
+  | import("./pool/pgbouncer-trace.ts").PgBouncerTrace
+  | import("./cluster/trace.ts").ClusterTrace;

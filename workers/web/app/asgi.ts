@@ -37,6 +37,33 @@ export type Receive = () => Promise<ReceiveMessage>;
 export type Send = (message: SendMessage) => Promise<void>;
 export type AsgiApp = (scope: HttpScope, receive: Receive, send: Send) => Promise<void>;
 
+// WebSockets, as the ASGI spec's "WebSocket" section defines them: the server hands the app a
+// `websocket` scope, then `websocket.connect`; the app answers `websocket.accept` (or
+// `websocket.close` before accepting: the server then refuses the handshake with HTTP 403), and
+// both sides exchange frames until one closes. `websocket.disconnect` carries the close code the
+// server saw (1006 when the connection dropped without a close frame).
+export interface WebSocketScope extends Omit<HttpScope, "type" | "method" | "http_version"> {
+  type: "websocket";
+  http_version?: string;
+  /** Subprotocols the client offered (Sec-WebSocket-Protocol), in its order. */
+  subprotocols: string[];
+}
+
+export type WebSocketReceiveMessage =
+  | { type: "websocket.connect" }
+  | { type: "websocket.receive"; text?: string; bytes?: Uint8Array }
+  | { type: "websocket.disconnect"; code: number; reason?: string };
+
+export type WebSocketSendMessage =
+  | { type: "websocket.accept"; subprotocol?: string | null; headers?: RawHeaders }
+  | { type: "websocket.send"; text?: string; bytes?: Uint8Array }
+  | { type: "websocket.close"; code?: number; reason?: string };
+
+export type WebSocketReceive = () => Promise<WebSocketReceiveMessage>;
+export type WebSocketSend = (message: WebSocketSendMessage) => Promise<void>;
+/** What a server calls for a WebSocket connection (FastAPI's `app.asgiWebSocket`). */
+export type AsgiWebSocketApp = (scope: WebSocketScope, receive: WebSocketReceive, send: WebSocketSend) => Promise<void>;
+
 /** A pure ASGI middleware: given the app inside it, returns the app that wraps it. */
 export type AsgiMiddleware = (app: AsgiApp) => AsgiApp;
 

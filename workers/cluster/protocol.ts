@@ -1,0 +1,54 @@
+// The messages between the coordinator (in the sandbox: clients, load balancer, broker) and one
+// worker of the cluster (the learner's app). The same shapes travel in one thread (Node tests)
+// and between real Web Workers (the browser), where every message a worker sends is read through
+// a validator before the coordinator acts on it: learner code runs in the worker.
+//
+// `conn` numbers a WebSocket connection (it is the client's number); `link` numbers a worker's
+// connection to the broker (one per broker client the app created); `id` numbers a broker command.
+
+export interface NodeConfig {
+  /** The worker's number (1 … N). */
+  worker: number;
+  /** The export of the learner's module to serve (uvicorn's `main:app`): default "app". */
+  exportName: string;
+  /** How often the server pings each connection, or null for never (uvicorn's ws_ping_interval). */
+  pingIntervalMs: number | null;
+  /** How long a ping may wait for its pong before the connection is dropped (ws_ping_timeout). */
+  pingTimeoutMs: number;
+}
+
+/** Coordinator → worker. */
+export type ToNode =
+  /** Evaluate the learner's (transpiled) module in this worker and serve `config.exportName`. */
+  | { type: "load"; code: string; config: NodeConfig }
+  /** A client opened a WebSocket to `path` (query without "?"). */
+  | { type: "open"; conn: number; path: string; query: string; headers: [string, string][] }
+  /** A data frame from the client. */
+  | { type: "frame"; conn: number; text?: string; bytes?: Uint8Array }
+  /** The client sent a close frame. */
+  | { type: "close"; conn: number; code: number; reason: string }
+  /** Pongs: the connections among a ping's that are still there. */
+  | { type: "pong"; conns: number[] }
+  /** The answer to a broker command. */
+  | { type: "broker-reply"; id: number; ok: true; reply: unknown }
+  | { type: "broker-reply"; id: number; ok: false; error: string }
+  /** A pushed frame (pub/sub message) for one of this worker's broker links. */
+  | { type: "broker-push"; link: number; frame: string[] };
+
+/** Worker → coordinator. */
+export type FromNode =
+  | { type: "loaded" }
+  /** The learner's module threw while loading, or has no such export. */
+  | { type: "load-failed"; message: string; line?: number; column?: number }
+  | { type: "accept"; conn: number }
+  | { type: "frame"; conn: number; text?: string; bytes?: Uint8Array }
+  /** The app closed the connection (before accepting: the handshake is refused with 403). */
+  | { type: "close"; conn: number; code: number; reason: string }
+  /** The connection was dropped without a close handshake (the heartbeat found it gone). */
+  | { type: "dropped"; conn: number; why: "ping timeout" }
+  /** Pings for these connections. */
+  | { type: "ping"; conns: number[] }
+  | { type: "broker-open"; link: number }
+  | { type: "broker-command"; link: number; id: number; argv: string[] }
+  | { type: "broker-close"; link: number }
+  | { type: "console"; level: "log" | "info" | "warn" | "error"; text: string };

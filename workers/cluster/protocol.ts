@@ -42,8 +42,12 @@ export type FromNode =
   | { type: "load-failed"; message: string; line?: number; column?: number }
   | { type: "accept"; conn: number }
   | { type: "frame"; conn: number; text?: string; bytes?: Uint8Array }
-  /** The app closed the connection (before accepting: the handshake is refused with 403). */
-  | { type: "close"; conn: number; code: number; reason: string }
+  /**
+   * The app closed the connection (before accepting: the handshake is refused with 403), or its
+   * handler ended (after accepting: 1000 when it returned, 1011 when it raised; before: `status`
+   * 500, uvicorn's answer to an app that raised or returned without a handshake).
+   */
+  | { type: "close"; conn: number; code: number; reason: string; status?: 500 }
   /** The connection was dropped without a close handshake (the heartbeat found it gone). */
   | { type: "dropped"; conn: number; why: "ping timeout" }
   /** Pings for these connections. */

@@ -30,8 +30,11 @@ export type ClusterTraceBody =
   | { kind: "connect"; client: number; worker: number; path: string }
   /** The app accepted the connection. */
   | { kind: "accept"; client: number; worker: number }
-  /** The app closed before accepting: the handshake was refused with HTTP 403 (a browser sees 1006). */
-  | { kind: "reject"; client: number; worker: number; status: 403 }
+  /**
+   * The handshake was refused (a browser sees 1006): HTTP 403 when the app closed before
+   * accepting, 500 when it raised or returned before accepting.
+   */
+  | { kind: "reject"; client: number; worker: number; status: 403 | 500 }
   /** A client's frame reached its worker. */
   | { kind: "in"; client: number; worker: number; msg: number; text: string }
   /** The worker sent a frame to a client; `delivered: false` when the client was already gone (lost on the way). */

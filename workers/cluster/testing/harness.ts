@@ -20,8 +20,8 @@ export interface TestCluster {
   events<K extends ClusterTrace["kind"]>(kind: K): Extract<ClusterTrace, { kind: K }>[];
 }
 
-export async function start(source: string, options: ClusterOptions = {}, transport: Partial<OneThreadOptions> = {}): Promise<TestCluster> {
-  const trace: ClusterTrace[] = [];
+/** `trace` receives the events (pass one to read them when the start fails). */
+export async function start(source: string, options: ClusterOptions = {}, transport: Partial<OneThreadOptions> = {}, trace: ClusterTrace[] = []): Promise<TestCluster> {
   const logs: ConsoleLine[] = [];
   const cluster = await startCluster(options, {
     transport: oneThread({ evaluate: evaluateInNode, ...transport }),

@@ -99,7 +99,11 @@ export interface Cluster {
 /** Starts a cluster serving your module's `app` in each worker, once every worker has loaded it. */
 export declare function startCluster(options?: ClusterOptions): Promise<Cluster>;
 
-/** In a worker: a client of the cluster's one Redis (every worker reaches the same). Call `connect()` before use. */
+/**
+ * A client of the cluster's one Redis (every worker reaches the same). Call `connect()` before use,
+ * in a worker: in the code that serves connections, not as the module loads (the lesson's main
+ * code loads your module too, and has no broker: there, connect() rejects).
+ */
 export declare function createBrokerClient(options?: ClientOptions): RedisClientType;
 
 /** In a worker: its number (1 … N). In the lesson's main code: null. */

@@ -8,4 +8,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/checks/postgres": "workers/postgres/checks-api.ts",
   "playground/search": "workers/search/learner-api.ts",
   "playground/pool": "workers/pool/learner-api.ts",
+  "playground/cluster": "workers/cluster/learner-api.ts",
 };

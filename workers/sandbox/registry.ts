@@ -9,6 +9,7 @@ import { redisModule } from "../redis/playground.ts";
 import { postgresChecksModule, postgresModule, statementsFor } from "../postgres/playground.ts";
 import { poolModule } from "../pool/playground.ts";
 import { searchModule } from "../search/playground.ts";
+import { clusterModule } from "../cluster/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -20,6 +21,13 @@ export interface ModuleEnv {
    * outlive a stopped run (the seeded Postgres), when the lesson uses one.
    */
   port(name: string): MessagePort | undefined;
+  /**
+   * The learner's module as the sandbox transpiled it (CommonJS), for an engine that runs it again
+   * elsewhere (each worker of playground/cluster imports it afresh). Throws before it is transpiled.
+   */
+  learnerCode(): string;
+  /** Writes a line to the run's console (what an engine relays from learner code it runs elsewhere). */
+  log?(level: "log" | "info" | "warn" | "error", text: string): void;
 }
 
 export type ModuleFactory = (env: ModuleEnv) => unknown;
@@ -32,6 +40,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/checks/postgres": (env) => postgresChecksModule(env),
   "playground/search": (env) => searchModule(env),
   "playground/pool": (env) => poolModule(env, statementsFor(env)),
+  "playground/cluster": (env) => clusterModule(env),
 };
 
 /** The modules of one run, each built on first import and shared by learner code and checks. */

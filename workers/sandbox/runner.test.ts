@@ -198,3 +198,57 @@ describe("playground/redis in the sandbox", () => {
     expect(r.trace.every((e) => e.t < 61_000 + 5_000)).toBe(true);
   });
 });
+
+describe("playground/cluster in the sandbox", () => {
+  it("serves the learner's own module in each worker of a cluster the checks start", async () => {
+    const checks = `
+import { defineChecks, expect } from "playground/checks";
+import { startCluster } from "playground/cluster";
+export default defineChecks([
+  {
+    name: "each worker echoes",
+    run: async () => {
+      const cluster = await startCluster({ workers: 2 });
+      const [a, b] = cluster.connectMany(2);
+      a.send("hi");
+      b.send("hi");
+      expect(await a.nextMessage()).to.equal("worker 1: hi");
+      expect(await b.nextMessage()).to.equal("worker 2: hi");
+      await cluster.stop();
+    },
+  },
+]);
+`;
+    const code = [
+      'import { workerId } from "playground/cluster";',
+      'console.log("loaded in", workerId() ?? "main");',
+      "export const app = {",
+      "  async asgiWebSocket(scope: any, receive: any, send: any) {",
+      "    await receive();",
+      '    await send({ type: "websocket.accept" });',
+      "    for (;;) {",
+      "      const message = await receive();",
+      '      if (message.type === "websocket.disconnect") return;',
+      '      await send({ type: "websocket.send", text: `worker ${workerId()}: ${message.text}` });',
+      "    }",
+      "  },",
+      "};",
+    ].join("\n");
+    const r = await run(code, checks);
+    expect(r.error).toBeNull();
+    expect(r.checks.map((c) => [c.name, c.passed, c.message])).toEqual([["each worker echoes", true, undefined]]);
+    expect(r.batches.flatMap((b) => b.lines.map((l) => l.text))).toEqual(["loaded in main", "[worker 1] loaded in 1", "[worker 2] loaded in 2"]);
+    const cluster = r.trace.filter((e) => e.source === "cluster");
+    expect(cluster[0]).toMatchObject({ kind: "start", cluster: 1, workers: 2 });
+    expect(cluster.filter((e) => e.kind === "out")).toHaveLength(2);
+  });
+
+  it("tells the checks' listing that there is no learner code to serve", async () => {
+    const checks = `
+import { defineChecks } from "playground/checks";
+import { startCluster } from "playground/cluster";
+export default defineChecks([{ name: "starts", run: () => startCluster().then(() => {}) }]);
+`;
+    expect(await listChecks(checks, PLAYGROUND_MODULES)).toEqual([{ name: "starts", hints: [] }]);
+  });
+});

@@ -100,7 +100,10 @@ async function loadChecks(source: string, modules: Record<string, unknown>, cons
 
 /** The names and hints of a lesson's checks, to list them before anything has run. */
 export async function listChecks(checksSource: string, factories: Record<string, ModuleFactory>): Promise<CheckInfo[]> {
-  const modules = instantiateModules(factories, { now: () => 0, trace: () => {}, port: () => undefined });
+  const learnerCode = () => {
+    throw new Error("the learner's code is not loaded while the checks are only listed");
+  };
+  const modules = instantiateModules(factories, { now: () => 0, trace: () => {}, port: () => undefined, learnerCode });
   const checks = await loadChecks(checksSource, modules, console);
   return checks.map((c) => ({ name: c.name, hints: hintsOf(c) }));
 }
@@ -117,13 +120,20 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   // The checks' own module is out of the learner's reach, so it needs no protection (and chai is not made to be frozen).
   const protect = env.protect && (<T,>(module: T, name: string) => (name === CHECKS_MODULE ? module : env.protect!(module)));
   const checksOnly = (name: string) => name === CHECKS_MODULE || name.startsWith(`${CHECKS_MODULE}/`);
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name] }, protect);
+  const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
+  // The learner's module once transpiled (step 1 below): engines that run it again elsewhere read it.
+  let transpiled: string | null = null;
+  const learnerCode = () => {
+    if (transpiled === null) throw new Error("the learner's code is not transpiled yet");
+    return transpiled;
+  };
+  const log = (level: "log" | "info" | "warn" | "error", text: string) => capture.write(level, [text]);
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log }, protect);
   // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).
   const learnerModules: Record<string, unknown> = {};
   for (const name of Object.keys(modules)) {
     if (!checksOnly(name)) Object.defineProperty(learnerModules, name, { enumerable: true, get: () => modules[name] });
   }
-  const capture = new ConsoleCapture({ cap: CONSOLE_CAP, now: env.now, onBatch: env.onConsole });
   const console = capture.console();
   env.onConsoleReady?.(console);
 
@@ -154,6 +164,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const transpileStart = t();
   try {
     code = transpile(request.code, LEARNER_FILE);
+    transpiled = code;
     stream.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: true });
   } catch (e) {
     stream.push({ t: transpileStart, source: "sandbox", kind: "transpile", durationMs: t() - transpileStart, ok: false });

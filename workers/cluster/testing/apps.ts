@@ -61,15 +61,20 @@ async function broadcast(text: string) {
   for (const sendText of connections) await sendText(text);
 }
 
-const ready = (async () => {
-  await publisher.connect();
-  await subscriber.connect();
-  await subscriber.subscribe("chat", (text) => broadcast(text));
-})();
+// Connected on the first connection (in a worker), once: not as the module loads.
+let connected: Promise<void> | null = null;
+function connectOnce() {
+  connected ??= (async () => {
+    await publisher.connect();
+    await subscriber.connect();
+    await subscriber.subscribe("chat", (text) => broadcast(text));
+  })();
+  return connected;
+}
 
 export const app = {
   async asgiWebSocket(scope, receive, send) {
-    await ready;
+    await connectOnce();
     await receive();
     await send({ type: "websocket.accept" });
     const sendText = (text: string) => send({ type: "websocket.send", text });

@@ -3,15 +3,14 @@
 // message that crosses a wire, and that is what it traces (trace.ts). Workers and time come from
 // a transport (transport.ts), so the same coordinator runs on one thread in virtual time or over
 // real Web Workers.
-import { decode } from "../web/app/asgi.ts";
 import { LoadBalancer } from "./balancer.ts";
 import { Broker } from "./broker.ts";
 import { Causes } from "./causes.ts";
-import { SimClient, type ClientWire, type CloseInfo } from "./client.ts";
+import { SimClient, type ClientWire } from "./client.ts";
+import { receiveFromNode, type Coordinator } from "./from-node.ts";
 import { headerList, splitPath } from "./handshake.ts";
 import type * as LearnerApi from "./learner-api.ts";
 import { clusterSettings, type ClusterSettings } from "./options.ts";
-import type { FromNode } from "./protocol.ts";
 import { readFromNode } from "./read-message.ts";
 import { Slot } from "./slot.ts";
 import type { ClusterTrace, ClusterTraceBody } from "./trace.ts";
@@ -52,6 +51,7 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
   private clientCount = 0;
   private msgCount = 0;
   private stopped = false;
+  private readonly coordinator: Coordinator;
 
   constructor(
     readonly settings: ClusterSettings,
@@ -65,6 +65,13 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
       cause: (worker, text) => this.causes.find(worker, text),
       delivered: (worker, msg) => this.causes.arrived(worker, msg),
     });
+    this.coordinator = {
+      emit: (body) => this.emit(body),
+      causes: this.causes,
+      broker: this.broker,
+      retire: (slot, state, error) => this.retire(slot, state, error),
+      onConsole: setup.onConsole,
+    };
   }
 
   get workers(): number {
@@ -188,7 +195,7 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
       worker,
       (message) => {
         const read = readFromNode(message);
-        if (read && slot.link && this.slots[worker - 1] === slot) this.receive(slot, read);
+        if (read && slot.link && this.slots[worker - 1] === slot) receiveFromNode(this.coordinator, slot, read);
       },
       (error) => {
         if (slot.link && this.slots[worker - 1] === slot) this.retire(slot, "crashed", error);
@@ -246,79 +253,6 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
     this.emit({ kind: "connect", client: client.id, worker, path });
     slot.post({ type: "open", conn: client.id, ...splitPath(path), headers });
     return client;
-  }
-
-  private receive(slot: Slot, message: FromNode): void {
-    const worker = slot.worker;
-    switch (message.type) {
-      case "loaded":
-        slot.alive = true;
-        this.emit({ kind: "worker", worker, state: "started" });
-        slot.loading?.resolve();
-        slot.loading = null;
-        return;
-      case "load-failed": {
-        const at = message.line ? ` (learner.ts:${message.line}${message.column ? `:${message.column}` : ""})` : "";
-        const failure = new Error(`worker ${worker} failed to load your module: ${message.message}${at}`);
-        const loading = slot.loading;
-        slot.loading = null;
-        this.retire(slot, "crashed", message.message);
-        loading?.reject(Object.assign(failure, { worker, line: message.line, column: message.column }));
-        return;
-      }
-      case "accept": {
-        const client = slot.conns.get(message.conn);
-        if (!client || client.accepted) return;
-        client.accepted = true;
-        this.emit({ kind: "accept", client: client.id, worker });
-        return;
-      }
-      case "frame": {
-        const text = message.text ?? decode(message.bytes ?? new Uint8Array());
-        const client = slot.conns.get(message.conn);
-        const delivered = client !== undefined && client.closed === null;
-        slot.framesOut++;
-        this.emit({ kind: "out", client: message.conn, worker, msg: this.causes.find(worker, text), text, delivered });
-        if (delivered) client.deliver(text);
-        return;
-      }
-      case "close": {
-        const client = slot.conns.get(message.conn);
-        if (!client) return;
-        slot.conns.delete(message.conn);
-        if (client.accepted) {
-          this.emit({ kind: "close", client: client.id, worker, code: message.code, reason: message.reason, by: "server" });
-          client.end({ code: message.code, reason: message.reason, by: "server" });
-        } else {
-          this.emit({ kind: "reject", client: client.id, worker, status: message.status ?? 403 });
-          client.end({ code: 1006, reason: "", by: "server" });
-        }
-        return;
-      }
-      case "dropped": {
-        const client = slot.conns.get(message.conn);
-        if (!client) return;
-        slot.conns.delete(message.conn);
-        this.emit({ kind: "lost", client: client.id, worker, why: message.why });
-        client.end({ code: 1006, reason: "", by: "server" } satisfies CloseInfo);
-        return;
-      }
-      case "ping":
-        slot.post({ type: "pong", conns: message.conns.filter((conn) => slot.conns.get(conn)?.closed === null) });
-        return;
-      case "broker-open":
-        this.broker.open(slot, message.link);
-        return;
-      case "broker-command":
-        this.broker.command(slot, message.link, message.id, message.argv);
-        return;
-      case "broker-close":
-        this.broker.close(slot, message.link);
-        return;
-      case "console":
-        this.setup.onConsole?.({ worker, level: message.level, text: message.text });
-        return;
-    }
   }
 
   private emit(body: ClusterTraceBody): void {

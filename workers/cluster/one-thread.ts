@@ -14,7 +14,7 @@ export interface OneThreadOptions {
   evaluate: Evaluate;
   /** Time a message takes either way, in ms (default 0.25). */
   latencyMs?: number;
-  /** Hops without activity that end a drain (default 32). */
+  /** Hops without activity that end a drain (default 100: virtual-time.ts). */
   quietHops?: number;
 }
 

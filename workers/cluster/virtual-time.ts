@@ -2,10 +2,11 @@
 // them share one VirtualClock (workers/pool/clock.ts), which moves only when everything that can
 // happen at the current instant has happened — the rule of workers/pool/simulation.ts:
 //   1. Drain: a microtask is queued behind everything queued, hop after hop, until `quietHops`
-//      (default 32) hops in a row pass with no activity (a message posted, a timer set). Learner
+//      (default 100) hops in a row pass with no activity (a message posted, a timer set). Learner
 //      code's await chains (a handler's receive → send, a broker command's reply) reach the
-//      engine again within a few hops, so a drain lets them all run; no macrotask is used, so the
-//      outcome is the same every run.
+//      engine again within a few hops — a few dozen through a framework's layers of middleware
+//      and wrappers, hence more than the pool's 32 — so a drain lets them all run; no macrotask
+//      is used, so the outcome is the same every run, and a hop costs a microtask.
 //   2. Then the clock jumps to the next timer and fires every timer due at that instant, in the
 //      order they were set, before draining once.
 // `settle` repeats this while any message is in flight and resolves once none is (timers that are
@@ -34,7 +35,7 @@ export class VirtualTime {
     clearTimeout: (id) => this.virtual.clearTimeout(id),
   };
 
-  constructor(private readonly quietHops = 32) {}
+  constructor(private readonly quietHops = 100) {}
 
   settle(): Promise<void> {
     return new Promise((resolve) => {

@@ -2,7 +2,11 @@
 // connection's error to that connection, share the broker but not module state, and shut down.
 import { describe, expect, it } from "vitest";
 import { QUIET } from "./testing/apps.ts";
-import { start } from "./testing/harness.ts";
+import { startCluster } from "./cluster.ts";
+import { LEARNER_FILE } from "./node.ts";
+import { oneThread } from "./one-thread.ts";
+import { transpile } from "../sandbox/transpile.ts";
+import { evaluateInNode, start } from "./testing/harness.ts";
 import type { ClusterTrace } from "./trace.ts";
 
 /** An app that accepts and runs `body` (a function of receive and send) for each connection. */
@@ -162,5 +166,28 @@ describe("stopping", () => {
     expect(logs.map((l) => l.text)).toEqual(["disconnected with 1001", "disconnected with 1001"]);
     expect(events("worker").slice(-2).map((e) => e.state)).toEqual(["stopped", "stopped"]);
     expect(() => cluster.connect()).toThrow("the cluster has stopped");
+  });
+});
+
+describe("a worker that crashes", () => {
+  it("is reported by its transport: the trace says so and its clients are lost", async () => {
+    const transport = oneThread({ evaluate: evaluateInNode });
+    const crash = new Map<number, (error: string) => void>();
+    const trace: ClusterTrace[] = [];
+    const cluster = await startCluster(
+      { workers: 2 },
+      {
+        transport: { ...transport, spawn: (worker, onMessage, onCrash) => (crash.set(worker, onCrash!), transport.spawn(worker, onMessage, onCrash)) },
+        code: transpile(QUIET, LEARNER_FILE),
+        trace: (e) => trace.push(e),
+      },
+    );
+    const [a, b] = cluster.connectMany(2);
+    await cluster.settle();
+    crash.get(2)!("out of memory");
+    expect(trace.filter((e) => e.kind === "worker").at(-1)).toMatchObject({ worker: 2, state: "crashed", error: "out of memory" });
+    expect(trace.at(-1)).toMatchObject({ kind: "lost", client: 2, worker: 2, why: "worker crashed" });
+    expect([a.closed, b.closed]).toEqual([null, { code: 1006, reason: "", by: "server" }]);
+    expect(cluster.stats().map((s) => s.alive)).toEqual([true, false]);
   });
 });

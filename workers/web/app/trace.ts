@@ -3,7 +3,7 @@
 // injected clock. The lessons' visualizations (the onion of layers, the dependency graph) render
 // from these. `request` numbers the requests an app has served, so one trace can hold several.
 import type { RouterStep } from "../router/trace";
-import type { HttpScope } from "./asgi";
+import type { ConnectionScope } from "./asgi";
 
 interface WebTraceBase {
   t: number;
@@ -72,12 +72,12 @@ export function requestTracer(now: () => number, sink: AppTraceSink | undefined,
   };
 }
 
-export function attachTracer(scope: HttpScope, tracer: RequestTracer): void {
+export function attachTracer(scope: ConnectionScope, tracer: RequestTracer): void {
   scope[TRACER_KEY] = tracer;
 }
 
 const silent: RequestTracer = { enabled: false, emit() {} };
 
-export function tracerOf(scope: HttpScope): RequestTracer {
+export function tracerOf(scope: ConnectionScope): RequestTracer {
   return (scope[TRACER_KEY] as RequestTracer | undefined) ?? silent;
 }

@@ -151,16 +151,16 @@ export class FastAPI extends APIRouter {
     const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
     const tracer = tracerOf(scope);
     const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
-    const match = this.#websocketRouter.match("GET", target, { trace });
+    // Starlette redirects a missing trailing slash for HTTP only.
+    const match = this.#websocketRouter.match("GET", target, { trace, redirectSlashes: false });
     if (match.status === 200) {
       tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });
       scope.path_params = { ...(scope.path_params ?? {}), ...match.params };
       scope.route = match.handler;
       return handleWebSocketRoute(match.handler, this.dependencyOverrides, scope, receive, send);
     }
-    // Starlette redirects a missing trailing slash for HTTP only; for a WebSocket its Router's
-    // not_found is WebSocketClose(): a close before accepting (code 1000), which the server turns
-    // into a refused handshake.
+    // For a WebSocket, the Router's not_found is WebSocketClose(): a close before accepting (code
+    // 1000), which the server turns into a refused handshake.
     tracer.emit({ kind: "route", status: 404 });
     await send({ type: "websocket.close", code: 1000, reason: "" });
   };

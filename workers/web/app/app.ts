@@ -133,10 +133,12 @@ export class FastAPI extends APIRouter {
       if (message.type === "websocket.disconnect") tracer.emit({ kind: "ws.close", code: message.code, by: "client" });
       return message;
     };
+    // Reported once the server took the message: a close it refused (code 1006) or an accept for a
+    // client already gone did not happen.
     const tracedSend: WebSocketSend = async (message) => {
+      await send(message);
       if (message.type === "websocket.accept") tracer.emit({ kind: "ws.accept" });
       else if (message.type === "websocket.close") tracer.emit({ kind: "ws.close", code: message.code ?? 1000, by: "app" });
-      await send(message);
     };
     try {
       await this.#routeWebSocket(scope, tracedReceive, tracedSend);

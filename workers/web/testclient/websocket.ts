@@ -95,7 +95,8 @@ export class WebSocketTestSession {
   }
 
   sendJson(data: unknown, mode: "text" | "binary" = "text"): void {
-    const text = JSON.stringify(data);
+    const text = JSON.stringify(data) as string | undefined;
+    if (text === undefined) throw new TypeError(`Object of type ${typeof data} is not JSON serializable`);
     this.#connection.send(mode === "text" ? { text } : { bytes: encode(text) });
   }
 

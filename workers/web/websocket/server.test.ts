@@ -202,6 +202,23 @@ describe("serveWebSocket: how connections end", () => {
     expect(outcome.problem).toBeUndefined();
   });
 
+  it("sends nothing when a WebSocketDisconnect escapes after the client closed, and logs it as uvicorn does", async () => {
+    const app: AsgiWebSocketApp = async (s, receive, send) => {
+      const ws = new WebSocket(s, receive, send);
+      await ws.accept();
+      for (;;) await ws.receiveText();
+    };
+    const { log, peer } = recorder();
+    const conn = serveWebSocket(app, scope(), peer);
+    await settle();
+    conn.close(1001);
+    const outcome = await conn.done;
+    expect(log).toEqual([["accept", null]]);
+    expect(outcome.close).toEqual({ code: 1001, reason: "", by: "client" });
+    expect(outcome.problem?.message).toBe("Exception in ASGI application");
+    expect(outcome.problem?.error).toBeInstanceOf(WebSocketDisconnect);
+  });
+
   it("serves a FastAPI app given as itself", async () => {
     const app = new FastAPI();
     app.websocket("/echo", async (ws) => {

@@ -128,9 +128,14 @@ export class FastAPI extends APIRouter {
     const tracer = requestTracer(this.#now, this.#sink, ++this.#requests);
     attachTracer(scope, tracer);
     tracer.emit({ kind: "ws.connect", path: scope.path });
+    let closed = false;
     const tracedReceive: WebSocketReceive = async () => {
       const message = await receive();
-      if (message.type === "websocket.disconnect") tracer.emit({ kind: "ws.close", code: message.code, by: "client" });
+      // (After the app's own close, the disconnect it may still read only echoes that close.)
+      if (message.type === "websocket.disconnect" && !closed) {
+        closed = true;
+        tracer.emit({ kind: "ws.close", code: message.code, by: "client" });
+      }
       return message;
     };
     // Reported once the server took the message: a close it refused (code 1006) or an accept for a
@@ -138,7 +143,10 @@ export class FastAPI extends APIRouter {
     const tracedSend: WebSocketSend = async (message) => {
       await send(message);
       if (message.type === "websocket.accept") tracer.emit({ kind: "ws.accept" });
-      else if (message.type === "websocket.close") tracer.emit({ kind: "ws.close", code: message.code ?? 1000, by: "app" });
+      else if (message.type === "websocket.close" && !closed) {
+        closed = true;
+        tracer.emit({ kind: "ws.close", code: message.code ?? 1000, by: "app" });
+      }
     };
     try {
       await this.#routeWebSocket(scope, tracedReceive, tracedSend);

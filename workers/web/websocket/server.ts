@@ -17,8 +17,9 @@
 // - The app fails after accepting: the server closes with 1011 (Internal Error) and logs
 //   "Exception in ASGI application". That is Daphne's rule; uvicorn drops the TCP connection
 //   instead (the client sees 1006). 1011 is kept because it says what happened.
-// - The app returns without closing: the server closes with 1000. (uvicorn 0.40 did this briefly;
-//   most servers leave the connection open until the client closes, which a simulation must not.)
+// - The app returns without closing: the server closes with 1000. Servers differ here (uvicorn
+//   long left such a connection open until the client closed, and its late-2025 change to send a
+//   close frame was contested); a simulation must not leave it open, and 1000 says nothing failed.
 // - The client goes away. After its close frame the app reads `websocket.disconnect` with the
 //   client's code; after a drop (no close frame) with 1006. Either way what the app sends next
 //   fails with ClientDisconnected (an OSError: Starlette turns it into WebSocketDisconnect(1006)),

@@ -28,17 +28,29 @@ export { reasonPhrase } from "./http/status.ts";
 
 // The app: FastAPI on Starlette — routes, parameters, middleware, dependency injection, TestClient.
 export { FastAPI, type FastAPIOptions } from "./app/app.ts";
-export { APIRouter, type APIRoute, type APIRouterOptions, type Endpoint, type PathParams, type RouteOptions } from "./app/routing.ts";
+export {
+  APIRouter,
+  type APIRoute,
+  type APIRouterOptions,
+  type APIWebSocketRoute,
+  type Endpoint,
+  type PathParams,
+  type RouteOptions,
+  type WebSocketEndpoint,
+  type WebSocketRouteOptions,
+} from "./app/routing.ts";
 export type { ParamSpec, ParamType } from "./app/params.ts";
 export {
   DependencyScopeError,
   FastAPIError,
   HTTPException,
+  KeyError,
   RequestValidationError,
   RuntimeError,
   StarletteHTTPException,
   type ValidationErrorItem,
 } from "./app/errors.ts";
+export { HTTPConnection } from "./app/connection.ts";
 export { Request, type URLInfo } from "./app/request.ts";
 export {
   HTMLResponse,
@@ -51,8 +63,57 @@ export {
 } from "./app/response.ts";
 export { Headers } from "./app/headers.ts";
 export { BackgroundTasks } from "./app/background.ts";
-export type { AsgiApp, AsgiMiddleware, HttpScope, RawHeaders, Receive, ReceiveMessage, Send, SendMessage } from "./app/asgi.ts";
+export type {
+  AsgiApp,
+  AsgiMiddleware,
+  AsgiWebSocketApp,
+  ConnectionScope,
+  HttpScope,
+  RawHeaders,
+  Receive,
+  ReceiveMessage,
+  Send,
+  SendMessage,
+  WebSocketReceive,
+  WebSocketReceiveMessage,
+  WebSocketScope,
+  WebSocketSend,
+  WebSocketSendMessage,
+} from "./app/asgi.ts";
 export type { AppTraceSink, LayerKind, WebAppTrace } from "./app/trace.ts";
 export { Depends, inject, type DependencyScope, type DependsOptions, type Provided, type RequestContext } from "./di/depends.ts";
 export type { CallNext, Dispatch } from "./middleware/base.ts";
-export { RawResponse, TestClient, TestResponse, type RequestOptions, type TestClientOptions } from "./testclient/client.ts";
+export {
+  RawResponse,
+  TestClient,
+  TestResponse,
+  type RequestOptions,
+  type TestClientOptions,
+  type WebSocketConnectOptions,
+} from "./testclient/client.ts";
+export { WebSocketTestSession, type SessionMessage } from "./testclient/websocket.ts";
+
+// WebSockets: Starlette's WebSocket and its errors, the close codes, and the server side of a
+// connection (what the TestClient and the cluster's workers run each connection with).
+export { WebSocket, WebSocketState, type AcceptOptions, type JsonMode } from "./websocket/websocket.ts";
+export {
+  ClientDisconnected,
+  OSError,
+  ProtocolError,
+  WebSocketDisconnect,
+  WebSocketException,
+  WebSocketRequestValidationError,
+} from "./websocket/errors.ts";
+export { CLOSE_CODES, closeCodeName, closeCodeProblem, type CloseCode } from "./websocket/close-codes.ts";
+export {
+  serveWebSocket,
+  webSocketScope,
+  type ConnectionState,
+  type Frame,
+  type Refusal,
+  type ServerClose,
+  type WebSocketConnection,
+  type WebSocketOutcome,
+  type WebSocketPeer,
+  type WebSocketScopeInit,
+} from "./websocket/server.ts";

@@ -1,7 +1,8 @@
 // The FastAPI application: routes (it is an APIRouter), middleware, exception handlers and
 // dependency overrides, served through the stack FastAPI builds, outside in:
 //   ServerErrorMiddleware → user middleware (last added outermost) → ExceptionMiddleware → router.
-// `app.asgi` is the ASGI entry point a server (here the TestClient) calls.
+// `app.asgi` is the ASGI entry point a server (here the TestClient) calls for HTTP, and
+// `app.asgiWebSocket` the one it calls for a WebSocket connection.
 import type { DependencyFn, DependsMarker } from "../di/depends";
 import { baseHttpMiddleware, type Dispatch } from "../middleware/base";
 import {
@@ -11,16 +12,17 @@ import {
   type ExceptionHandler,
 } from "../middleware/exceptions";
 import { traced } from "../middleware/traced";
+import { handleWebSocketRoute } from "../websocket/endpoint";
 import { Router } from "../router/router";
 import type { RouterStep } from "../router/trace";
 import type { Strategy } from "../router/types";
-import type { AsgiApp, AsgiMiddleware, Send } from "./asgi";
+import type { AsgiApp, AsgiMiddleware, AsgiWebSocketApp, Send, WebSocketReceive, WebSocketSend } from "./asgi";
 import { handleRoute } from "./endpoint";
 import { exceptionLabel, RequestValidationError, RuntimeError, StarletteHTTPException } from "./errors";
 import { httpExceptionHandler, requestValidationExceptionHandler } from "./handlers";
 import { Request } from "./request";
 import { RedirectResponse, type Response } from "./response";
-import { APIRouter, type APIRoute } from "./routing";
+import { APIRouter, type APIRoute, type APIWebSocketRoute } from "./routing";
 import { attachTracer, requestTracer, tracerOf, type LayerKind, type AppTraceSink } from "./trace";
 
 export interface FastAPIOptions {
@@ -48,6 +50,7 @@ export class FastAPI extends APIRouter {
   readonly #exceptionHandlers = new Map<ErrorClass | number, ExceptionHandler>();
   #stack: AsgiApp | undefined;
   #router: Router<APIRoute> | undefined;
+  #websocketRouter: Router<APIWebSocketRoute> | undefined;
   #requests = 0;
 
   constructor(options: FastAPIOptions = {}) {
@@ -90,6 +93,7 @@ export class FastAPI extends APIRouter {
 
   protected override routesChanged(): void {
     this.#router = undefined;
+    this.#websocketRouter = undefined;
   }
 
   /** The ASGI application. */
@@ -111,6 +115,71 @@ export class FastAPI extends APIRouter {
       throw error;
     }
   };
+
+  /**
+   * The ASGI application for WebSocket connections. No middleware runs for them: Starlette's
+   * ServerErrorMiddleware and BaseHTTPMiddleware pass a websocket scope straight through, and
+   * the pure ASGI middleware added here are written against HTTP messages, so the scope goes
+   * straight to the routes. What to do when the app fails or returns is the server's business
+   * (websocket/server.ts).
+   */
+  readonly asgiWebSocket: AsgiWebSocketApp = async (scope, receive, send) => {
+    scope.app = this;
+    const tracer = requestTracer(this.#now, this.#sink, ++this.#requests);
+    attachTracer(scope, tracer);
+    tracer.emit({ kind: "ws.connect", path: scope.path });
+    let closed = false;
+    const tracedReceive: WebSocketReceive = async () => {
+      const message = await receive();
+      // (After the app's own close, the disconnect it may still read only echoes that close.)
+      if (message.type === "websocket.disconnect" && !closed) {
+        closed = true;
+        tracer.emit({ kind: "ws.close", code: message.code, by: "client" });
+      }
+      return message;
+    };
+    // Reported once the server took the message: a close it refused (code 1006) or an accept for a
+    // client already gone did not happen.
+    const tracedSend: WebSocketSend = async (message) => {
+      await send(message);
+      if (message.type === "websocket.accept") tracer.emit({ kind: "ws.accept" });
+      else if (message.type === "websocket.close" && !closed) {
+        closed = true;
+        tracer.emit({ kind: "ws.close", code: message.code ?? 1000, by: "app" });
+      }
+    };
+    try {
+      await this.#routeWebSocket(scope, tracedReceive, tracedSend);
+    } catch (error) {
+      tracer.emit({ kind: "unhandled", error: exceptionLabel(error) });
+      throw error;
+    }
+  };
+
+  #routeWebSocket: AsgiWebSocketApp = async (scope, receive, send) => {
+    this.#websocketRouter ??= this.#buildWebSocketRouter();
+    const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
+    const tracer = tracerOf(scope);
+    const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
+    // Starlette redirects a missing trailing slash for HTTP only.
+    const match = this.#websocketRouter.match("GET", target, { trace, redirectSlashes: false });
+    if (match.status === 200) {
+      tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });
+      scope.path_params = { ...(scope.path_params ?? {}), ...match.params };
+      scope.route = match.handler;
+      return handleWebSocketRoute(match.handler, this.dependencyOverrides, scope, receive, send);
+    }
+    // For a WebSocket, the Router's not_found is WebSocketClose(): a close before accepting (code
+    // 1000), which the server turns into a refused handshake.
+    tracer.emit({ kind: "route", status: 404 });
+    await send({ type: "websocket.close", code: 1000, reason: "" });
+  };
+
+  #buildWebSocketRouter(): Router<APIWebSocketRoute> {
+    const router = new Router<APIWebSocketRoute>({ strategy: this.strategy });
+    for (const route of this.websocketRoutes) router.add([], route.path, route);
+    return router;
+  }
 
   #buildStack(): AsgiApp {
     let errorHandler: { fn: ExceptionHandler; key: ErrorClass | number } | undefined;

@@ -4,10 +4,8 @@
 
 export type RawHeaders = [name: string, value: string][];
 
-export interface HttpScope {
-  type: "http";
-  http_version: string;
-  method: string;
+/** What every connection's scope holds, whether it is an HTTP request or a WebSocket. */
+export interface ConnectionScope {
   scheme: string;
   /** The percent-decoded path. */
   path: string;
@@ -23,6 +21,12 @@ export interface HttpScope {
   state: Record<string, unknown>;
   path_params?: Record<string, unknown>;
   [extension: string]: unknown;
+}
+
+export interface HttpScope extends ConnectionScope {
+  type: "http";
+  http_version: string;
+  method: string;
 }
 
 export type ReceiveMessage =
@@ -42,7 +46,9 @@ export type AsgiApp = (scope: HttpScope, receive: Receive, send: Send) => Promis
 // `websocket.close` before accepting: the server then refuses the handshake with HTTP 403), and
 // both sides exchange frames until one closes. `websocket.disconnect` carries the close code the
 // server saw (1006 when the connection dropped without a close frame).
-export interface WebSocketScope extends Omit<HttpScope, "type" | "method" | "http_version"> {
+// (It extends ConnectionScope rather than Omit<HttpScope, …>: Omit over a type with an index
+// signature keeps only the index signature, which left every field `unknown`.)
+export interface WebSocketScope extends ConnectionScope {
   type: "websocket";
   http_version?: string;
   /** Subprotocols the client offered (Sec-WebSocket-Protocol), in its order. */

@@ -70,16 +70,16 @@ async function runEndpoint(
   const background = new BackgroundTasks();
   background.onTask = (name, phase) => tracer.emit({ kind: "background", name, phase });
   const name = route.name;
+  const ctx: RequestContext = { request, background, connection: request, websocket: null };
   const solved = await solveDependencies(
     route.dependant,
-    { request, background, requestStack, functionStack, overrides, cache: new Map(), tracer, ids: new Map() },
+    { ctx, requestStack, functionStack, overrides, cache: new Map(), tracer, ids: new Map() },
     { id: 0, name },
   );
   if (solved.errors.length > 0) throw new RequestValidationError(solved.errors);
 
   // Path parameters the route did not declare are passed as the router converted them.
   const values = { ...request.pathParams, ...solved.values };
-  const ctx: RequestContext = { request, background };
   tracer.emit({ kind: "endpoint", name, phase: "start" });
   let raw: unknown;
   try {

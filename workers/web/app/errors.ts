@@ -59,6 +59,14 @@ export class FastAPIError extends RuntimeError {}
 /** Raised when a route is declared, never while serving. */
 export class DependencyScopeError extends FastAPIError {}
 
+/** Python's KeyError: a message read for a key it does not hold (a text frame read as bytes). */
+export class KeyError extends Error {
+  constructor(key: string) {
+    super(`'${key}'`);
+    this.name = "KeyError";
+  }
+}
+
 /** What Python raises when a function-scope `yield` dependency swallows the endpoint's error. */
 export class UnboundLocalError extends Error {
   constructor(message: string) {

@@ -3,7 +3,7 @@
 // route needs; the full validation engine is `workers/validation`). Every error is collected,
 // with its location, before the endpoint would run, as FastAPI does.
 import type { ValidationErrorItem } from "./errors";
-import type { Request } from "./request";
+import type { HTTPConnection } from "./connection";
 
 export type ScalarType = "str" | "int" | "float" | "bool";
 export type ParamType = ScalarType | `list[${ScalarType}]`;
@@ -63,13 +63,13 @@ function errorAt({ type, ...rest }: Omit<ValidationErrorItem, "loc">, loc: Valid
   return { type, loc, ...rest };
 }
 
-export function extractParams(fields: ParamField[], request: Request): { values: Record<string, unknown>; errors: ValidationErrorItem[] } {
+export function extractParams(fields: ParamField[], connection: HTTPConnection): { values: Record<string, unknown>; errors: ValidationErrorItem[] } {
   const values: Record<string, unknown> = {};
   const errors: ValidationErrorItem[] = [];
   for (const field of fields) {
     const type = field.spec.type ?? "str";
     const isList = type.startsWith("list[");
-    const raw = rawValue(field, isList, request);
+    const raw = rawValue(field, isList, connection);
     const loc = [field.location, field.alias];
     if (raw === undefined) {
       if ("default" in field.spec) values[field.name] = copyDefault(field.spec.default);
@@ -94,12 +94,12 @@ export function extractParams(fields: ParamField[], request: Request): { values:
   return { values, errors };
 }
 
-function rawValue(field: ParamField, isList: boolean, request: Request): unknown {
+function rawValue(field: ParamField, isList: boolean, connection: HTTPConnection): unknown {
   if (field.location === "path") {
-    const params = request.pathParams;
+    const params = connection.pathParams;
     return field.alias in params ? params[field.alias] : undefined;
   }
-  const source = field.location === "query" ? request.queryParams : request.headers;
+  const source = field.location === "query" ? connection.queryParams : connection.headers;
   if (isList) {
     const all = source.getAll(field.alias);
     return all.length > 0 ? all : undefined;

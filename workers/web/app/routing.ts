@@ -12,6 +12,7 @@ import {
   type Signature,
   type Values,
 } from "../di/depends";
+import type { WebSocket } from "../websocket/websocket";
 
 export interface RouteOptions extends Signature {
   /** Dependencies run for their effect (auth checks); their values are not passed on. */
@@ -34,6 +35,26 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type EndpointValues<P extends string, S extends Signature> = Simplify<Omit<PathParams<P>, keyof S["path"]> & Values<S>>;
 
 export type Endpoint<V> = (params: V, ctx: RequestContext) => unknown;
+
+/** A WebSocket handler: the connection, then its parameters and dependencies, then the context. */
+export type WebSocketEndpoint<V> = (websocket: WebSocket, params: V, ctx: RequestContext) => Promise<void> | void;
+
+/** FastAPI's add_api_websocket_route takes a name and dependencies besides the parameters. */
+export interface WebSocketRouteOptions extends Signature {
+  dependencies?: DependsMarker<unknown>[];
+  name?: string;
+}
+
+/** FastAPI's APIWebSocketRoute: matched only by WebSocket connections, as an APIRoute only by HTTP requests. */
+export interface APIWebSocketRoute {
+  readonly path: string;
+  readonly endpoint: WebSocketEndpoint<never>;
+  readonly name: string;
+  readonly options: WebSocketRouteOptions;
+  /** app, include, router and route dependencies, outermost first. */
+  readonly dependencies: DependsMarker<unknown>[];
+  readonly dependant: Dependant;
+}
 
 export interface APIRoute {
   readonly path: string;
@@ -60,6 +81,8 @@ export class APIRouter {
   readonly prefix: string;
   readonly dependencies: DependsMarker<unknown>[];
   readonly routes: APIRoute[] = [];
+  /** Kept apart from `routes`: a WebSocket never matches an HTTP route, nor a request a WebSocket one. */
+  readonly websocketRoutes: APIWebSocketRoute[] = [];
 
   constructor(options: APIRouterOptions = {}) {
     this.prefix = options.prefix ?? "";
@@ -84,6 +107,28 @@ export class APIRouter {
       dependant,
     });
     this.routesChanged();
+  }
+
+  /** FastAPI's add_api_websocket_route. */
+  addApiWebSocketRoute(path: string, endpoint: WebSocketEndpoint<never>, options: WebSocketRouteOptions = {}): void {
+    const fullPath = this.prefix + path;
+    if (!fullPath.startsWith("/")) throw new Error("Routed paths must start with '/'");
+    const dependencies = [...this.dependencies, ...(options.dependencies ?? [])];
+    // The handler's first argument is the WebSocket; its signature (params, deps) comes from the options.
+    const dependant = getDependant(endpoint as unknown as DependencyFn, { signature: options, scope: "function" });
+    dependant.dependencies.unshift(...dependencies.map(getParameterlessDependant));
+    this.websocketRoutes.push({ path: fullPath, endpoint, name: options.name ?? (endpoint.name || "endpoint"), options, dependencies, dependant });
+    this.routesChanged();
+  }
+
+  /** `@app.websocket(path)`: `handler(websocket, params, ctx)` serves each connection to `path`. */
+  websocket<P extends string, const S extends WebSocketRouteOptions = Record<never, never>>(
+    path: P,
+    handler: WebSocketEndpoint<EndpointValues<P, S>>,
+    options?: S,
+  ): this {
+    this.addApiWebSocketRoute(path, handler as WebSocketEndpoint<never>, options);
+    return this;
   }
 
   /** Called whenever a route is added (the app rebuilds its router). */
@@ -129,6 +174,13 @@ export class APIRouter {
       this.addApiRoute(prefix + route.path, route.endpoint, {
         ...route.options,
         methods: route.methods,
+        name: route.name,
+        dependencies: [...(options.dependencies ?? []), ...route.dependencies],
+      });
+    }
+    for (const route of router.websocketRoutes) {
+      this.addApiWebSocketRoute(prefix + route.path, route.endpoint, {
+        ...route.options,
         name: route.name,
         dependencies: [...(options.dependencies ?? []), ...route.dependencies],
       });

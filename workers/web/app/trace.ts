@@ -1,9 +1,10 @@
 // Trace events of the web app (docs/architecture.md, "The trace and the playhead"): what the middleware, the
 // exception layers, the dependency injector and the endpoint did, in order, each stamped with the
 // injected clock. The lessons' visualizations (the onion of layers, the dependency graph) render
-// from these. `request` numbers the requests an app has served, so one trace can hold several.
+// from these. `request` numbers the connections an app has served (HTTP requests and WebSockets
+// on one count), so one trace can hold several.
 import type { RouterStep } from "../router/trace";
-import type { HttpScope } from "./asgi";
+import type { ConnectionScope } from "./asgi";
 
 interface WebTraceBase {
   t: number;
@@ -48,6 +49,15 @@ export type WebAppTraceBody =
   /** The response as the server sent it. */
   | { kind: "response.start"; status: number }
   | { kind: "response.end" }
+  /** A WebSocket connection reached the app; `path` percent-decoded. */
+  | { kind: "ws.connect"; path: string }
+  /** The app accepted the WebSocket handshake. */
+  | { kind: "ws.accept" }
+  /**
+   * The connection closed: `by: "app"` when the app sent its close (before accepting, that refuses
+   * the handshake), `by: "client"` when the app read the client's disconnect (1006: it vanished).
+   */
+  | { kind: "ws.close"; code: number; by: "app" | "client" }
   /** An exception left the app entirely (the server logs it). */
   | { kind: "unhandled"; error: string };
 
@@ -72,12 +82,12 @@ export function requestTracer(now: () => number, sink: AppTraceSink | undefined,
   };
 }
 
-export function attachTracer(scope: HttpScope, tracer: RequestTracer): void {
+export function attachTracer(scope: ConnectionScope, tracer: RequestTracer): void {
   scope[TRACER_KEY] = tracer;
 }
 
 const silent: RequestTracer = { enabled: false, emit() {} };
 
-export function tracerOf(scope: HttpScope): RequestTracer {
+export function tracerOf(scope: ConnectionScope): RequestTracer {
   return (scope[TRACER_KEY] as RequestTracer | undefined) ?? silent;
 }

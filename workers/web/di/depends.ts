@@ -27,7 +27,9 @@
 import type { BackgroundTasks } from "../app/background";
 import { DependencyScopeError } from "../app/errors";
 import { paramFields, type ParamDecl, type ParamField, type ParamValues } from "../app/params";
+import type { HTTPConnection } from "../app/connection";
 import type { Request } from "../app/request";
+import type { WebSocket } from "../websocket/websocket";
 
 export type DependencyScope = "function" | "request";
 
@@ -38,10 +40,20 @@ export interface DependsOptions {
   scope?: DependencyScope;
 }
 
-/** What every endpoint and dependency receives as its second argument. */
+/**
+ * What every endpoint and dependency receives as its second argument. On a WebSocket route
+ * FastAPI hands dependencies the WebSocket where an HTTP route has the Request, so a dependency
+ * meant for both reads `connection` (Starlette's HTTPConnection).
+ */
 export interface RequestContext {
+  /** The HTTP request. On a WebSocket route there is none: reading it throws (FastAPI fails there too). */
   request: Request;
+  /** On a WebSocket route these tasks are never run, as in FastAPI. */
   background: BackgroundTasks;
+  /** The request, or the WebSocket on a WebSocket route. */
+  connection: HTTPConnection;
+  /** The WebSocket on a WebSocket route; null on an HTTP route. */
+  websocket: WebSocket | null;
 }
 
 /** Any function usable as a dependency or an endpoint: (params, ctx) => value. */

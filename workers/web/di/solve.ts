@@ -1,10 +1,8 @@
 // FastAPI's solve_dependencies: sub-dependencies first, in declaration order, each one's own
 // sub-dependencies before it; then the request cache; then the call. Validation errors are
 // collected rather than thrown, and a dependency whose sub-dependencies failed is not called.
-import type { BackgroundTasks } from "../app/background";
 import { exceptionLabel, type ValidationErrorItem } from "../app/errors";
 import { extractParams } from "../app/params";
-import type { Request } from "../app/request";
 import type { RequestTracer } from "../app/trace";
 import {
   computedScope,
@@ -17,8 +15,8 @@ import {
 import { enterGenerator, type AnyGenerator, type AsyncExitStack } from "./exitstack";
 
 export interface SolveContext {
-  request: Request;
-  background: BackgroundTasks;
+  /** What each dependency receives as its second argument (the request or WebSocket in it). */
+  ctx: RequestContext;
   /** Teardown after the response (request scope). */
   requestStack: AsyncExitStack;
   /** Teardown when the endpoint returns (function scope). */
@@ -73,7 +71,7 @@ export async function solveDependencies(dependant: Dependant, sc: SolveContext, 
     if (!cached) sc.cache.set(sub.call, (cached = new Map()));
     if (!cached.has(scopeKey)) cached.set(scopeKey, value);
   }
-  const params = extractParams(dependant.params, sc.request);
+  const params = extractParams(dependant.params, sc.ctx.connection);
   Object.assign(values, params.values);
   errors.push(...params.errors);
   return { values, errors };
@@ -96,11 +94,10 @@ async function call(
     scope: computedScope(use) ?? null,
     generator: use.kind !== "plain",
   });
-  const ctx: RequestContext = { request: sc.request, background: sc.background };
   const fn = use.call as unknown as (params: Record<string, unknown>, ctx: RequestContext) => unknown;
-  if (use.kind === "plain") return await fn(values, ctx);
+  if (use.kind === "plain") return await fn(values, sc.ctx);
   const stack = functionScope ? sc.functionStack : sc.requestStack;
-  return enterGenerator(fn(values, ctx) as AnyGenerator, stack, (result) => {
+  return enterGenerator(fn(values, sc.ctx) as AnyGenerator, stack, (result) => {
     sc.tracer.emit({
       kind: "dependency.teardown",
       id: self.id,

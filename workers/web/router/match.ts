@@ -19,7 +19,7 @@ function find<H>(ctx: RouterContext<H>, method: string, path: string, trace: Tra
   return ctx.strategy === "radix" ? findRadix(ctx, method, path, trace) : findLinear(ctx, method, path, trace);
 }
 
-export function matchRoute<H>(ctx: RouterContext<H>, method: string, target: string, trace?: TraceSink): MatchResult<H> {
+export function matchRoute<H>(ctx: RouterContext<H>, method: string, target: string, trace?: TraceSink, redirectSlashes = true): MatchResult<H> {
   // 1. The query string never takes part in matching; the path is matched percent-decoded.
   const q = target.indexOf("?");
   const path = unquote(q === -1 ? target : target.slice(0, q));
@@ -38,7 +38,7 @@ export function matchRoute<H>(ctx: RouterContext<H>, method: string, target: str
 
   // 3. redirect_slashes: the path with its trailing slashes removed, or with one added. The root
   //    is never redirected. Any route matching that form counts, whatever its methods.
-  if (path !== "/") {
+  if (redirectSlashes && path !== "/") {
     const other = path.endsWith("/") ? path.replace(/\/+$/, "") : path + "/";
     if (trace !== undefined) trace({ kind: "redirect-probe", path: other });
     if (find(ctx, "", other, trace) !== null || ctx.partial !== null) {

@@ -24,7 +24,7 @@ export class Router<H = unknown> {
 
   /** `target` is a path that may carry a query string, as in an HTTP request line. */
   match(method: string, target: string, options?: MatchOptions): MatchResult<H> {
-    return matchRoute(this.ctx, method, target, options?.trace);
+    return matchRoute(this.ctx, method, target, options?.trace, options?.redirectSlashes ?? true);
   }
 
   /** The routes in declaration order. */

@@ -44,4 +44,6 @@ export type MatchResult<H> = MatchFound<H> | MatchNotFound | MatchNotAllowed | M
 export interface MatchOptions {
   /** Receives every step of the lookup (see trace.ts). Without it, tracing costs nothing. */
   trace?: TraceSink;
+  /** false: no 307 to the other trailing-slash form (Starlette redirects HTTP requests only, never WebSockets). Default true. */
+  redirectSlashes?: boolean;
 }

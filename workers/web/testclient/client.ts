@@ -2,11 +2,26 @@
 // collects what the app sends, and gives it back as httpx would. Like Starlette's, it re-throws
 // an error that escaped the app unless `raiseServerExceptions: false`; then the caller gets the
 // response the server had sent (ServerErrorMiddleware's 500) or an empty 500.
+// `websocketConnect` opens a WebSocket to the app's `asgiWebSocket` (websocket.ts).
 import { parseRequest } from "../http/parse-request";
 import { unquote } from "../http/percent";
 import { serializeResponse } from "../http/serialize";
 import type { FastAPI } from "../app/app";
-import { concatBytes, decode, encode, type AsgiApp, type HttpScope, type RawHeaders, type Receive, type Send } from "../app/asgi";
+import {
+  concatBytes,
+  decode,
+  encode,
+  type AsgiApp,
+  type AsgiWebSocketApp,
+  type HttpScope,
+  type RawHeaders,
+  type Receive,
+  type Send,
+} from "../app/asgi";
+import { RuntimeError } from "../app/errors";
+import { WebSocketDisconnect } from "../websocket/errors";
+import { serveWebSocket, webSocketScope } from "../websocket/server";
+import { SessionPeer, WebSocketTestSession } from "./websocket";
 
 export type QueryValue = string | number | boolean;
 
@@ -18,6 +33,16 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as it is. */
   content?: string | Uint8Array;
+}
+
+export interface WebSocketConnectOptions {
+  headers?: Record<string, string>;
+  /** Sent in one Cookie header. */
+  cookies?: Record<string, string>;
+  /** Offered in Sec-WebSocket-Protocol, in this order. */
+  subprotocols?: string[];
+  /** Appended to the URL's own query string; an array repeats the key. */
+  query?: Record<string, QueryValue | QueryValue[]>;
 }
 
 export interface TestClientOptions {
@@ -98,6 +123,7 @@ export interface OutgoingRequest {
 
 export class TestClient {
   readonly #app: AsgiApp;
+  readonly #websocketApp: AsgiWebSocketApp | undefined;
   readonly #base: URL;
   readonly #raise: boolean;
   readonly #headers: Record<string, string>;
@@ -105,6 +131,7 @@ export class TestClient {
 
   constructor(app: FastAPI | AsgiApp, options: TestClientOptions = {}) {
     this.#app = typeof app === "function" ? app : app.asgi;
+    this.#websocketApp = typeof app === "function" ? undefined : app.asgiWebSocket;
     this.#base = new URL(options.baseUrl ?? "http://testserver");
     this.#raise = options.raiseServerExceptions ?? true;
     this.#headers = options.headers ?? {};
@@ -134,10 +161,7 @@ export class TestClient {
   }
 
   async request(method: string, url: string, options: RequestOptions = {}): Promise<TestResponse> {
-    const full = new URL(url, this.#base);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      for (const v of Array.isArray(value) ? value : [value]) full.searchParams.append(key, String(v));
-    }
+    const full = this.#url(url, options.query);
     let body: Uint8Array = new Uint8Array();
     const extra: RawHeaders = [];
     if (options.json !== undefined) {
@@ -149,7 +173,65 @@ export class TestClient {
     } else if (["POST", "PUT", "PATCH"].includes(method.toUpperCase())) {
       extra.push(["content-length", "0"]);
     }
-    const given = { ...this.#headers, ...(options.headers ?? {}) };
+    const headers = this.#headersFor(full, options.headers, extra);
+    return this.send({
+      method: method.toUpperCase(),
+      target: full.pathname + full.search,
+      headers,
+      body,
+      scheme: full.protocol.replace(":", ""),
+    });
+  }
+
+  /**
+   * Opens a WebSocket to the app, as Starlette's `websocket_connect`, and resolves once the app
+   * has accepted. A handshake the app refuses (closing before it accepts) throws
+   * WebSocketDisconnect with the app's code and reason; an error that escaped the app before it
+   * accepted is re-thrown (with `raiseServerExceptions: false`, WebSocketDisconnect(1006), what a
+   * browser reports for an HTTP 500 handshake answer).
+   */
+  async websocketConnect(url: string, options: WebSocketConnectOptions = {}): Promise<WebSocketTestSession> {
+    if (!this.#websocketApp) throw new TypeError("websocketConnect needs the FastAPI app itself, not a plain ASGI function");
+    const full = this.#url(url, options.query);
+    full.protocol = full.protocol === "https:" ? "wss:" : "ws:";
+    const extra: RawHeaders = [
+      ["connection", "upgrade"],
+      ["sec-websocket-key", "testserver=="],
+      ["sec-websocket-version", "13"],
+    ];
+    if (options.subprotocols) extra.push(["sec-websocket-protocol", options.subprotocols.join(", ")]);
+    const cookies = Object.entries(options.cookies ?? {});
+    if (cookies.length > 0) extra.push(["cookie", cookies.map(([k, v]) => `${k}=${v}`).join("; ")]);
+    const scope = webSocketScope({
+      path: full.pathname,
+      query: full.search.slice(1),
+      headers: this.#headersFor(full, options.headers, extra),
+      scheme: full.protocol === "wss:" ? "wss" : "ws",
+      client: [...this.#client],
+      server: [this.#base.hostname, Number(this.#base.port || (full.protocol === "wss:" ? 443 : 80))],
+    });
+    const peer = new SessionPeer();
+    const connection = serveWebSocket(this.#websocketApp, scope, peer);
+    const handshake = await peer.handshake;
+    if (handshake.accepted) return new WebSocketTestSession(peer, connection, handshake, this.#raise);
+    const { refusal } = handshake;
+    if (refusal.status === 403) throw new WebSocketDisconnect(refusal.code, refusal.reason);
+    const { problem } = await connection.done;
+    if (this.#raise && problem) throw problem.error ?? new RuntimeError(problem.message);
+    throw new WebSocketDisconnect(1006);
+  }
+
+  #url(url: string, query: Record<string, QueryValue | QueryValue[]> = {}): URL {
+    const full = new URL(url, this.#base);
+    for (const [key, value] of Object.entries(query)) {
+      for (const v of Array.isArray(value) ? value : [value]) full.searchParams.append(key, String(v));
+    }
+    return full;
+  }
+
+  /** httpx's default headers, then the client's and the call's (which replace defaults), then `extra`. */
+  #headersFor(full: URL, own: Record<string, string> = {}, extra: RawHeaders = []): RawHeaders {
+    const given = { ...this.#headers, ...own };
     const defaults: Record<string, string> = {
       host: full.host,
       accept: "*/*",
@@ -158,16 +240,10 @@ export class TestClient {
       "user-agent": "testclient",
     };
     const headers: RawHeaders = [];
-    for (const [k, v] of Object.entries(defaults)) if (!hasKey(given, k)) headers.push([k, v]);
+    for (const [k, v] of Object.entries(defaults)) if (!hasKey(given, k) && !extra.some(([e]) => e === k)) headers.push([k, v]);
     for (const [k, v] of Object.entries(given)) headers.push([k.toLowerCase(), v]);
     for (const [k, v] of extra) if (!hasKey(given, k)) headers.push([k, v]);
-    return this.send({
-      method: method.toUpperCase(),
-      target: full.pathname + full.search,
-      headers,
-      body,
-      scheme: full.protocol.replace(":", ""),
-    });
+    return headers;
   }
 
   /**

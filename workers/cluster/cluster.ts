@@ -197,8 +197,8 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
         const read = readFromNode(message);
         if (read && slot.link && this.slots[worker - 1] === slot) receiveFromNode(this.coordinator, slot, read);
       },
-      (error) => {
-        if (slot.link && this.slots[worker - 1] === slot) this.retire(slot, "crashed", error);
+      (error, how = "crashed") => {
+        if (slot.link && this.slots[worker - 1] === slot) this.retire(slot, how, how === "crashed" ? error : undefined);
       },
     );
     const { exportName, pingIntervalMs, pingTimeoutMs } = this.settings;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { transpile } from "../sandbox/transpile.ts";
 import type { TraceEvent } from "../trace.ts";
 import { LEARNER_FILE } from "./node.ts";
-import { BROKER_IN_MAIN, clusterModule, transportFor } from "./playground.ts";
+import { BROKER_IN_MAIN, clusterModule } from "./playground.ts";
 import { CHAT_REDIS, ECHO } from "./testing/apps.ts";
 
 function module(learner = ECHO) {
@@ -54,10 +54,6 @@ describe("playground/cluster", () => {
     await expect(api.waitFor(api.sleep(1).then(() => "done"), 1000)).resolves.toBe("done");
   });
 
-  it("runs workers in one thread until the browser's transport exists", () => {
-    expect(() => transportFor({ port: (name) => (name === "cluster" ? ({} as MessagePort) : undefined) })).toThrow(/not written/);
-    expect(typeof transportFor({ port: () => undefined }).spawn).toBe("function");
-  });
 });
 
 describe("playground/cluster in a locked-down realm (the browser's sandbox)", () => {

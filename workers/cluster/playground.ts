@@ -11,6 +11,7 @@ import { startCluster, Cluster } from "./cluster.ts";
 import { SimClient } from "./client.ts";
 import { LEARNER_FILE } from "./node.ts";
 import { oneThread } from "./one-thread.ts";
+import { HostChannel, webWorkerTransport } from "./web-workers.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { ClusterTrace } from "./trace.ts";
 import type { Clock, ClusterTransport, Evaluate } from "./transport.ts";
@@ -43,10 +44,15 @@ function evaluatorHere(): Evaluate {
   };
 }
 
-/** Where a cluster's workers run: Web Workers when the page gave the run a "cluster" port, else one thread in virtual time. */
-export function transportFor(env: Pick<ClusterModuleEnv, "port">): ClusterTransport {
-  if (env.port("cluster")) throw new Error("playground/cluster cannot run its workers as Web Workers yet: the browser's transport is not written");
-  return oneThread({ evaluate: evaluatorHere() });
+/**
+ * Where a run's clusters put their workers: real Web Workers when the page gave the run a
+ * "cluster" port (its host starts them), else one thread in virtual time. One per run.
+ */
+export function workersFor(env: Pick<ClusterModuleEnv, "port" | "now">): () => ClusterTransport {
+  const port = env.port("cluster");
+  if (!port) return () => oneThread({ evaluate: evaluatorHere() });
+  const channel = new HostChannel(port);
+  return () => webWorkerTransport(channel, () => env.now());
 }
 
 /** The classes a cluster hands out are shared by the learner's code and the checks: frozen, so neither can rewrite them. */
@@ -67,6 +73,7 @@ export function clusterModule(env: ClusterModuleEnv): typeof LearnerApi {
     },
     { now: () => env.now() },
   );
+  const transport = workersFor(env);
   let axisEnd = 0;
   let clusters = 0;
   const runClock: Clock = {
@@ -85,7 +92,7 @@ export function clusterModule(env: ClusterModuleEnv): typeof LearnerApi {
         env.trace(event);
       };
       return startCluster(options, {
-        transport: transportFor(env),
+        transport: transport(),
         code: env.learnerCode(),
         trace: stamp,
         cluster,

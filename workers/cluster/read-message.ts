@@ -1,6 +1,10 @@
-// What a worker posts, read before the coordinator acts on it: learner code runs in the worker,
-// so only the shapes of protocol.ts get through (types and sizes checked), anything else is null.
-import type { FromNode } from "./protocol.ts";
+// What crosses between the coordinator and a worker, read before either acts on it: learner code
+// runs on both sides (the app in the worker, the checks' scenario beside the coordinator), inside
+// compartments that cannot reach the ports, so this is the second wall (docs/architecture.md, "The
+// boundary"). Only the shapes of protocol.ts get through, types and sizes checked; anything else is
+// null. Between real Web Workers one more message exists: `idle` (serve-node.ts, web-workers.ts).
+import { MAX_WORKERS } from "./options.ts";
+import type { FromNode, NodeConfig, ToNode } from "./protocol.ts";
 
 // uvicorn's --ws-max-size: 16 MiB.
 const MAX_TEXT = 16 << 20;
@@ -43,6 +47,72 @@ export function readFromNode(data: unknown): FromNode | null {
     case "console":
       if (!isText(m.text) || !(m.level === "log" || m.level === "info" || m.level === "warn" || m.level === "error")) return null;
       return { type: "console", level: m.level, text: m.text };
+    default:
+      return null;
+  }
+}
+
+/** The `idle` a worker's host script sends between real Web Workers: how many messages it has been handed. */
+export function readIdle(data: unknown): number | null {
+  if (typeof data !== "object" || data === null) return null;
+  const m = data as Record<string, unknown>;
+  return m.type === "idle" && Number.isSafeInteger(m.handled) && (m.handled as number) >= 0 ? (m.handled as number) : null;
+}
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A frame's payload: text or bytes (neither: an empty text frame), copied. */
+function payload(v: Json): { text?: string; bytes?: Uint8Array } | null {
+  if (v.text !== undefined && !isText(v.text)) return null;
+  if (v.bytes !== undefined && !(v.bytes instanceof Uint8Array && v.bytes.length <= MAX_TEXT)) return null;
+  return { ...(v.text !== undefined ? { text: v.text as string } : {}), ...(v.bytes !== undefined ? { bytes: new Uint8Array(v.bytes as Uint8Array) } : {}) };
+}
+
+function readConfig(v: unknown): NodeConfig | null {
+  if (!isRecord(v)) return null;
+  const { worker, exportName, pingIntervalMs, pingTimeoutMs } = v;
+  if (typeof worker !== "number" || !Number.isInteger(worker) || worker < 1 || worker > MAX_WORKERS || typeof exportName !== "string" || exportName.length > 200) return null;
+  if (!(pingIntervalMs === null || (typeof pingIntervalMs === "number" && pingIntervalMs > 0))) return null;
+  if (!(typeof pingTimeoutMs === "number" && pingTimeoutMs > 0)) return null;
+  return { worker, exportName, pingIntervalMs, pingTimeoutMs };
+}
+
+/** A broker reply is RESP data as node-redis gives it: strings, numbers, null and arrays of those. */
+function isReply(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === "number" || isText(v)) return true;
+  return depth < 8 && Array.isArray(v) && v.length <= MAX_LIST && v.every((item) => isReply(item, depth + 1));
+}
+
+/** What the coordinator may send a worker, else null. */
+export function readToNode(data: unknown): ToNode | null {
+  if (!isRecord(data)) return null;
+  switch (data.type) {
+    case "load": {
+      const config = readConfig(data.config);
+      return config && isText(data.code) ? { type: "load", code: data.code, config } : null;
+    }
+    case "open": {
+      if (!isConn(data.conn) || !isText(data.path) || !isText(data.query)) return null;
+      const headers = data.headers;
+      if (!Array.isArray(headers) || headers.length > MAX_LIST) return null;
+      if (!headers.every((h) => Array.isArray(h) && h.length === 2 && isText(h[0]) && isText(h[1]))) return null;
+      return { type: "open", conn: data.conn, path: data.path, query: data.query, headers: headers.map((h: [string, string]) => [h[0], h[1]]) };
+    }
+    case "frame": {
+      const p = isConn(data.conn) ? payload(data) : null;
+      return p && { type: "frame", conn: data.conn as number, ...p };
+    }
+    case "close":
+      return isConn(data.conn) && isCode(data.code) && isText(data.reason) ? { type: "close", conn: data.conn, code: data.code, reason: data.reason } : null;
+    case "pong":
+      return isConnList(data.conns) ? { type: "pong", conns: [...data.conns] } : null;
+    case "broker-reply":
+      if (!isConn(data.id)) return null;
+      if (data.ok === true) return isReply(data.reply) ? { type: "broker-reply", id: data.id, ok: true, reply: structuredClone(data.reply) } : null;
+      return data.ok === false && isText(data.error) ? { type: "broker-reply", id: data.id, ok: false, error: data.error } : null;
+    case "broker-push":
+      return isConn(data.link) && Array.isArray(data.frame) && data.frame.length <= 16 && data.frame.every(isText) ? { type: "broker-push", link: data.link, frame: [...data.frame] } : null;
     default:
       return null;
   }

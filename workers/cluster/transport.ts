@@ -6,12 +6,12 @@
 // Two transports fit it:
 //   - one thread (one-thread.ts): every worker is a ClusterNode in this thread, messages go
 //     through the clock after a small latency, time is virtual (Node tests, lessons run in Node);
-//   - the browser's (not written yet): one Web Worker per worker, each running a ClusterNode with
-//     a real clock and an SES compartment evaluator, messages over a MessagePort; `spawn` starts
-//     the Web Worker and posts nothing until the coordinator's `load`; `settle` waits for a quiet
-//     period (no message either way for a few ms); `sleep` waits real time; a Worker `error`
-//     event is reported through `onCrash`. Every message a worker sends is read through
-//     readFromNode (read-message.ts) before it reaches the coordinator.
+//   - real Web Workers (web-workers.ts, the browser): each worker a Web Worker the page's cluster
+//     host starts (host.ts), running a ClusterNode with a real clock in an SES compartment
+//     (node-worker.ts), messages over a MessagePort straight to it; `settle` counts what each
+//     worker has acknowledged; `sleep` waits real time; a worker killed from the page is reported
+//     through `onCrash(…, "killed")`. Every message a worker sends is read through readFromNode
+//     (read-message.ts) before it reaches the coordinator.
 import type { FromNode, ToNode } from "./protocol.ts";
 
 export type TimerId = number;
@@ -35,9 +35,10 @@ export interface ClusterTransport {
   readonly clock: Clock;
   /**
    * Starts worker `worker` (a restarted worker gets the same number and a fresh realm).
-   * `onMessage` receives what it sends; `onCrash` is told if it dies on its own.
+   * `onMessage` receives what it sends; `onCrash` is told if it dies without the coordinator
+   * asking (on its own, or `"killed"` from outside: the learner's kill button on the page).
    */
-  spawn(worker: number, onMessage: (message: FromNode) => void, onCrash?: (error: string) => void): NodeLink;
+  spawn(worker: number, onMessage: (message: FromNode) => void, onCrash?: (error: string, how?: "crashed" | "killed") => void): NodeLink;
   /**
    * Resolves when nothing more is in flight: every message posted either way has been delivered
    * and handled, and what that set off has run. Timers that are not due yet (a heartbeat, a

@@ -1,0 +1,26 @@
+// The cluster a lesson runs (its host: workers/cluster/host.ts): while a run is going on, one
+// button per worker to kill it, as `kill -9` would — its clients see 1006 and the picture shows it.
+import { useStore } from "zustand";
+import type { ClusterHost } from "../../workers/cluster/host";
+
+export function ClusterStatus({ host }: { host: ClusterHost }) {
+  const { workers, running } = useStore(host.state);
+  if (!running && workers.length === 0) return null;
+  return (
+    <div className="engine-status engine-status--wrap" aria-label="Cluster">
+      <span className="engine-status__label">{running ? "Workers of this run:" : "Workers of the last run:"}</span>
+      {workers.map(({ worker, alive }) => (
+        <button
+          key={worker}
+          type="button"
+          className="button button--small"
+          disabled={!running || !alive}
+          aria-label={alive ? `Kill worker ${worker}` : `Worker ${worker} is not running`}
+          onClick={() => host.killWorker(worker)}
+        >
+          {alive ? `Kill ${worker}` : `${worker} ✕`}
+        </button>
+      ))}
+    </div>
+  );
+}

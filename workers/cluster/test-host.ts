@@ -1,0 +1,51 @@
+// The page's cluster host (host.ts) booted in Node, for tests: each "Web Worker" is a ClusterNode
+// served in-process over a MessageChannel by the worker's own serveNode, so a lesson run in Node
+// goes through the same host, wire and transport (web-workers.ts) as in the browser, on the real
+// clock. Learner code is evaluated as the sandbox's Node tests evaluate it (evaluate.ts).
+import { evaluateModule } from "../sandbox/evaluate.ts";
+import { createClusterHost, type ClusterHost, type NodeWorkerLike } from "./host.ts";
+import { LEARNER_FILE } from "./node.ts";
+import { realClock, serveNode } from "./serve-node.ts";
+import type { Evaluate } from "./transport.ts";
+
+const evaluate: Evaluate = (code, modules, console) => evaluateModule(code, { filename: LEARNER_FILE, modules, console });
+
+function inProcessNode(): NodeWorkerLike & { close(): void } {
+  const ports: MessagePort[] = [];
+  return {
+    postMessage(message, transfer) {
+      const port = transfer[0] as MessagePort;
+      if (message.type !== "attach" || !port || ports.length > 0) return;
+      ports.push(port);
+      serveNode(port, evaluate, realClock);
+    },
+    // A real Worker stops at once; here the port is closed, so nothing more arrives from it.
+    terminate() {
+      for (const port of ports) port.close();
+    },
+    close() {
+      this.terminate();
+    },
+  };
+}
+
+export interface ClusterTestHost {
+  host: ClusterHost;
+  close(): Promise<void>;
+}
+
+export function createClusterTestHost(): ClusterTestHost {
+  const nodes: ReturnType<typeof inProcessNode>[] = [];
+  return {
+    host: createClusterHost({
+      spawn: () => {
+        const node = inProcessNode();
+        nodes.push(node);
+        return node;
+      },
+    }),
+    close: async () => {
+      for (const node of nodes) node.close();
+    },
+  };
+}

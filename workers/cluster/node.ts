@@ -3,13 +3,14 @@
 // coordinator opens on it, and pings its connections when a heartbeat is set. Plain TypeScript:
 // it is handed a way to post, a clock and an evaluator, so the same class runs in one thread
 // (one-thread.ts) or inside a Web Worker.
-import type { AsgiWebSocketApp, WebSocketScope } from "../web/app/asgi.ts";
+import type { AsgiWebSocketApp } from "../web/app/asgi.ts";
 import { formatArgs } from "../sandbox/console-capture.ts";
 import { locateError } from "../sandbox/evaluate.ts";
 import { NodeBroker } from "./node-broker.ts";
 import { nodeModules } from "./node-modules.ts";
 import type { FromNode, NodeConfig, ToNode } from "./protocol.ts";
-import { serveWebSocket, type ServedWebSocket, type WebSocketPeer } from "./serve.ts";
+import { serveWebSocket, webSocketScope, type Frame, type WebSocketConnection, type WebSocketPeer } from "../web/websocket/server.ts";
+import { ClientDisconnected } from "../web/websocket/errors.ts";
 import type { Clock, Evaluate } from "./transport.ts";
 
 /** Where learner code's stack frames point (the sandbox's name for it, so positions read alike). */
@@ -22,8 +23,10 @@ export interface NodeEnv {
 }
 
 interface Conn {
-  served: ServedWebSocket;
+  served: WebSocketConnection;
   accepted: boolean;
+  /** Frames the client sent before the app accepted: a client library sends once the socket is open, so they wait for it. */
+  early: Frame[];
 }
 
 /** What was thrown, as text: learner code may throw anything, and reading it must not throw. */
@@ -56,11 +59,15 @@ export class ClusterNode {
       case "open":
         this.open(message.conn, message.path, message.query, message.headers);
         break;
-      case "frame":
-        this.conns.get(message.conn)?.served.frame(message.bytes ? { bytes: message.bytes } : { text: message.text ?? "" });
+      case "frame": {
+        const entry = this.conns.get(message.conn);
+        const frame: Frame = message.bytes ? { bytes: message.bytes } : { text: message.text ?? "" };
+        if (entry?.accepted) entry.served.send(frame);
+        else entry?.early.push(frame);
         break;
+      }
       case "close":
-        this.conns.get(message.conn)?.served.clientClosed(message.code, message.reason);
+        this.conns.get(message.conn)?.served.close(message.code, message.reason);
         this.conns.delete(message.conn);
         break;
       case "pong":
@@ -103,43 +110,39 @@ export class ClusterNode {
 
   private open(conn: number, path: string, query: string, headers: [string, string][]): void {
     if (!this.app || this.conns.has(conn)) return;
-    const protocols = headers.find(([name]) => name === "sec-websocket-protocol")?.[1];
-    const scope: WebSocketScope = {
-      type: "websocket",
-      http_version: "1.1",
-      scheme: "ws",
-      path,
-      raw_path: path,
-      query_string: query,
-      root_path: "",
-      headers,
-      client: ["127.0.0.1", 40000 + (conn % 20000)],
-      server: ["127.0.0.1", 8000],
-      state: {},
-      subprotocols: protocols ? protocols.split(",").map((p) => p.trim()) : [],
-    };
-    const entry = { accepted: false } as Conn;
+    const scope = webSocketScope({ path, query, headers, client: ["127.0.0.1", 40000 + (conn % 20000)], server: ["127.0.0.1", 8000] });
+    const entry = { accepted: false, early: [] } as unknown as Conn;
     entry.served = serveWebSocket(this.app, scope, this.peer(conn, entry));
     this.conns.set(conn, entry);
+    // What uvicorn logs: an error that escaped the app ("Exception in ASGI application").
+    void entry.served.done.then(({ problem }) => {
+      if (problem && !(problem.error instanceof ClientDisconnected)) {
+        this.env.post({ type: "console", level: "error", text: `${problem.message}\n${formatArgs([problem.error])}` });
+      }
+    });
   }
 
+  /** The server's side of the wire (the web engine's serveWebSocket): each thing the app does, posted to the coordinator. */
   private peer(conn: number, entry: Conn): WebSocketPeer {
     const post = this.env.post;
     return {
       accept: () => {
         entry.accepted = true;
         post({ type: "accept", conn });
+        // After the 101 is on its way: serveWebSocket is "open" once this returns.
+        queueMicrotask(() => {
+          for (const frame of entry.early.splice(0)) entry.served.send(frame);
+        });
       },
-      send: (frame) => post({ type: "frame", conn, ...frame }),
-      close: (code, reason) => {
+      frame: (frame) => post({ type: "frame", conn, ...(frame.bytes ? { bytes: frame.bytes } : { text: frame.text }) }),
+      close: ({ code, reason }) => {
         this.conns.delete(conn);
         post({ type: "close", conn, code, reason });
       },
-      reject: (status) => {
+      refuse: (refusal) => {
         this.conns.delete(conn);
-        post({ type: "close", conn, code: 1006, reason: "", ...(status === 500 ? { status } : {}) });
+        post({ type: "close", conn, code: 1006, reason: "", ...(refusal.status === 500 ? { status: 500 as const } : {}) });
       },
-      error: (error) => post({ type: "console", level: "error", text: `Exception in ASGI application\n${formatArgs([error])}` }),
     };
   }
 
@@ -148,7 +151,7 @@ export class ClusterNode {
     const { clock, post } = this.env;
     const tick = () => {
       const conns: number[] = [];
-      for (const [conn, entry] of this.conns) if (entry.accepted && entry.served.open) conns.push(conn);
+      for (const [conn, entry] of this.conns) if (entry.accepted && entry.served.state === "open") conns.push(conn);
       if (conns.length > 0) {
         const round = new Set(conns);
         this.rounds.push(round);
@@ -165,9 +168,9 @@ export class ClusterNode {
 
   private drop(conn: number): void {
     const entry = this.conns.get(conn);
-    if (!entry || !entry.served.open) return;
+    if (!entry || entry.served.state !== "open") return;
     this.conns.delete(conn);
-    entry.served.dropped();
+    entry.served.drop();
     this.env.post({ type: "dropped", conn, why: "ping timeout" });
   }
 

@@ -28,9 +28,10 @@ export interface Fate {
   lostOnTheWay: number;
   /** No worker sent it on or published it: not a broadcast (an authentication frame, say), unless its worker went down. */
   passedOn: boolean;
-  /** Some hop of it is still travelling at the playhead. */
-  onItsWay: boolean;
 }
+
+/** Some hop of it is still travelling at `time` (the picture's schedule). */
+export const onItsWay = (f: Fate, time: number) => f.sent.until > time;
 
 /**
  * Worker `w` went down after `since` without sending a single frame out in between: it died
@@ -50,7 +51,7 @@ function diedHolding(now: ClusterNow, w: number, since: number) {
   return lo < outs.length && outs[lo] < down.t ? undefined : down;
 }
 
-export function fateOf(now: ClusterNow, sent: Sent, time: number): Fate {
+export function fateOf(now: ClusterNow, sent: Sent): Fate {
   const published = sent.publishes > 0;
   const senderDown = diedHolding(now, sent.worker, sent.t);
   const passedOn = published || sent.outWorkers.size > 0 || !!senderDown;
@@ -72,7 +73,7 @@ export function fateOf(now: ClusterNow, sent: Sent, time: number): Fate {
   for (const client of sent.undelivered) if (!sent.openAtSend.includes(client)) lostOnTheWay++;
   const connected = sent.openAtSend.length;
   const misses = passedOn ? [...groups.values()].sort((a, b) => b.count - a.count) : [];
-  return { sent, connected, reached, missed: connected - reached, misses, lostOnTheWay, passedOn, onItsWay: sent.until > time };
+  return { sent, connected, reached, missed: connected - reached, misses, lostOnTheWay, passedOn };
 }
 
 function whyMissed(now: ClusterNow, sent: Sent, client: number, w: number, senderDown: ReturnType<typeof diedHolding>): Omit<Miss, "count"> {
@@ -94,13 +95,13 @@ function whyMissed(now: ClusterNow, sent: Sent, client: number, w: number, sende
   return { reason: "not delivered", worker: w };
 }
 
-export function fatesOf(now: ClusterNow, time: number): Fate[] {
-  return now.sent.map((s) => fateOf(now, s, time));
+export function fatesOf(now: ClusterNow): Fate[] {
+  return now.sent.map((s) => fateOf(now, s));
 }
 
 /** An ✕ at the sender's worker for each frame that never left it. */
 export function neverLeftMarks(fates: readonly Fate[]): Mark[] {
-  return fates.filter((f) => f.misses.some((m) => m.reason === "never left")).map((f) => ({ kind: "never-left", t: f.sent.until, worker: f.sent.worker, client: null, msg: f.sent.msg }));
+  return fates.filter((f) => f.misses.some((m) => m.reason === "never left")).map((f) => ({ kind: "never-left", t: f.sent.until, at: f.sent.t, worker: f.sent.worker, client: null, msg: f.sent.msg }));
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -123,11 +124,12 @@ export function missPhrase(m: Miss): string {
 }
 
 /** "Message 12 from client 3 on worker 1 reached 6 of 24 clients (18 missed: never left worker 1)." */
-export function fateSentence(f: Fate): string {
+export function fateSentence(f: Fate, time: number): string {
+  const going = onItsWay(f, time);
   const head = `Message ${f.sent.msg} from client ${f.sent.client} on worker ${f.sent.worker}`;
-  if (!f.passedOn) return f.onItsWay ? `${head} is on its way to worker ${f.sent.worker}.` : `${head} was not passed on to any client.`;
+  if (!f.passedOn) return going ? `${head} is on its way to worker ${f.sent.worker}.` : `${head} was not passed on to any client.`;
   const reach = `${f.reached} of ${plural(f.connected, "client")}`;
-  if (f.onItsWay) return `${head} is on its way: it reached ${reach} so far.`;
+  if (going) return `${head} is on its way: it reached ${reach} so far.`;
   const gone = f.lostOnTheWay === 0 ? "" : ` ${f.lostOnTheWay === 1 ? "1 frame carrying it was" : `${f.lostOnTheWay} frames carrying it were`} lost on the way to a client already gone.`;
   if (f.missed === 0) return `${head} reached ${f.connected === 1 ? "its 1 client" : `all ${f.connected} clients`}.${gone}`;
   const why = f.misses.length === 1 ? missPhrase(f.misses[0]) : f.misses.map((m) => `${m.count} ${missPhrase(m)}`).join("; ");
@@ -141,10 +143,10 @@ export interface LossGroup {
 }
 
 /** The misses of every frame that has arrived, grouped by where they were lost, most first. */
-export function messageLosses(fates: readonly Fate[]): LossGroup[] {
+export function messageLosses(fates: readonly Fate[], time: number): LossGroup[] {
   const groups = new Map<string, LossGroup>();
   for (const f of fates) {
-    if (f.onItsWay) continue;
+    if (onItsWay(f, time)) continue;
     for (const { count, ...miss } of f.misses) {
       const key = `${miss.reason} ${miss.worker} ${miss.state ?? ""}`;
       const g = groups.get(key) ?? groups.set(key, { miss, messages: 0, clients: 0 }).get(key)!;

@@ -108,7 +108,7 @@ describe("the cluster picture's frames in flight", () => {
       ["undelivered", 2, 2],
     ]);
     const inMemory = readCluster(first, all.length, HOP);
-    expect(neverLeftMarks(fatesOf(inMemory, Infinity)).map((m) => [m.worker, m.msg])).toEqual([
+    expect(neverLeftMarks(fatesOf(inMemory)).map((m) => [m.worker, m.msg])).toEqual([
       [1, 1],
       [2, 2],
       [3, 3],
@@ -121,10 +121,10 @@ describe("the cluster picture's frames in flight", () => {
 
 describe("the cluster picture's messages", () => {
   it("counts who a broadcast from memory reached: only the sender's worker's clients", () => {
-    const fates = fatesOf(readCluster(first, all.length, HOP), Infinity);
+    const fates = fatesOf(readCluster(first, all.length, HOP));
     expect(fates.map((f) => [f.connected, f.reached, f.missed])).toEqual(Array(6).fill([24, 6, 18]));
-    expect(fateSentence(fates[0])).toBe("Message 1 from client 1 on worker 1 reached 6 of 24 clients (18 missed: never left worker 1).");
-    expect(messageLosses(fates).map(lossGroupSentence)).toEqual([
+    expect(fateSentence(fates[0], Infinity)).toBe("Message 1 from client 1 on worker 1 reached 6 of 24 clients (18 missed: never left worker 1).");
+    expect(messageLosses(fates, Infinity).map(lossGroupSentence)).toEqual([
       "2 messages, 36 clients missed: never left worker 1.",
       "2 messages, 36 clients missed: never left worker 2.",
       "1 message, 18 clients missed: never left worker 3.",
@@ -133,24 +133,24 @@ describe("the cluster picture's messages", () => {
   });
 
   it("tells a publish to 0 receivers, a frame that is not passed on, one sent to a vanished client and a worker killed holding it", () => {
-    const fates = fatesOf(atEnd(), Infinity);
-    const sentence = (msg: number) => fateSentence(fates.find((f) => f.sent.msg === msg)!);
+    const fates = fatesOf(atEnd());
+    const sentence = (msg: number) => fateSentence(fates.find((f) => f.sent.msg === msg)!, Infinity);
     expect(sentence(1)).toBe("Message 1 from client 1 on worker 1 reached 0 of 24 clients (24 missed: published to 0 receivers).");
     expect(sentence(2)).toBe("Message 2 from client 25 on worker 1 was not passed on to any client.");
     expect(sentence(3)).toBe("Message 3 from client 2 on worker 2 reached all 25 clients.");
     expect(sentence(9)).toBe("Message 9 from client 5 on worker 1 reached all 24 clients. 1 frame carrying it was lost on the way to a client already gone.");
     expect(sentence(10)).toBe("Message 10 from client 6 on worker 2 reached 18 of 24 clients (6 missed: worker 3 killed). 1 frame carrying it was lost on the way to a client already gone.");
     // The kill came long after message 1's publish: that is not why message 1 was lost.
-    expect(messageLosses(fates).map(lossGroupSentence)).toEqual(["1 message, 24 clients missed: published to 0 receivers.", "1 message, 6 clients missed: worker 3 killed."]);
+    expect(messageLosses(fates, Infinity).map(lossGroupSentence)).toEqual(["1 message, 24 clients missed: published to 0 receivers.", "1 message, 6 clients missed: worker 3 killed."]);
   });
 
   it("says a message is on its way while a hop of it is still travelling", () => {
     const inAt = after((e) => e.source === "cluster" && e.cluster === 2 && e.kind === "in" && e.msg === 3);
     const now = readCluster(second, inAt, HOP);
     const sent = now.sent.find((s) => s.msg === 3)!;
-    expect(fateSentence(fatesOf(now, sent.t + 1).find((f) => f.sent.msg === 3)!)).toBe("Message 3 from client 2 on worker 2 is on its way to worker 2.");
+    expect(fateSentence(fatesOf(now).find((f) => f.sent.msg === 3)!, sent.t + 1)).toBe("Message 3 from client 2 on worker 2 is on its way to worker 2.");
     const later = readCluster(second, inAt + 3, HOP);
-    expect(fateSentence(fatesOf(later, sent.t + 1).find((f) => f.sent.msg === 3)!)).toBe("Message 3 from client 2 on worker 2 is on its way: it reached 0 of 25 clients so far.");
+    expect(fateSentence(fatesOf(later).find((f) => f.sent.msg === 3)!, sent.t + 1)).toBe("Message 3 from client 2 on worker 2 is on its way: it reached 0 of 25 clients so far.");
   });
 
   it("tells a frame out the client missed because it closed between the send and the frame", () => {
@@ -163,8 +163,8 @@ describe("the cluster picture's messages", () => {
     s.emit({ kind: "out", client: a, worker: 1, msg: 1, text: "hi", delivered: true }, 1);
     s.emit({ kind: "out", client: b, worker: 2, msg: 1, text: "hi", delivered: false }, 1);
     const [info] = clustersOf(s.events);
-    const [fate] = fatesOf(readCluster(info, s.events.length, HOP), Infinity);
-    expect(fateSentence(fate)).toBe("Message 1 from client 1 on worker 1 reached 1 of 2 clients (1 missed: worker 2 sent it after the client had gone).");
+    const [fate] = fatesOf(readCluster(info, s.events.length, HOP));
+    expect(fateSentence(fate, Infinity)).toBe("Message 1 from client 1 on worker 1 reached 1 of 2 clients (1 missed: worker 2 sent it after the client had gone).");
   });
 });
 
@@ -185,7 +185,7 @@ describe("the cluster picture's model at scale", () => {
     const clusters = clustersOf(trace);
     const started = performance.now();
     const now = readCluster(clusters[0], trace.length, HOP);
-    const fates = fatesOf(now, Infinity);
+    const fates = fatesOf(now);
     const ms = performance.now() - started;
     expect(now.segments.length).toBeGreaterThan(180_000);
     expect(fates.every((f) => f.missed === 0)).toBe(true);

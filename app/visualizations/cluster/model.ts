@@ -151,7 +151,10 @@ export interface Segment {
 /** Where something was lost, drawn as an ✕: at the client (undelivered), the broker (no receivers), a worker (killed), a worker's edge (never left). */
 export interface Mark {
   kind: "undelivered" | "no-receivers" | "down" | "never-left";
+  /** When the dot that was lost arrives there (the picture's schedule). */
   t: number;
+  /** When the event that tells the loss happened. */
+  at: number;
   worker: number;
   client: number | null;
   msg: number | null;

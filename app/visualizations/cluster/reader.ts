@@ -128,7 +128,7 @@ export class ClusterReader {
           this.downs.push({ worker: e.worker, t: e.t, state: e.state });
           if (e.state !== "stopped") {
             w.downs++;
-            this.marks.push({ kind: "down", t: e.t, worker: e.worker, client: null, msg: null });
+            this.marks.push({ kind: "down", t: e.t, at: e.t, worker: e.worker, client: null, msg: null });
           }
         }
         if (e.error) w.error = e.error;
@@ -211,7 +211,7 @@ export class ClusterReader {
     const after = e.msg === null ? undefined : this.inEnd.get(e.msg);
     const s = this.segment("publish", e.t, Math.max(e.t, after ?? e.t), e.worker, null, e.msg, e.receivers === 0, record);
     if (e.msg !== null) this.publishEnd.set(e.msg, Math.max(this.publishEnd.get(e.msg) ?? 0, s.end));
-    if (s.lost) this.marks.push({ kind: "no-receivers", t: s.end, worker: e.worker, client: null, msg: e.msg });
+    if (s.lost) this.marks.push({ kind: "no-receivers", t: s.end, at: e.t, worker: e.worker, client: null, msg: e.msg });
   }
 
   private frameOut(e: Extract<ClusterTrace, { kind: "out" }>): void {
@@ -229,6 +229,6 @@ export class ClusterReader {
     // After the delivery that brought it to this worker, or (from memory) after it arrived here.
     const after = e.msg === null ? undefined : (this.deliveryEnd.get(e.msg * 65536 + e.worker) ?? (record?.worker === e.worker ? this.inEnd.get(e.msg) : undefined));
     const s = this.segment("out", e.t, Math.max(e.t, after ?? e.t), e.worker, e.client, e.msg, !e.delivered, record);
-    if (s.lost) this.marks.push({ kind: "undelivered", t: s.end, worker: e.worker, client: e.client, msg: e.msg });
+    if (s.lost) this.marks.push({ kind: "undelivered", t: s.end, at: e.t, worker: e.worker, client: e.client, msg: e.msg });
   }
 }

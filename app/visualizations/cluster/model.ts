@@ -177,6 +177,8 @@ export interface ClusterNow {
   outTimes: ReadonlyMap<number, readonly number[]>;
   /** The hop duration the segments were scheduled with. */
   hop: number;
+  /** When the last hop so far arrives: the picture's end, which may lie a few hops after the last event. */
+  settledAt: number;
 }
 
 /** The shown cluster as it stood once the first `count` events of the whole trace had happened; each hop of a frame lasts `hop` ms. */

@@ -43,6 +43,7 @@ export class ClusterReader {
   private readonly publishEnd = new Map<number, number>();
   /** By msg × 2^16 + worker. */
   private readonly deliveryEnd = new Map<number, number>();
+  private settledAt = 0;
 
   constructor(info: ClusterInfo, hop: number) {
     this.info = info;
@@ -85,6 +86,7 @@ export class ClusterReader {
       downs: this.downs.slice(),
       outTimes,
       hop: this.hop,
+      settledAt: this.settledAt,
     };
   }
 
@@ -112,6 +114,7 @@ export class ClusterReader {
   private segment(kind: SegmentKind, t: number, start: number, worker: number, client: number | null, msg: number | null, lost: boolean, record: Sent | undefined): Segment {
     const s: Segment = { kind, t, start, end: start + this.hop, worker, client, msg, lost };
     this.segments.push(s);
+    if (s.end > this.settledAt) this.settledAt = s.end;
     if (record && record.until < s.end) record.until = s.end;
     return s;
   }

@@ -4,7 +4,7 @@
 // their counters (a killed one crossed out), and the broker. The moving frames are drawn over it
 // on a canvas (FlightCanvas).
 import type { ReactNode } from "react";
-import { PILL, wireOf, type Box, type ClusterLayout } from "./layout";
+import { blockWireOf, PILL, wireOf, type Box, type ClusterLayout, type Point } from "./layout";
 import type { ClientNow, ClusterNow, Mark, WorkerNow } from "./model";
 import { FlightCanvas } from "./FlightCanvas";
 
@@ -100,11 +100,23 @@ function Broker({ box, now }: { box: Box; now: ClusterNow }) {
   );
 }
 
-const points = (path: { x: number; y: number }[]) => path.map((p) => `${p.x},${p.y}`).join(" ");
+const points = (path: Point[]) => path.map((p) => `${p.x},${p.y}`).join(" ");
+
+/** Each connected client's wire; with many clients, one per block and worker it reaches. */
+function Wires({ now, layout, placed }: { now: ClusterNow; layout: ClusterLayout; placed: ReadonlyMap<number, number> }) {
+  const wired = now.clients.filter((c) => c.status === "open" || c.status === "vanished" || c.status === "connecting");
+  if (layout.mode === "each") {
+    return wired.map((c) => <polyline key={c.client} className={`cluster-svg__wire cluster-svg__wire--${c.status}`} points={points(wireOf(layout, c.client, c.worker))} />);
+  }
+  const pairs = new Set(wired.map((c) => `${placed.get(c.client) ?? c.worker} ${c.worker}`));
+  return [...pairs].map((pair) => {
+    const [block, worker] = pair.split(" ").map(Number);
+    return <polyline key={pair} className="cluster-svg__wire" points={points(blockWireOf(layout, block, worker))} />;
+  });
+}
 
 export function ClusterPicture({ now, layout, marks, time, label }: { now: ClusterNow; layout: ClusterLayout; marks: readonly Mark[]; time: number; label: string }) {
   const { lb, broker } = layout;
-  const wired = now.clients.filter((c) => c.status === "open" || c.status === "vanished" || c.status === "connecting");
   // A block holds the clients placed in its row (by the worker each was first sent to).
   const placed = new Map(now.info.clients.map((c) => [c.client, c.worker]));
   const inBlock = new Map<number, ClientNow[]>();
@@ -128,9 +140,7 @@ export function ClusterPicture({ now, layout, marks, time, label }: { now: Clust
           layout.workers.map((box, i) => (
             <line key={i} className="cluster-svg__bus" x1={box.x + box.w} x2={broker.x} y1={box.y + box.h / 2} y2={box.y + box.h / 2} />
           ))}
-        {wired.map((c) => (
-          <polyline key={c.client} className={`cluster-svg__wire cluster-svg__wire--${c.status}`} points={points(wireOf(layout, c.client, c.worker))} />
-        ))}
+        <Wires now={now} layout={layout} placed={placed} />
         <g className="cluster-svg__lb">
           <rect x={lb.x} y={lb.y} width={lb.w} height={lb.h} rx={4} />
           <text transform={`translate(${lb.x + lb.w / 2},${lb.y + lb.h / 2}) rotate(-90)`} textAnchor="middle" dy="0.34em">

@@ -1,8 +1,9 @@
 // The picture in words, following the playhead: each worker's state and counters, the last
 // messages and whom they reached, every loss so far, and (folded) every client's connection.
 import { useId } from "react";
+import { SidewaysScroll } from "../../shell/SidewaysScroll";
 import { ColumnHeads } from "../ColumnHeads";
-import { connectionLoss, fateSentence, lossGroupSentence, messageLosses, type Fate } from "./messages";
+import { connectionLosses, fateSentence, lossGroupSentence, messageLosses, type Fate } from "./messages";
 import type { ClientNow, ClusterNow, WorkerNow } from "./model";
 
 function workerState(w: WorkerNow): string {
@@ -11,28 +12,35 @@ function workerState(w: WorkerNow): string {
 }
 
 export function WorkerTable({ now }: { now: ClusterNow }) {
-  const broker = now.info.usesBroker;
+  const b = now.broker;
   return (
-    <table className="cluster-table">
-      <caption>Workers at this moment</caption>
-      <ColumnHeads names={["Worker", "State", "Connections", "Frames in", "Frames out", ...(broker ? ["Published", "Delivered"] : [])]} />
-      <tbody>
-        {now.workers.map((w) => (
-          <tr key={w.worker}>
-            <th scope="row">{w.worker}</th>
-            <td>{workerState(w)}</td>
-            <td>{w.connections}</td>
-            <td>{w.framesIn}</td>
-            <td>
-              {w.framesOut}
-              {w.lostOut > 0 && ` (${w.lostOut} lost)`}
-            </td>
-            {broker && <td>{w.publishes}</td>}
-            {broker && <td>{w.deliveries}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+    <SidewaysScroll label="Workers at this moment">
+      <table className="cluster-table cluster-table--numbers">
+        <caption>Workers at this moment: connections, frames in and out</caption>
+        <ColumnHeads names={["Worker", "State", "Connections", "In", "Out"]} />
+        <tbody>
+          {now.workers.map((w) => (
+            <tr key={w.worker}>
+              <th scope="row">{w.worker}</th>
+              <td>{workerState(w)}</td>
+              <td>{w.connections}</td>
+              <td>{w.framesIn}</td>
+              <td>
+                {w.framesOut}
+                {w.lostOut > 0 && ` (${w.lostOut} lost)`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </SidewaysScroll>
+      <p className="cluster-note">
+        {now.info.usesBroker
+          ? `Redis: ${b.publishes} published (${now.workers.map((w) => `worker ${w.worker}: ${w.publishes}`).join(", ")}), ${b.deliveries} delivered to workers${b.zeroReceivers ? `, ${b.zeroReceivers} published to no one` : ""}.`
+          : "Redis: not used by this cluster; no worker published a message."}
+      </p>
+    </>
   );
 }
 
@@ -62,7 +70,7 @@ export function LossList({ now, fates, time }: { now: ClusterNow; fates: readonl
   const items = [
     ...messageLosses(fates, time).map(lossGroupSentence),
     ...(lostOut > 0 ? [`${lostOut === 1 ? "1 frame" : `${lostOut} frames`} sent to clients that had already gone, lost on the way.`] : []),
-    ...now.clients.map(connectionLoss).filter((s): s is string => s !== null),
+    ...connectionLosses(now.clients),
   ];
   return (
     <section className="cluster-list" aria-labelledby={id}>

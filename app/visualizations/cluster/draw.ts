@@ -61,35 +61,50 @@ const KINDS: readonly SegmentKind[] = ["in", "publish", "delivery", "out"];
 export function drawFrame(ctx: CanvasRenderingContext2D, frame: Frame, palette: Palette): void {
   ctx.lineJoin = "round";
   ctx.lineCap = "round";
-  // Reduced motion: each recent hop's whole path, ending in its shape.
+  // Reduced motion: each recent hop's whole path, ending in its shape; batched by kind and age.
+  const batches = new Map<string, Frame["trails"]>();
   for (const t of frame.trails) {
-    ctx.globalAlpha = t.alpha;
-    ctx.strokeStyle = palette[t.kind];
-    ctx.fillStyle = palette[t.kind];
+    const key = `${t.kind} ${Math.ceil(t.alpha * 4) / 4}`;
+    const batch = batches.get(key);
+    if (batch) batch.push(t);
+    else batches.set(key, [t]);
+  }
+  for (const [key, trails] of batches) {
+    const kind = trails[0].kind;
+    ctx.globalAlpha = Number(key.split(" ")[1]);
+    ctx.strokeStyle = palette[kind];
+    ctx.fillStyle = palette[kind];
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    polyline(ctx, t.path);
+    for (const t of trails) polyline(ctx, t.path);
     ctx.stroke();
-    const end = t.path[t.path.length - 1];
     ctx.beginPath();
-    shape(ctx, t.kind, end.x, end.y);
+    for (const t of trails) {
+      const end = t.path[t.path.length - 1];
+      shape(ctx, kind, end.x, end.y);
+    }
     ctx.fill();
   }
   ctx.globalAlpha = 1;
+  // Smaller shapes, without halos, when hundreds travel at once: a stream rather than a blot.
+  const crowded = frame.dots.length > 300;
+  const r = crowded ? Math.max(1.6, R * Math.sqrt(300 / frame.dots.length)) : R;
   for (const kind of KINDS) {
     const dots = frame.dots.filter((d) => d.kind === kind);
     if (dots.length === 0) continue;
     ctx.beginPath();
-    for (const d of dots) shape(ctx, kind, d.x, d.y);
-    ctx.strokeStyle = palette.halo;
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
+    for (const d of dots) shape(ctx, kind, d.x, d.y, r);
+    if (!crowded) {
+      ctx.strokeStyle = palette.halo;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
     ctx.fillStyle = palette[kind];
     ctx.fill();
   }
   for (const c of frame.crosses) {
     ctx.globalAlpha = c.alpha;
-    const r = c.kind === "down" ? 9 : 4.5;
+    const r = c.kind === "down" ? 6 : 4.5;
     ctx.beginPath();
     ctx.moveTo(c.x - r, c.y - r);
     ctx.lineTo(c.x + r, c.y + r);

@@ -57,7 +57,7 @@ export function layoutCluster(info: ClusterInfo, width: number): ClusterLayout {
   const lbX = clientsRight + Math.max(12, Math.round(width * 0.04));
   const lbW = 16;
   const workerX = lbX + lbW + Math.max(20, Math.round(width * 0.07));
-  const brokerW = Math.round(Math.min(110, Math.max(70, width * 0.2)));
+  const brokerW = Math.round(Math.min(110, Math.max(80, width * 0.2)));
   const brokerX = width - PAD - brokerW;
   const workerW = Math.max(92, Math.min(190, brokerX - 28 - workerX));
 
@@ -115,6 +115,15 @@ export function wireOf(layout: ClusterLayout, client: number, worker: number): P
   return [from, { x: layout.lb.x + layout.lb.w / 2, y: from.y }, workerSide(box, from.y, "left")];
 }
 
+/** With many clients, one wire per block: from the middle of `block`'s row to `worker`. */
+export function blockWireOf(layout: ClusterLayout, block: number, worker: number): Point[] {
+  const b = layout.blocks.get(block);
+  const box = layout.workers[worker - 1];
+  if (!b || !box) return [];
+  const y = b.y + b.h / 2;
+  return [{ x: layout.clientsRight, y }, { x: layout.lb.x + layout.lb.w / 2, y }, workerSide(box, y, "left")];
+}
+
 /** A worker's line to the broker: publishes above its middle, deliveries below. */
 function busOf(layout: ClusterLayout, worker: number, kind: "publish" | "delivery"): Point[] {
   const box = layout.workers[worker - 1];
@@ -145,14 +154,17 @@ export function markPoint(layout: ClusterLayout, m: Mark): Point | null {
   const box = layout.workers[m.worker - 1];
   switch (m.kind) {
     case "undelivered": {
-      const pill = m.client === null ? undefined : layout.pills.get(m.client);
-      if (pill) return { x: pill.x + pill.w / 2, y: pill.y + pill.h / 2 };
-      return m.client === null ? null : (layout.anchors.get(m.client) ?? null);
+      // Where the frame would have reached the client, clear of its number and tag.
+      const at = m.client === null ? undefined : layout.anchors.get(m.client);
+      return at ? { x: at.x - 6, y: at.y } : null;
     }
-    case "no-receivers":
-      return busOf(layout, m.worker, "publish")[1] ?? null;
+    case "no-receivers": {
+      const end = busOf(layout, m.worker, "publish")[1];
+      return end ? { x: end.x - 7, y: end.y } : null;
+    }
     case "down":
-      return box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : null;
+      // Frames the worker held die with it: at its side toward its clients (its box is crossed out too).
+      return box ? { x: box.x - 8, y: box.y + box.h / 2 } : null;
     case "never-left":
       return box ? { x: box.x + box.w + 8, y: box.y + box.h / 2 } : null;
   }

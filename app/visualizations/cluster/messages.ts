@@ -30,8 +30,8 @@ export interface Fate {
   passedOn: boolean;
 }
 
-/** Some hop of it is still travelling at `time` (the picture's schedule). */
-export const onItsWay = (f: Fate, time: number) => f.sent.until > time;
+/** It was carried less than a hop before `time`: more frames carrying it may come. */
+export const onItsWay = (f: Fate, time: number) => f.sent.settlesAt > time;
 
 /**
  * Worker `w` went down after `since` without sending a single frame out in between: it died
@@ -161,19 +161,30 @@ export function lossGroupSentence(g: LossGroup): string {
   return `${plural(g.messages, "message")}, ${plural(g.clients, "client")} missed: ${missPhrase({ ...g.miss, count: g.clients })}.`;
 }
 
-/** A connection that ended other than by its client closing it, or that never opened: in words. */
+/** How a connection ended, when it ended other than by its client closing it, or never opened. */
 export function connectionLoss(c: ClientNow): string | null {
-  const who = `Client ${c.client} on worker ${c.worker}`;
   switch (c.status) {
     case "lost":
-      return `${who}: connection lost (1006), ${c.why ?? "no close handshake"}${c.vanished ? "; it had vanished without a word" : ""}.`;
+      return `connection lost (1006), ${c.why ?? "no close handshake"}${c.vanished ? "; it had vanished without a word" : ""}`;
     case "vanished":
-      return `${who} vanished without a word; the worker still holds its socket.`;
+      return "vanished without a word; the worker still holds its socket";
     case "rejected":
-      return `${who}: handshake refused with HTTP ${c.code ?? 403}.`;
+      return `handshake refused with HTTP ${c.code ?? 403}`;
     case "closed":
-      return c.by === "server" ? `${who}: closed by the app with ${c.code}${c.reason ? ` “${c.reason}”` : ""}.` : null;
+      return c.by === "server" ? `closed by the app with ${c.code}${c.reason ? ` “${c.reason}”` : ""}` : null;
     default:
       return null;
   }
+}
+
+/** Every such connection in words, those that ended the same way on the same worker together. */
+export function connectionLosses(clients: readonly ClientNow[]): string[] {
+  const groups = new Map<string, { worker: number; what: string; clients: number[] }>();
+  for (const c of clients) {
+    const what = connectionLoss(c);
+    if (what === null) continue;
+    const key = `${c.worker} ${what}`;
+    (groups.get(key) ?? groups.set(key, { worker: c.worker, what, clients: [] }).get(key)!).clients.push(c.client);
+  }
+  return [...groups.values()].map((g) => `${g.clients.length === 1 ? "Client" : "Clients"} ${g.clients.join(", ")} on worker ${g.worker}: ${g.what}.`);
 }

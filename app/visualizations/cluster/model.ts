@@ -129,6 +129,11 @@ export interface Sent {
   deliveredTo: Map<number, number>;
   /** When its last hop so far arrives, in run time (the picture's schedule). */
   until: number;
+  /**
+   * One hop after the last event that carried it so far: until then the words call it on its
+   * way (more frames carrying it may come), after it they count whom it reached.
+   */
+  settlesAt: number;
 }
 
 export type SegmentKind = "in" | "publish" | "delivery" | "out";

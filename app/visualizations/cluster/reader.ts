@@ -115,7 +115,10 @@ export class ClusterReader {
     const s: Segment = { kind, t, start, end: start + this.hop, worker, client, msg, lost };
     this.segments.push(s);
     if (s.end > this.settledAt) this.settledAt = s.end;
-    if (record && record.until < s.end) record.until = s.end;
+    if (record) {
+      if (record.until < s.end) record.until = s.end;
+      if (record.settlesAt < t + this.hop) record.settlesAt = t + this.hop;
+    }
     return s;
   }
 
@@ -196,7 +199,7 @@ export class ClusterReader {
   private frameIn(e: Extract<ClusterTrace, { kind: "in" }>): void {
     this.worker(e.worker).framesIn++;
     this.openList ??= [...this.open].sort((a, b) => a - b);
-    const record: Sent = { msg: e.msg, client: e.client, worker: e.worker, t: e.t, text: e.text, event: e, openAtSend: this.openList, received: new Set(), undelivered: new Set(), outWorkers: new Set(), publishes: 0, maxReceivers: 0, deliveredTo: new Map(), until: e.t };
+    const record: Sent = { msg: e.msg, client: e.client, worker: e.worker, t: e.t, text: e.text, event: e, openAtSend: this.openList, received: new Set(), undelivered: new Set(), outWorkers: new Set(), publishes: 0, maxReceivers: 0, deliveredTo: new Map(), until: e.t, settlesAt: e.t };
     this.sent.set(e.msg, record);
     this.inEnd.set(e.msg, this.segment("in", e.t, e.t, e.worker, e.client, e.msg, false, record).end);
   }

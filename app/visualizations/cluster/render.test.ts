@@ -36,7 +36,7 @@ describe("the cluster picture, rendered", () => {
 
   it("shows the in-memory cluster once a broadcast has gone out: each worker's counters and who the message missed", () => {
     const lastOut = all.filter((e) => e.source === "cluster" && e.cluster === 1 && e.kind === "out" && e.msg === 1).at(-1)!;
-    const html = render(all, lastOut.t + 200);
+    const html = render(all, lastOut.t + 70);
     const text = words(html);
     expect(html).toContain('role="img"');
     expect(html).toContain("<canvas");
@@ -65,8 +65,9 @@ describe("the cluster picture, rendered", () => {
     expect(text).toContain("Message 10 from client 6 on worker 2 reached 18 of 24 clients (6 missed: worker 3 killed).");
     expect(text).toContain("Client 25 on worker 1: closed by the app with 4001 “not authenticated”.");
     expect(text).toContain("Client 26 on worker 2: closed by the app with 4002 “authentication timed out”.");
-    expect(text).toContain("…and 1 more."); // the rest of the list: every client is in the table
-    expect(text).toContain("27 3 refused, HTTP 403");
+    expect(text).toContain("Client 27 on worker 3: handshake refused with HTTP 403.");
+    expect(text).toContain("Clients 3, 7, 11, 15, 19, 23 on worker 3: connection lost (1006), worker killed.");
+    expect(text).toContain("27 3 refused, HTTP 403"); // the table of every client
     expect(text).toContain("1 message, 24 clients missed: published to 0 receivers.");
     expect(text).toContain("3 frames sent to clients that had already gone, lost on the way.");
     expect(text).toContain("3 running (restarted) 0"); // worker 3's row: restarted, no connections

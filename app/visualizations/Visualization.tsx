@@ -22,6 +22,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "search": lazy(() => import("./search/Search")),
   "pagination": lazy(() => import("./pagination/Pagination")),
   "pool": lazy(() => import("./pool/Pool")),
+  "cluster": lazy(() => import("./cluster/Cluster")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

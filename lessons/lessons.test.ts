@@ -14,6 +14,7 @@ import { PLAYGROUND_MODULES } from "../workers/sandbox/registry";
 import { prepareHostedRun, type HostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engines";
 import type { DatasetName } from "../workers/postgres/dataset-names";
 import { createTestHost } from "../workers/postgres/test-host";
+import { createClusterTestHost } from "../workers/cluster/test-host";
 
 const lessons = loadLessons(import.meta.dirname, { visualizations: VISUALIZATION_IDS });
 
@@ -26,6 +27,7 @@ const LESSON_TEST_ROWS: Record<DatasetName, number> = { feed_items: 50_000, docu
 /** Each hosted engine booted in Node, once for the whole file and only if a lesson uses it. */
 const NODE_HOSTS: { [N in HostedEngineName]: () => { host: HostedEngine; close(): Promise<void> } } = {
   postgres: () => createTestHost({ rows: LESSON_TEST_ROWS }),
+  cluster: () => createClusterTestHost(),
 };
 const booted = new Map<HostedEngineName, ReturnType<(typeof NODE_HOSTS)[HostedEngineName]>>();
 
@@ -106,6 +108,54 @@ void watchStatements(() => new Promise(() => {}), { forward: 0 });`,
       const result = await runCode(pagination!, `${attack}\n${wrong()}`);
       expect(allPassed(result)).toBe(false);
       expect(result.error?.message).toMatch(/read only|read-only|not extensible|Cannot assign|playground\/checks\/postgres/);
+    });
+  }
+});
+
+// Each plausible mistake in the websockets lesson is caught by the check about it: the solution
+// with one thing undone (a list of replacements in its text).
+describe("the websockets checks catch each mistake", () => {
+  const websockets = lessons.find((l) => l.meta.id === "websockets")!;
+  const solution = readFileSync(join(websockets.dir, "solution.ts"), "utf8");
+  const SAFE_BROADCAST = `for (const ws of [...this.sockets]) {
+      try {
+        await ws.sendText(text);
+      } catch {
+        this.sockets.delete(ws); // gone between its last frame and this one
+      }
+    }`;
+  const MISTAKES: Record<string, { edits: [from: string, to: string][]; fails: RegExp }> = {
+    "broadcasting in memory instead of publishing": {
+      edits: [["await publisher.publish(CHANNEL, `${user}: ${text}`);", "await manager.broadcast(`${user}: ${text}`);"]],
+      fails: /With 4 workers/,
+    },
+    // The starter's broadcast, which does not expect a send to fail, and nothing done on disconnect.
+    "keeping sockets that left in the manager": {
+      edits: [
+        [SAFE_BROADCAST, "for (const ws of this.sockets) await ws.sendText(text);"],
+        ["} finally {\n    manager.remove(ws);\n  }", "}"],
+      ],
+      fails: /A client that leaves/,
+    },
+    "closing before accepting": {
+      edits: [['app.websocket("/ws", async (ws) => {\n  await ws.accept();', 'app.websocket("/ws", async (ws) => {']],
+      fails: /unknown token is closed with 4001/,
+    },
+    "no time limit on the first message": {
+      edits: [["await waitFor(ws.receiveJson(), AUTH_TIMEOUT_MS)", "await ws.receiveJson()"]],
+      fails: /4002 after AUTH_TIMEOUT_MS/,
+    },
+  };
+  for (const [name, { edits, fails }] of Object.entries(MISTAKES)) {
+    it(`catches ${name}`, async () => {
+      let wrong = solution;
+      for (const [from, to] of edits) {
+        expect(wrong).toContain(from);
+        wrong = wrong.replace(from, to);
+      }
+      const result = await runCode(websockets, wrong);
+      const names = result.checks.filter((c) => !c.passed).map((c) => c.name);
+      expect(names.some((n) => fails.test(n)), names.join("; ")).toBe(true);
     });
   }
 });

@@ -2,10 +2,12 @@
 // looks in the status bar, one line per engine. Everything else of an engine is in its host.
 import type { ComponentType } from "react";
 import type { HostedEngine, HostedEngineName, HostOf } from "../../workers/sandbox/hosted-engines";
+import { ClusterStatus } from "./ClusterStatus";
 import { PostgresStatus } from "./PostgresStatus";
 
 const STATUS: { [N in HostedEngineName]: ComponentType<{ host: HostOf<N> }> } = {
   postgres: PostgresStatus,
+  cluster: ClusterStatus,
 };
 
 /** The status of each of the lesson's hosted engines. */

@@ -96,6 +96,12 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+/**
+ * True where your module runs as the run itself (start clusters there), false in a cluster's
+ * workers, which import the same module to serve `app` — Python's `if __name__ == "__main__":`.
+ */
+export declare const isMain: boolean;
+
 /** Starts a cluster serving your module's `app` in each worker, once every worker has loaded it. */
 export declare function startCluster(options?: ClusterOptions): Promise<Cluster>;
 

@@ -27,6 +27,7 @@ export function workerClusterModule(env: NodeModulesEnv): typeof LearnerApi {
   const now = () => env.clock.now();
   const createClient = createClientFor(env.broker, { now });
   return {
+    isMain: false,
     startCluster: () => {
       throw new Error(START_IN_WORKER);
     },

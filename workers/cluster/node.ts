@@ -103,6 +103,17 @@ export class ClusterNode {
       this.env.post({ type: "load-failed", message: `The export '${name}' cannot serve WebSockets: it has no asgiWebSocket function (a FastAPI app from playground/web has one)` });
       return;
     }
+    // uvicorn's lifespan startup, before the worker takes connections.
+    const startup = (app as { startup?: unknown }).startup;
+    if (typeof startup === "function") {
+      try {
+        await (startup as () => Promise<void>).call(app);
+      } catch (error) {
+        const at = safeLocate(error);
+        this.env.post({ type: "load-failed", message: `Application startup failed: ${errorText(error)}`, ...(at ?? {}) });
+        return;
+      }
+    }
     this.app = asgi.bind(app) as AsgiWebSocketApp;
     this.env.post({ type: "loaded" });
     if (config.pingIntervalMs !== null) this.heartbeat(config.pingIntervalMs, config.pingTimeoutMs);

@@ -82,6 +82,7 @@ export function clusterModule(env: ClusterModuleEnv): typeof LearnerApi {
     clearTimeout: (id) => clearTimeout(id),
   };
   return {
+    isMain: true,
     async startCluster(options) {
       const cluster = ++clusters;
       const base = Math.max(axisEnd, env.now());

@@ -14,6 +14,7 @@ import type { DatasetName } from "../postgres/dataset-names.ts";
  */
 export const HOSTED_ENGINES = {
   postgres: () => import("../postgres/host.ts"),
+  cluster: () => import("../cluster/page-host.ts"),
 } satisfies Record<string, () => Promise<{ default: HostedEngine }>>;
 
 export type HostedEngineName = keyof typeof HOSTED_ENGINES;

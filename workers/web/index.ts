@@ -27,7 +27,7 @@ export { quote, unquote, unquotePlus } from "./http/percent.ts";
 export { reasonPhrase } from "./http/status.ts";
 
 // The app: FastAPI on Starlette — routes, parameters, middleware, dependency injection, TestClient.
-export { FastAPI, type FastAPIOptions } from "./app/app.ts";
+export { FastAPI, type FastAPIOptions, type Lifespan } from "./app/app.ts";
 export {
   APIRouter,
   type APIRoute,

@@ -34,7 +34,17 @@ export interface FastAPIOptions {
   now?: () => number;
   /** Receives the app's trace events. */
   trace?: AppTraceSink;
+  /**
+   * What runs as a server process starts and stops (FastAPI's `lifespan`, an async context
+   * manager there): an async generator whose code before its `yield` runs at startup and after it
+   * at shutdown. Each worker of a cluster runs it once; it is where connections to other services
+   * are opened.
+   */
+  lifespan?: Lifespan;
 }
+
+/** FastAPI's lifespan as an async generator function: setup, `yield`, teardown. */
+export type Lifespan = (app: FastAPI) => AsyncGenerator<unknown, void, undefined>;
 
 type UserMiddleware = { name: string; kind: "http"; dispatch: Dispatch } | { name: string; kind: "asgi"; factory: AsgiMiddleware };
 
@@ -52,12 +62,15 @@ export class FastAPI extends APIRouter {
   #router: Router<APIRoute> | undefined;
   #websocketRouter: Router<APIWebSocketRoute> | undefined;
   #requests = 0;
+  readonly #lifespan: Lifespan | undefined;
+  #running: AsyncGenerator<unknown, void, undefined> | undefined;
 
   constructor(options: FastAPIOptions = {}) {
     super({ dependencies: options.dependencies });
     this.strategy = options.strategy ?? "linear";
     this.#now = options.now ?? (() => 0);
     this.#sink = options.trace;
+    this.#lifespan = options.lifespan;
     this.#exceptionHandlers.set(StarletteHTTPException, httpExceptionHandler as ExceptionHandler);
     this.#exceptionHandlers.set(RequestValidationError, requestValidationExceptionHandler as ExceptionHandler);
   }
@@ -84,6 +97,26 @@ export class FastAPI extends APIRouter {
   addExceptionHandler<E extends Error>(key: (abstract new (...args: never[]) => E) | number, handler: (request: Request, error: E) => Response | Promise<Response>): void {
     this.#exceptionHandlers.set(key, handler as ExceptionHandler);
     this.#stack = undefined;
+  }
+
+  /**
+   * The server's "lifespan.startup": runs the lifespan up to its `yield`. An error there is the
+   * server's "Application startup failed", raised to the caller.
+   */
+  async startup(): Promise<void> {
+    if (this.#running || !this.#lifespan) return;
+    this.#running = this.#lifespan(this);
+    const first = await this.#running.next();
+    if (first.done) throw new RuntimeError("The lifespan returned without yielding: it must `yield` once, between startup and shutdown");
+  }
+
+  /** The server's "lifespan.shutdown": runs the lifespan's code after its `yield`. */
+  async shutdown(): Promise<void> {
+    const running = this.#running;
+    this.#running = undefined;
+    if (!running) return;
+    const after = await running.next();
+    if (!after.done) throw new RuntimeError("The lifespan yielded more than once: it must `yield` once, between startup and shutdown");
   }
 
   /** The app's clock (the injected `now`), for middleware that times requests. */

@@ -1,0 +1,52 @@
+// A chat over WebSockets. This module runs in every worker of the cluster (each imports it on its
+// own, as Uvicorn's workers do) and once in the run itself, where `isMain` is true.
+import { FastAPI, type WebSocket } from "playground/web";
+import { isMain, startCluster } from "playground/cluster";
+
+/** The tokens a client may present, and whose they are. */
+export const TOKENS: Record<string, string> = { "tok-ada": "ada", "tok-grace": "grace", "tok-linus": "linus" };
+export const AUTH_TIMEOUT_MS = 1000;
+
+/** The open sockets of THIS worker. */
+class ConnectionManager {
+  private readonly sockets = new Set<WebSocket>();
+  add(ws: WebSocket) {
+    this.sockets.add(ws);
+  }
+  remove(ws: WebSocket) {
+    this.sockets.delete(ws);
+  }
+  async broadcast(text: string) {
+    for (const ws of this.sockets) await ws.sendText(text);
+  }
+}
+
+const manager = new ConnectionManager();
+
+export const app = new FastAPI();
+
+app.websocket("/ws", async (ws) => {
+  await ws.accept();
+  // 1. Nobody is asked who they are.
+  manager.add(ws);
+  while (true) {
+    const text = await ws.receiveText();
+    // 2. A client that leaves stays in the manager.
+    // 3. Only this worker's clients hear it.
+    await manager.broadcast(`anonymous: ${text}`);
+  }
+});
+
+// Try it: a cluster of one worker, then of four.
+if (isMain) {
+  for (const workers of [1, 4]) {
+    const cluster = await startCluster({ workers });
+    const clients = [];
+    for (let i = 0; i < 8; i++) clients.push(await cluster.connect("/ws"));
+    await clients[0].send("hello, room");
+    await cluster.settle();
+    const heard = clients.filter((c) => c.received.some((m) => m.endsWith("hello, room"))).length;
+    console.log(`${workers} worker(s): ${heard} of ${clients.length} clients heard the message`);
+    await cluster.stop();
+  }
+}

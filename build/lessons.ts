@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { transform } from "sucrase";
 import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts";
-import { HOSTED_ENGINE_NAMES, isHostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engines.ts";
+import { HOSTED_ENGINE_NAMES, isHostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engine-names.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { checkProse } from "./lesson-prose.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./lesson-error.ts";

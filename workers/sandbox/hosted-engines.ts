@@ -4,9 +4,12 @@
 // to it. A lesson names the ones it uses in its front matter (`engines: [postgres]`); the build
 // takes the names it allows from HOSTED_ENGINES, the page loads a lesson's hosts through it.
 //
-// This file stays light on purpose: the build imports it in Node, and the page's first paint must
-// not load an engine; each host is loaded with import() only when a lesson needs it.
+// The page's first paint must not load an engine: each host is loaded with import() only when a
+// lesson needs it. The build reads only the names (hosted-engine-names.ts).
 import type { DatasetName } from "../postgres/dataset-names.ts";
+import type { HostedEngineName } from "./hosted-engine-names.ts";
+
+export { HOSTED_ENGINE_NAMES, isHostedEngine, type HostedEngineName } from "./hosted-engine-names.ts";
 
 /**
  * One line per hosted engine: its name (front matter, port name) and its host's module, whose
@@ -15,14 +18,11 @@ import type { DatasetName } from "../postgres/dataset-names.ts";
 export const HOSTED_ENGINES = {
   postgres: () => import("../postgres/host.ts"),
   cluster: () => import("../cluster/page-host.ts"),
-} satisfies Record<string, () => Promise<{ default: HostedEngine }>>;
-
-export type HostedEngineName = keyof typeof HOSTED_ENGINES;
+} satisfies Record<HostedEngineName, () => Promise<{ default: HostedEngine }>>;
 
 /** The host the page gets for `name`. */
 export type HostOf<N extends HostedEngineName> = Awaited<ReturnType<(typeof HOSTED_ENGINES)[N]>>["default"];
 
-export const HOSTED_ENGINE_NAMES = Object.keys(HOSTED_ENGINES) as HostedEngineName[];
 
 /** What a host reads of a lesson's front matter (build/lessons.ts LessonMeta). */
 export interface HostedLesson {
@@ -66,9 +66,6 @@ export interface HostedEngine<State = unknown> {
   reset?(): Promise<void>;
 }
 
-export function isHostedEngine(name: string): name is HostedEngineName {
-  return Object.hasOwn(HOSTED_ENGINES, name);
-}
 
 /** The hosts of `names`, loaded (each module once per page). */
 export function loadHostedEngines(names: readonly HostedEngineName[]): Promise<HostedEngine[]> {

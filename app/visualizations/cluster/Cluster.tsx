@@ -15,18 +15,10 @@ import { hopFor } from "./flights";
 import { layoutCluster } from "./layout";
 import { Legend } from "./Legend";
 import { fatesOf, neverLeftMarks } from "./messages";
-import { clusterCache, clustersOf, shownCluster, type ClusterInfo } from "./model";
+import { clusterCache, clustersOf, shownCluster, shownUntil } from "./model";
 import { pictureLabel, summaryLine } from "./summary";
 import { ClientTable, LossList, MessageList, WorkerTable } from "./Tables";
 import "./cluster.css";
-
-/** The last event of `c` before the next cluster begins: showing it shows `c`. */
-function endOf(clusters: readonly ClusterInfo[], c: ClusterInfo) {
-  const next = clusters[clusters.indexOf(c) + 1];
-  let i = c.events.length - 1;
-  while (next && i > 0 && c.indexes[i] >= next.beginsAt) i--;
-  return c.events[i];
-}
 
 export default function Cluster({ store, view }: VisualizationProps) {
   const clusters = useMemo(() => clustersOf(view.all), [view.all]);
@@ -56,7 +48,7 @@ export default function Cluster({ store, view }: VisualizationProps) {
   }
   return (
     <figure className="cluster-viz" ref={figure}>
-      {clusters.length > 1 && <ClusterPicker clusters={clusters} shown={now.info} onPick={(c) => view.showEvent(endOf(clusters, c))} />}
+      {clusters.length > 1 && <ClusterPicker clusters={clusters} shown={now.info} onPick={(c) => view.showEvent(shownUntil(clusters, c))} />}
       <figcaption className="cluster-viz__summary">
         {summaryLine(now, clusters.length)}
         {!view.atEnd && " · so far"}

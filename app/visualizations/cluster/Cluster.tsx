@@ -33,7 +33,8 @@ export default function Cluster({ store, view }: VisualizationProps) {
   // A hop arrives a little after its event, so at the end of a finished run the picture shows
   // every frame arrived rather than the last ones frozen on their way.
   const running = useStore(store, (s) => s.running);
-  const time = now && view.atEnd && !running ? Math.max(view.time, now.settledAt) : view.time;
+  const atRunEnd = view.trace.length === view.all.length && view.time >= view.end && !running;
+  const time = now && atRunEnd ? Math.max(view.time, now.settledAt) : view.time;
   const layout = useMemo(() => (info ? layoutCluster(info, width) : null), [info, width]);
 
   if (!now || !layout) {
@@ -51,7 +52,7 @@ export default function Cluster({ store, view }: VisualizationProps) {
       {clusters.length > 1 && <ClusterPicker clusters={clusters} shown={now.info} onPick={(c) => view.showEvent(shownUntil(clusters, c))} />}
       <figcaption className="cluster-viz__summary">
         {summaryLine(now, clusters.length)}
-        {!view.atEnd && " · so far"}
+        {!atRunEnd && " · so far"}
       </figcaption>
       <ClusterPicture now={now} layout={layout} marks={marks} time={time} label={pictureLabel(now)} />
       <Legend broker={now.info.usesBroker} />

@@ -15,18 +15,10 @@ import { hopFor } from "./flights";
 import { layoutCluster } from "./layout";
 import { Legend } from "./Legend";
 import { fatesOf, neverLeftMarks } from "./messages";
-import { clusterCache, clustersOf, shownCluster, type ClusterInfo } from "./model";
+import { clusterCache, clustersOf, shownCluster, shownUntil } from "./model";
 import { pictureLabel, summaryLine } from "./summary";
 import { ClientTable, LossList, MessageList, WorkerTable } from "./Tables";
 import "./cluster.css";
-
-/** The last event of `c` before the next cluster begins: showing it shows `c`. */
-function endOf(clusters: readonly ClusterInfo[], c: ClusterInfo) {
-  const next = clusters[clusters.indexOf(c) + 1];
-  let i = c.events.length - 1;
-  while (next && i > 0 && c.indexes[i] >= next.beginsAt) i--;
-  return c.events[i];
-}
 
 export default function Cluster({ store, view }: VisualizationProps) {
   const clusters = useMemo(() => clustersOf(view.all), [view.all]);
@@ -41,7 +33,8 @@ export default function Cluster({ store, view }: VisualizationProps) {
   // A hop arrives a little after its event, so at the end of a finished run the picture shows
   // every frame arrived rather than the last ones frozen on their way.
   const running = useStore(store, (s) => s.running);
-  const time = now && view.atEnd && !running ? Math.max(view.time, now.settledAt) : view.time;
+  const atRunEnd = view.trace.length === view.all.length && view.time >= view.end && !running;
+  const time = now && atRunEnd ? Math.max(view.time, now.settledAt) : view.time;
   const layout = useMemo(() => (info ? layoutCluster(info, width) : null), [info, width]);
 
   if (!now || !layout) {
@@ -56,10 +49,10 @@ export default function Cluster({ store, view }: VisualizationProps) {
   }
   return (
     <figure className="cluster-viz" ref={figure}>
-      {clusters.length > 1 && <ClusterPicker clusters={clusters} shown={now.info} onPick={(c) => view.showEvent(endOf(clusters, c))} />}
+      {clusters.length > 1 && <ClusterPicker clusters={clusters} shown={now.info} onPick={(c) => view.showEvent(shownUntil(clusters, c))} />}
       <figcaption className="cluster-viz__summary">
         {summaryLine(now, clusters.length)}
-        {!view.atEnd && " · so far"}
+        {!atRunEnd && " · so far"}
       </figcaption>
       <ClusterPicture now={now} layout={layout} marks={marks} time={time} label={pictureLabel(now)} />
       <Legend broker={now.info.usesBroker} />

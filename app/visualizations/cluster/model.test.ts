@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../workers/trace";
-import { clusterCache, clustersOf, readCluster, shownCluster } from "./model";
+import { clusterCache, clustersOf, readCluster, shownCluster, shownUntil } from "./model";
 import { connectionLosses, fatesOf, fateSentence, messageLosses, lossGroupSentence, neverLeftMarks } from "./messages";
 import { busyCluster, inMemoryCluster, pubSubCluster, Script, syntheticRun } from "./testing/synthetic";
 
@@ -25,6 +25,19 @@ describe("the cluster picture's clusters", () => {
     expect(shownCluster(clustersOf(all), 1)?.cluster).toBe(1);
     expect(shownCluster(clustersOf(all), second.beginsAt)?.cluster).toBe(1);
     expect(shownCluster(clustersOf(all), second.beginsAt + 1)?.cluster).toBe(2);
+  });
+
+  it("picks a cluster by the playhead: just after its last event before the next cluster begins", () => {
+    const clusters = clustersOf(all);
+    const end1 = shownUntil(clusters, clusters[0]);
+    expect(end1).toBe(first.last);
+    expect(shownCluster(clusters, all.indexOf(end1) + 1)).toBe(clusters[0]);
+    expect(shownUntil(clusters, clusters[1])).toBe(all.at(-1));
+    // Cluster 1 still reporting after cluster 2 began: its picker entry stops where cluster 2 begins.
+    const late = { ...first.last, t: 999.5 } as TraceEvent;
+    const mixed = clustersOf([...all, late]);
+    const until = shownUntil(mixed, mixed[0]);
+    expect(mixed[0].indexes[mixed[0].events.indexOf(until)]).toBeLessThan(mixed[1].beginsAt);
   });
 
   it("takes a cluster without a start event from its events", () => {

@@ -64,6 +64,14 @@ export function shownCluster(clusters: readonly ClusterInfo[], count: number): C
   return shown;
 }
 
+/** The last event of `c` before the next cluster begins: the playhead just after it shows `c` as it ended. */
+export function shownUntil(clusters: readonly ClusterInfo[], c: ClusterInfo): ClusterTrace {
+  const next = clusters[clusters.indexOf(c) + 1];
+  let i = c.events.length - 1;
+  while (next && i > 0 && c.indexes[i] >= next.beginsAt) i--;
+  return c.events[i];
+}
+
 export type WorkerStatus = "starting" | "up" | "killed" | "crashed" | "stopped";
 
 export interface WorkerNow {

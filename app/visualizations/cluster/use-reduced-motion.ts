@@ -1,8 +1,11 @@
 // Whether the system asks for reduced motion, kept up to date (false where there is no window).
 import { useSyncExternalStore } from "react";
 
-const QUERY = "(prefers-reduced-motion: reduce)";
-const media = () => (typeof window === "undefined" ? undefined : window.matchMedia?.(QUERY));
+let query: MediaQueryList | null | undefined;
+function media(): MediaQueryList | null {
+  if (query === undefined) query = typeof window === "undefined" || !window.matchMedia ? null : window.matchMedia("(prefers-reduced-motion: reduce)");
+  return query;
+}
 
 function subscribe(onChange: () => void): () => void {
   const m = media();

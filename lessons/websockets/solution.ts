@@ -83,17 +83,20 @@ app.websocket("/ws", async (ws) => {
   }
 });
 
+// Four workers, a few rounds of chat (slow enough to watch in the picture).
 if (isMain) {
   const cluster = await startCluster({ workers: 4 });
   const clients = [];
   for (let i = 0; i < 8; i++) {
-    const client = await cluster.connect("/ws");
-    await client.sendJson({ token: "tok-ada" });
+    const client = cluster.connect("/ws");
+    client.sendJson({ token: "tok-ada" });
     clients.push(client);
   }
-  await clients[0].send("hello, room");
-  await cluster.settle();
-  const heard = clients.filter((c) => c.received.includes("ada: hello, room")).length;
-  console.log(`4 workers: ${heard} of ${clients.length} clients heard the message`);
+  for (let round = 1; round <= 3; round++) {
+    clients[round].send(`round ${round}`);
+    await cluster.sleep(300);
+  }
+  const heard = clients.filter((c) => c.received.includes("ada: round 1")).length;
+  console.log(`4 workers: ${heard} of ${clients.length} clients heard round 1`);
   await cluster.stop();
 }

@@ -37,16 +37,19 @@ app.websocket("/ws", async (ws) => {
   }
 });
 
-// Try it: a cluster of one worker, then of four.
+// Try it: a cluster of one worker, then of four, each with a few rounds of chat (slow enough to
+// watch in the picture).
 if (isMain) {
   for (const workers of [1, 4]) {
     const cluster = await startCluster({ workers });
     const clients = [];
-    for (let i = 0; i < 8; i++) clients.push(await cluster.connect("/ws"));
-    await clients[0].send("hello, room");
-    await cluster.settle();
-    const heard = clients.filter((c) => c.received.some((m) => m.endsWith("hello, room"))).length;
-    console.log(`${workers} worker(s): ${heard} of ${clients.length} clients heard the message`);
+    for (let i = 0; i < 8; i++) clients.push(cluster.connect("/ws"));
+    for (let round = 1; round <= 3; round++) {
+      clients[round].send(`round ${round}`);
+      await cluster.sleep(300);
+    }
+    const heard = clients.filter((c) => c.received.some((m) => m.endsWith("round 1"))).length;
+    console.log(`${workers} worker(s): ${heard} of ${clients.length} clients heard round 1`);
     await cluster.stop();
   }
 }

@@ -20,11 +20,12 @@ export interface ClusterOptions {
   exportName?: string;
 }
 
+/** What a browser's `new WebSocket(url, protocols)` can send besides the URL: no headers of its own. */
 export interface ConnectOptions {
-  /** Request headers of the handshake. */
-  headers?: Record<string, string>;
-  /** Cookies, sent as one `cookie` header. */
+  /** The site's cookies, sent with the handshake as one `cookie` header. */
   cookies?: Record<string, string>;
+  /** Subprotocols offered (Sec-WebSocket-Protocol), in order of preference. */
+  protocols?: string[];
 }
 
 export interface CloseInfo {

@@ -99,7 +99,7 @@ describe("serving connections", () => {
     expect(cluster.stats()[0].connections).toBe(0);
   });
 
-  it("the handshake carries the path, query, headers and cookies", async () => {
+  it("the handshake carries what a browser's WebSocket can send: path, query, cookies and subprotocols — no headers of its own", async () => {
     const code = appDoing(
       "",
       `    await send({ type: "websocket.accept" });
@@ -108,8 +108,10 @@ describe("serving connections", () => {
     await receive();`,
     );
     const { cluster } = await start(code);
-    const client = cluster.connect("/chat/room-1?since=5", { cookies: { session: "abc", theme: "dark" }, headers: { "Sec-WebSocket-Protocol": "chat.v2, chat.v1" } });
+    const client = cluster.connect("/chat/room-1?since=5", { cookies: { session: "abc", theme: "dark" }, protocols: ["chat.v2", "chat.v1"] });
     expect(JSON.parse(await client.nextMessage())).toEqual(["/chat/room-1", "since=5", "session=abc; theme=dark", ["chat.v2", "chat.v1"]]);
+    const withHeader = { headers: { authorization: "Bearer abc" } } as Parameters<typeof cluster.connect>[1];
+    expect(() => cluster.connect("/ws", withHeader)).toThrow(/cannot send headers of its own/);
   });
 
   it("console lines leave each worker with its number", async () => {

@@ -10,26 +10,28 @@ const LESSON = "#/lessons/websockets";
 const STARTER = readFileSync("lessons/websockets/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/websockets/solution.ts", "utf8");
 
-// The solution's app, with a scenario that chats for a few seconds so a worker can be killed from the page meanwhile.
-const LONG_CHAT = SOLUTION.replace(/if \(isMain\) \{[\s\S]*$/, `if (isMain) {
-  const cluster = await startCluster({ workers: 4 });
+// The solution's app, with a scenario that chats until a worker is killed from the page, waits for
+// it to be restarted from the page, and sends a newcomer to it (least connections: the empty worker).
+const LONG_CHAT = SOLUTION.replace(/\/\/ Four workers, a few rounds[\s\S]*$/, `if (isMain) {
+  const cluster = await startCluster({ workers: 4, balancer: "least-connections" });
   const clients = [];
   for (let i = 0; i < 8; i++) {
     const client = cluster.connect("/ws");
     client.sendJson({ token: "tok-grace" });
     clients.push(client);
   }
-  for (let round = 0; round < 40 && clients.some((c) => c.closed === null || c.worker !== 2); round++) {
+  for (let round = 0; round < 60 && !clients.some((c) => c.closed?.code === 1006); round++) {
     clients.find((c) => c.closed === null)?.send(\`round \${round}\`);
     await cluster.sleep(150);
-    if (clients.some((c) => c.closed?.code === 1006)) break;
   }
-  await cluster.sleep(300);
+  for (let i = 0; i < 80 && !cluster.stats()[1].alive; i++) await cluster.sleep(100);
+  const newcomer = cluster.connect("/ws");
+  newcomer.sendJson({ token: "tok-linus" });
   await cluster.settle();
   const last = clients.find((c) => c.closed === null)!;
-  last.send("after the kill");
+  last.send("after the restart");
   await cluster.settle();
-  for (const c of clients) console.log(\`client \${c.id} on worker \${c.worker}: \${c.closed ? \`closed \${c.closed.code}\` : \`open, heard \${c.received.includes("grace: after the kill") ? "it" : "nothing"}\`}\`);
+  for (const c of [...clients, newcomer]) console.log(\`client \${c.id} on worker \${c.worker}: \${c.closed ? \`closed \${c.closed.code}\` : \`open, heard \${c.received.includes("grace: after the restart") ? "it" : "nothing"}\`}\`);
   await cluster.stop();
 }
 `);
@@ -58,20 +60,22 @@ test("on websockets: broadcasts stay on their worker in the starter, cross every
     await expect(output(page)).toContainText("4 workers: 8 of 8 clients heard round 1");
   });
 
-  await test.step("a worker killed from the page's button: its clients see 1006, the others keep chatting", async () => {
+  await test.step("a worker killed from the page's button: its clients see 1006, the others keep chatting; restarted from the page, it takes a newcomer", async () => {
     await runCode(page, LONG_CHAT);
     // Once the picture shows worker 2 serving (its copy of the module loaded) and chatting.
     const workers = viz.getByRole("table", { name: /Workers at this moment/ });
     await expect(workers.getByRole("row", { name: /^2 running/ })).toBeVisible({ timeout: 30_000 });
     await expect(viz.getByText(/Redis: [1-9]\d* published/)).toBeVisible();
     await page.getByRole("button", { name: "Kill worker 2" }).click();
-    await expect(page.getByRole("button", { name: "Worker 2 is not running" })).toBeVisible();
+    await expect(workers.getByRole("row", { name: /^2 killed/ })).toBeVisible();
+    await page.getByRole("button", { name: "Restart worker 2" }).click();
+    await expect(page.getByRole("button", { name: "Kill worker 2" })).toBeVisible();
     await expect(status(page)).not.toHaveText("Running…", { timeout: 60_000 });
     const text = (await output(page).textContent()) ?? "";
-    const lines = [...text.matchAll(/client (\d+) on worker (\d+): ([^\n]+?)(?=client \d+ on worker|$)/g)].map((m) => ({ worker: Number(m[2]), what: m[3].trim() }));
-    expect(lines).toHaveLength(8);
-    for (const line of lines) expect(line.what).toBe(line.worker === 2 ? "closed 1006" : "open, heard it");
-    await expect(workers.getByRole("row", { name: /^2 killed/ })).toBeVisible();
+    const lines = [...text.matchAll(/client (\d+) on worker (\d+): ([^\n]+?)(?=client \d+ on worker|$)/g)].map((m) => ({ client: Number(m[1]), worker: Number(m[2]), what: m[3].trim() }));
+    expect(lines).toHaveLength(9);
+    for (const line of lines.slice(0, 8)) expect(line.what).toBe(line.worker === 2 ? "closed 1006" : "open, heard it");
+    expect(lines[8], "the newcomer, sent to the restarted (empty) worker").toEqual({ client: 9, worker: 2, what: "open, heard it" });
   });
 
   await test.step("no serious axe findings, light and dark", async () => {

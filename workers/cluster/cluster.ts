@@ -200,6 +200,10 @@ export class Cluster implements LearnerApi.Cluster, ClientWire {
       (error, how = "crashed") => {
         if (slot.link && this.slots[worker - 1] === slot) this.retire(slot, how, how === "crashed" ? error : undefined);
       },
+      () => {
+        // From the page: only the worker's latest incarnation, and only while the cluster runs.
+        if (this.slots[worker - 1] === slot && !this.stopped) this.restart(worker).catch(() => {});
+      },
     );
     const { exportName, pingIntervalMs, pingTimeoutMs } = this.settings;
     slot.link.post({ type: "load", code, config: { worker, exportName, pingIntervalMs, pingTimeoutMs } });

@@ -18,7 +18,9 @@ export type FromHost =
   | { type: "spawned"; node: number }
   | { type: "spawn-failed"; node: number; message: string }
   /** The learner killed the worker from the page (its clients will see 1006). */
-  | { type: "killed"; node: number };
+  | { type: "killed"; node: number }
+  /** The learner asked from the page for the worker to be started afresh (the coordinator does it). */
+  | { type: "restart"; node: number };
 
 const isNode = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SPAWNS_PER_RUN;
 const isWorker = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_WORKERS;
@@ -38,7 +40,8 @@ export function readFromHost(data: unknown, ports: readonly MessagePort[]): From
     case "spawn-failed":
       return typeof data.message === "string" && data.message.length <= 2000 ? { type: "spawn-failed", node: data.node, message: data.message } : null;
     case "killed":
-      return { type: "killed", node: data.node };
+    case "restart":
+      return { type: data.type, node: data.node };
     default:
       return null;
   }

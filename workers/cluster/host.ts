@@ -27,6 +27,8 @@ export interface ClusterHostState {
 export interface ClusterHost extends HostedEngine<ClusterHostState> {
   /** Ends worker `worker` of the run's latest cluster, as `kill -9` would: its clients see 1006. */
   killWorker(worker: number): void;
+  /** Asks the run's coordinator to start worker `worker` afresh (your module imported again). */
+  restartWorker(worker: number): void;
 }
 
 export interface ClusterHostOptions {
@@ -133,6 +135,11 @@ export function createClusterHost({ spawn }: ClusterHostOptions): ClusterHost {
       end(run, id);
       reply(run, { type: "killed", node: id });
       publish(run);
+    },
+    restartWorker(worker) {
+      const run = current;
+      const [id] = (run && latest(run).get(worker)) ?? [];
+      if (run && !run.closed && id !== undefined) reply(run, { type: "restart", node: id });
     },
   };
   return host;

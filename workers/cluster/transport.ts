@@ -38,7 +38,13 @@ export interface ClusterTransport {
    * `onMessage` receives what it sends; `onCrash` is told if it dies without the coordinator
    * asking (on its own, or `"killed"` from outside: the learner's kill button on the page).
    */
-  spawn(worker: number, onMessage: (message: FromNode) => void, onCrash?: (error: string, how?: "crashed" | "killed") => void): NodeLink;
+  spawn(
+    worker: number,
+    onMessage: (message: FromNode) => void,
+    onCrash?: (error: string, how?: "crashed" | "killed") => void,
+    /** The learner asked from outside (the page's restart button) for this worker to be started afresh. */
+    onRestart?: () => void,
+  ): NodeLink;
   /**
    * Resolves when nothing more is in flight: every message posted either way has been delivered
    * and handled, and what that set off has run. Timers that are not due yet (a heartbeat, a

@@ -50,7 +50,7 @@ describe("a cluster on the browser's transport (in-process workers over MessageP
     }
   });
 
-  it("a worker killed from the page loses its clients (1006) and is traced as killed; the others keep chatting", async () => {
+  it("a worker killed from the page loses its clients (1006) and is traced as killed; the others keep chatting; restarted from the page, it serves again", async () => {
     const { api, host, events, prepared } = await run(CHAT_REDIS);
     const cluster = await api.startCluster({ workers: 3 });
     const clients = [];
@@ -67,6 +67,20 @@ describe("a cluster on the browser's transport (in-process workers over MessageP
     alive[0].send("still here");
     await cluster.settle();
     expect(alive.every((c) => c.received.includes("still here"))).toBe(true);
+    // Restarted from the page: worker 2 imports the module afresh and takes connections again.
+    host.restartWorker(2);
+    for (let i = 0; i < 50 && !host.state.getState().workers.find((w) => w.worker === 2)?.alive; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await cluster.settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await cluster.settle();
+    expect(cluster.stats().find((w) => w.worker === 2)?.alive).toBe(true);
+    const late = [cluster.connect(), cluster.connect(), cluster.connect()];
+    await cluster.settle();
+    expect(late.map((c) => c.worker)).toContain(2);
+    late[0].send("back again");
+    await cluster.settle();
+    expect([...alive, ...late].every((c) => c.received.includes("back again"))).toBe(true);
+    expect(events().filter((e) => e.kind === "worker" && e.worker === 2).map((e) => e.kind === "worker" && e.state)).toEqual(["started", "killed", "started"]);
     await prepared.finish();
     expect(host.state.getState().running).toBe(false);
   });

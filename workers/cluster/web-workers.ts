@@ -21,6 +21,7 @@ interface Link {
   alive: boolean;
   onMessage: (message: FromNode) => void;
   onCrash: (error: string, how?: "crashed" | "killed") => void;
+  onRestart: () => void;
 }
 
 /** The run's port to the page's cluster host, shared by every cluster of the run. */
@@ -34,7 +35,10 @@ export class HostChannel {
     host.onmessage = (event: MessageEvent) => {
       const message = readFromHost(event.data, event.ports);
       const link = message && this.links.get(message.node);
-      if (!message || !link || !link.alive) return;
+      if (!message || !link) return;
+      // A killed worker may be restarted: the coordinator starts a new one in its place.
+      if (message.type === "restart") return link.onRestart();
+      if (!link.alive) return;
       if (message.type === "spawned") this.attach(link, event.ports[0]);
       else {
         link.alive = false;
@@ -58,9 +62,9 @@ export class HostChannel {
     for (const message of link.queue.splice(0)) port.postMessage(message);
   }
 
-  open(worker: number, onMessage: Link["onMessage"], onCrash: Link["onCrash"]): { link: Link; node: number } {
+  open(worker: number, onMessage: Link["onMessage"], onCrash: Link["onCrash"], onRestart: Link["onRestart"]): { link: Link; node: number } {
     const node = this.nextNode++;
-    const link: Link = { port: null, queue: [], sent: 0, acked: 0, alive: true, onMessage, onCrash };
+    const link: Link = { port: null, queue: [], sent: 0, acked: 0, alive: true, onMessage, onCrash, onRestart };
     this.links.set(node, link);
     this.host.postMessage({ type: "spawn", node, worker });
     return { link, node };
@@ -93,8 +97,8 @@ export function webWorkerTransport(channel: HostChannel, runNow: () => number): 
   };
   return {
     clock,
-    spawn(worker, onMessage, onCrash = () => {}): NodeLink {
-      const { link, node } = channel.open(worker, onMessage, onCrash);
+    spawn(worker, onMessage, onCrash = () => {}, onRestart = () => {}): NodeLink {
+      const { link, node } = channel.open(worker, onMessage, onCrash, onRestart);
       return {
         post(message) {
           if (!link.alive) return;

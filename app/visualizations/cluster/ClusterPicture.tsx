@@ -39,7 +39,8 @@ function Lines({ x, y, lines, className }: { x: number; y: number; lines: ReactN
 }
 
 function Worker({ box, w, compact }: { box: Box; w: WorkerNow; compact: boolean }) {
-  const down = w.status === "killed" || w.status === "crashed" || w.status === "stopped";
+  // Killed or crashed is an accident, crossed out; stopped (the cluster shut down) is the calm end of a run.
+  const down = w.status === "killed" || w.status === "crashed";
   const state = w.status === "up" ? "" : w.status;
   const lines = compact ? [`w${w.worker} · ${w.connections} conn`, `in ${w.framesIn} · out ${w.framesOut}`] : [`worker ${w.worker}`, `${w.connections} connection${w.connections === 1 ? "" : "s"}`, `in ${w.framesIn} · out ${w.framesOut}`];
   return (
@@ -51,7 +52,7 @@ function Worker({ box, w, compact }: { box: Box; w: WorkerNow; compact: boolean 
       <Lines x={box.x + 6} y={box.y + 13} lines={lines} />
       {state && (
         <text x={box.x + box.w - 5} y={box.y + 13} textAnchor="end" className={`cluster-svg__state${down ? " cluster-svg__state--down" : ""}`}>
-          {down ? `✕ ${state}` : state}
+          {down ? `✕ ${state}` : state === "stopped" ? "■ stopped" : state}
         </text>
       )}
     </g>

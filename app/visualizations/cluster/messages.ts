@@ -131,6 +131,7 @@ export function fateSentence(f: Fate, time: number): string {
   const reach = `${f.reached} of ${plural(f.connected, "client")}`;
   if (going) return `${head} is on its way: it reached ${reach} so far.`;
   const gone = f.lostOnTheWay === 0 ? "" : ` ${f.lostOnTheWay === 1 ? "1 frame carrying it was" : `${f.lostOnTheWay} frames carrying it were`} lost on the way to a client already gone.`;
+  if (f.connected === 0) return `${head} found no client connected to receive it.${gone}`;
   if (f.missed === 0) return `${head} reached ${f.connected === 1 ? "its 1 client" : `all ${f.connected} clients`}.${gone}`;
   const why = f.misses.length === 1 ? missPhrase(f.misses[0]) : f.misses.map((m) => `${m.count} ${missPhrase(m)}`).join("; ");
   return `${head} reached ${reach} (${f.missed} missed: ${why}).${gone}`;

@@ -9,13 +9,17 @@ export function countClients(now: ClusterNow, ...statuses: ClientStatus[]): numb
 
 /** "Cluster 2 of 2 · 4 workers (1 killed) · 17 clients connected, 7 ended · 12 frames in, 380 out, 11 published". */
 export function summaryLine(now: ClusterNow, clusters: number): string {
-  const down = now.workers.filter((w) => w.status === "killed" || w.status === "crashed" || w.status === "stopped").length;
+  const count = (status: string) => now.workers.filter((w) => w.status === status).length;
+  const down = [["killed", count("killed")], ["crashed", count("crashed")], ["stopped", count("stopped")]]
+    .filter(([, n]) => n)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(", ");
   const framesIn = now.workers.reduce((n, w) => n + w.framesIn, 0);
   const framesOut = now.workers.reduce((n, w) => n + w.framesOut, 0);
   const ended = countClients(now, "closed", "lost", "rejected", "vanished");
   return [
     clusters > 1 ? `Cluster ${now.info.cluster} of ${clusters}` : null,
-    `${plural(now.workers.length, "worker")}${down ? ` (${down} down)` : ""}${now.info.balancer ? `, ${now.info.balancer}` : ""}`,
+    `${plural(now.workers.length, "worker")}${down ? ` (${down})` : ""}${now.info.balancer ? `, ${now.info.balancer}` : ""}`,
     `${plural(countClients(now, "open"), "client")} connected${ended ? `, ${ended} ended` : ""}`,
     `${plural(framesIn, "frame")} in, ${framesOut} out${now.info.usesBroker ? `, ${now.broker.publishes} published` : ""}`,
   ]

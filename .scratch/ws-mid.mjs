@@ -1,0 +1,16 @@
+import { chromium } from "@playwright/test";
+import { readFileSync } from "node:fs";
+const [at = "1900", out = "/tmp/ws-mid.png", theme = "light", w = "1440", h = "900"] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await page.goto("http://127.0.0.1:4185/backend-playground/#/lessons/websockets");
+await page.evaluate((t) => localStorage.setItem("bp:theme", t), theme);
+await page.reload();
+await page.waitForFunction(() => !!window.playgroundEditor?.editor.getModel(), null, { timeout: 60000 });
+await page.evaluate((c) => window.playgroundEditor.editor.getModel().setValue(c), readFileSync(`lessons/websockets/solution.ts`, "utf8"));
+await page.getByRole("button", { name: "Run", exact: true }).click();
+await page.waitForTimeout(Number(at));
+await page.screenshot({ path: out });
+const viz = page.getByRole("region", { name: "Visualization" });
+await viz.screenshot({ path: out.replace(".png", "-viz.png") });
+await browser.close();

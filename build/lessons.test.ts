@@ -28,7 +28,7 @@ describe("lesson validation", () => {
     ["unknown-field", "lesson.mdx:6", /unknown field "timeout"/],
     ["missing-checks", "checks.ts", /file is missing/],
     ["syntax-error", "starter.ts:1", /does not parse: Unexpected token \(column 14\)$/],
-    ["unknown-engine", "lesson.mdx:6", /"engines" must be a list of engines the page hosts \(known: postgres\)/],
+    ["unknown-engine", "lesson.mdx:6", /"engines" must be a list of engines the page hosts \(known: postgres, cluster\)/],
     ["unknown-dataset", "lesson.mdx:7", /"datasets" must be a list of Postgres datasets \(known: feed_items, documents\)/],
     ["unclosed-component", "lesson.mdx:10", /the prose is not valid MDX: Expected a closing tag for `<SideBySide>`$/],
   ];

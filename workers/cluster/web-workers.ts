@@ -8,6 +8,10 @@
 // handed, a macrotask after handing them over (so their synchronous work and the promise jobs it
 // queued have run). The cluster is settled when every live worker has acknowledged every message
 // sent to it and no message has arrived from a worker during two turns of the event loop in a row.
+//
+// Both ways, messages travel in batches — one array per turn (serve-node.ts) or per run of
+// synchronous posts (NodeLink.post here) instead of one postMessage per frame — and are counted
+// one by one, so `sent`, `handled` and the arrivals settle() watches mean messages, not batches.
 import type { Clock, ClusterTransport, NodeLink } from "./transport.ts";
 import type { FromNode, ToNode } from "./protocol.ts";
 import { readFromHost } from "./host-protocol.ts";
@@ -52,12 +56,16 @@ export class HostChannel {
   private attach(link: Link, port: MessagePort): void {
     link.port = port;
     port.onmessage = (event: MessageEvent) => {
-      if (!link.alive) return;
-      this.arrivals++;
-      const handled = readIdle(event.data);
-      if (handled !== null) link.acked = handled;
-      // Everything else is read by the coordinator (read-message.ts) before it acts on it.
-      else link.onMessage(event.data as FromNode);
+      const data: unknown = event.data;
+      // A worker posts what it sent in one turn as one array (serve-node.ts): each counts as a message.
+      for (const item of Array.isArray(data) ? (data as unknown[]) : [data]) {
+        if (!link.alive) return;
+        this.arrivals++;
+        const handled = readIdle(item);
+        if (handled !== null) link.acked = handled;
+        // Everything else is read by the coordinator (read-message.ts) before it acts on it.
+        else link.onMessage(item as FromNode);
+      }
     };
     for (const message of link.queue.splice(0)) port.postMessage(message);
   }
@@ -99,12 +107,20 @@ export function webWorkerTransport(channel: HostChannel, runNow: () => number): 
     clock,
     spawn(worker, onMessage, onCrash = () => {}, onRestart = () => {}): NodeLink {
       const { link, node } = channel.open(worker, onMessage, onCrash, onRestart);
+      // What the coordinator posts to the worker in one go (connectMany's opens, a loop of sends)
+      // leaves as one array at the end of it, a microtask later; `sent` still counts messages.
+      let outbox: ToNode[] = [];
+      const flush = () => {
+        const batch = outbox;
+        outbox = [];
+        if (link.alive && link.port) link.port.postMessage(batch.length === 1 ? batch[0] : batch);
+      };
       return {
         post(message) {
           if (!link.alive) return;
           link.sent++;
-          if (link.port) link.port.postMessage(message);
-          else link.queue.push(message);
+          if (!link.port) link.queue.push(message);
+          else if (outbox.push(message) === 1) queueMicrotask(flush);
         },
         kill: () => channel.kill(node),
       };

@@ -15,13 +15,15 @@ import { hopFor } from "./flights";
 import { layoutCluster } from "./layout";
 import { Legend } from "./Legend";
 import { fatesOf, neverLeftMarks } from "./messages";
-import { clusterCache, clustersOf, shownCluster, shownUntil } from "./model";
+import { clusterCache, clustersIndex, shownCluster, shownUntil } from "./model";
 import { pictureLabel, summaryLine } from "./summary";
 import { ClientTable, LossList, MessageList, WorkerTable } from "./Tables";
 import "./cluster.css";
 
 export default function Cluster({ store, view }: VisualizationProps) {
-  const clusters = useMemo(() => clustersOf(view.all), [view.all]);
+  // Read incrementally: while a run streams, each frame adds only the events that arrived.
+  const [index] = useState(clustersIndex);
+  const clusters = useMemo(() => index(view.all), [index, view.all]);
   const info = shownCluster(clusters, view.trace.length);
   const [read] = useState(clusterCache);
   const hop = hopFor(view.end);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../workers/trace";
-import { clusterCache, clustersOf, readCluster, shownCluster, shownUntil } from "./model";
+import { clusterCache, clustersIndex, clustersOf, readCluster, shownCluster, shownUntil } from "./model";
 import { connectionLosses, fatesOf, fateSentence, messageLosses, lossGroupSentence, neverLeftMarks } from "./messages";
 import { busyCluster, inMemoryCluster, pubSubCluster, Script, syntheticRun } from "./testing/synthetic";
 
@@ -205,5 +205,21 @@ describe("the cluster picture's model at scale", () => {
     expect(now.segments.length).toBeGreaterThan(180_000);
     expect(fates.every((f) => f.missed === 0)).toBe(true);
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe("the clusters of a trace that grows while a run streams", () => {
+  const plain = (infos: ReturnType<typeof clustersOf>) => infos.map((c) => ({ ...c, events: c.events.length, indexes: [...c.indexes] }));
+  it("reads only what arrived, and gives what clustersOf gives at every length", () => {
+    const index = clustersIndex();
+    for (let n = 0; n <= all.length; n += 7) expect(plain(index(all.slice(0, n)))).toEqual(plain(clustersOf(all.slice(0, n))));
+    expect(plain(index(all))).toEqual(plain(clustersOf(all)));
+  });
+  it("starts over when the trace is not the last one grown (a new run, an event merged in before the end)", () => {
+    const index = clustersIndex();
+    index(all);
+    const other = [all[5], ...all.slice(0, 5), ...all.slice(6)];
+    expect(plain(index(other))).toEqual(plain(clustersOf(other)));
+    expect(plain(index(all.slice(0, 10)))).toEqual(plain(clustersOf(all.slice(0, 10))));
   });
 });

@@ -29,32 +29,69 @@ export interface ClusterInfo {
   beginsAt: number;
 }
 
-/** The clusters of the run, in the order they began. */
-export function clustersOf(all: readonly TraceEvent[]): ClusterInfo[] {
-  const byNumber = new Map<number, ClusterInfo & { seen: Map<number, number> }>();
-  all.forEach((e, index) => {
-    if (!isCluster(e)) return;
-    let info = byNumber.get(e.cluster);
-    if (!info) {
-      info = { cluster: e.cluster, workers: 0, balancer: null, pingIntervalMs: null, clients: [], usesBroker: false, events: [], indexes: [], first: e, last: e, beginsAt: index, seen: new Map() };
-      byNumber.set(e.cluster, info);
-    }
-    info.events.push(e);
-    info.indexes.push(index);
-    info.last = e;
-    if (e.kind === "start") {
-      info.workers = Math.max(info.workers, e.workers);
-      info.balancer = e.balancer;
-      info.pingIntervalMs = e.pingIntervalMs;
-      info.beginsAt = index;
-    }
-    if ("worker" in e) info.workers = Math.max(info.workers, e.worker);
-    if (e.kind === "publish") info.usesBroker = true;
-    if ("client" in e && !info.seen.has(e.client)) info.seen.set(e.client, e.worker);
-  });
+type Building = ClusterInfo & { seen: Map<number, number> };
+
+function add(byNumber: Map<number, Building>, e: ClusterTrace, index: number): void {
+  let info = byNumber.get(e.cluster);
+  if (!info) {
+    info = { cluster: e.cluster, workers: 0, balancer: null, pingIntervalMs: null, clients: [], usesBroker: false, events: [], indexes: [], first: e, last: e, beginsAt: index, seen: new Map() };
+    byNumber.set(e.cluster, info);
+  }
+  info.events.push(e);
+  info.indexes.push(index);
+  info.last = e;
+  if (e.kind === "start") {
+    info.workers = Math.max(info.workers, e.workers);
+    info.balancer = e.balancer;
+    info.pingIntervalMs = e.pingIntervalMs;
+    info.beginsAt = index;
+  }
+  if ("worker" in e) info.workers = Math.max(info.workers, e.worker);
+  if (e.kind === "publish") info.usesBroker = true;
+  if ("client" in e && !info.seen.has(e.client)) info.seen.set(e.client, e.worker);
+}
+
+function finish(byNumber: Map<number, Building>): ClusterInfo[] {
   return [...byNumber.values()]
+    // The events and indexes arrays are shared with the next read, which only appends to them.
     .map(({ seen, ...info }) => ({ ...info, clients: [...seen].sort((a, b) => a[0] - b[0]).map(([client, worker]) => ({ client, worker })) }))
     .sort((a, b) => a.beginsAt - b.beginsAt);
+}
+
+/** The clusters of the run, in the order they began. */
+export function clustersOf(all: readonly TraceEvent[]): ClusterInfo[] {
+  const byNumber = new Map<number, Building>();
+  all.forEach((e, index) => {
+    if (isCluster(e)) add(byNumber, e, index);
+  });
+  return finish(byNumber);
+}
+
+/**
+ * clustersOf for a trace that grows while a run streams: when the new trace begins with the one
+ * read last (the same event objects), only its new events are read; otherwise (a new run, events
+ * merged in before the end) it starts over.
+ */
+export function clustersIndex(): (all: readonly TraceEvent[]) => ClusterInfo[] {
+  let byNumber = new Map<number, Building>();
+  let read = 0;
+  let lastRead: TraceEvent | undefined;
+  let firstRead: TraceEvent | undefined;
+  return (all) => {
+    // A grown trace is longer and keeps the events read at both ends of what was read; anything
+    // else (shorter, as long but another array, a different first or last event) is read afresh.
+    if (all.length <= read || all[0] !== firstRead || all[read - 1] !== lastRead) {
+      byNumber = new Map();
+      read = 0;
+    }
+    for (; read < all.length; read++) {
+      const e = all[read];
+      if (isCluster(e)) add(byNumber, e, read);
+    }
+    lastRead = read > 0 ? all[read - 1] : undefined;
+    firstRead = all[0];
+    return finish(byNumber);
+  };
 }
 
 /** The cluster shown when the first `count` events have happened: the last one begun by then. */

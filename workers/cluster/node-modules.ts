@@ -11,6 +11,7 @@ import { webModule } from "../web/playground.ts";
 import type { NodeBroker } from "./node-broker.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { Clock } from "./transport.ts";
+import { instantiateModules } from "../sandbox/lazy-modules.ts";
 import type * as LearnerApi from "./learner-api.ts";
 
 export interface NodeModulesEnv {
@@ -43,21 +44,12 @@ export function workerClusterModule(env: NodeModulesEnv): typeof LearnerApi {
 export function nodeModules(env: NodeModulesEnv): Record<string, unknown> {
   const now = () => env.clock.now();
   const drop = () => {};
-  const factories: Record<string, () => unknown> = {
-    "playground/cluster": () => workerClusterModule(env),
-    "playground/web": () => webModule({ now, trace: drop }),
-    "playground/redis": () => redisModule({ now, trace: drop }),
-  };
-  const built = new Map<string, unknown>();
-  const modules: Record<string, unknown> = {};
-  for (const [name, factory] of Object.entries(factories)) {
-    Object.defineProperty(modules, name, {
-      enumerable: true,
-      get() {
-        if (!built.has(name)) built.set(name, factory());
-        return built.get(name);
-      },
-    });
-  }
-  return modules;
+  return instantiateModules(
+    {
+      "playground/cluster": () => workerClusterModule(env),
+      "playground/web": () => webModule({ now, trace: drop }),
+      "playground/redis": () => redisModule({ now, trace: drop }),
+    },
+    undefined,
+  );
 }

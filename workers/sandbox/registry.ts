@@ -43,18 +43,4 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/cluster": (env) => clusterModule(env),
 };
 
-/** The modules of one run, each built on first import and shared by learner code and checks. */
-export function instantiateModules(factories: Record<string, ModuleFactory>, env: ModuleEnv, protect: <T>(module: T, name: string) => T = (m) => m): Record<string, unknown> {
-  const built = new Map<string, unknown>();
-  const modules: Record<string, unknown> = {};
-  for (const [name, factory] of Object.entries(factories)) {
-    Object.defineProperty(modules, name, {
-      enumerable: true,
-      get() {
-        if (!built.has(name)) built.set(name, protect(factory(env), name));
-        return built.get(name);
-      },
-    });
-  }
-  return modules;
-}
+export { instantiateModules } from "./lazy-modules";

@@ -1,6 +1,8 @@
 // The site as `npm run build` makes it, built once per `npm run bench` (several benches load it
-// in Chromium) and always from the current code.
+// in Chromium, each in a process of its own: run.ts) and always from the current code. A stamp in
+// dist/ names the run that built it.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,7 +12,9 @@ export const SITE = { dir: join(REPO, "dist"), base: "/backend-playground/" };
 let built = false;
 
 export function buildSite(): void {
-  if (built) return;
+  const stamp = join(SITE.dir, ".bench-run");
+  const run = process.env.BENCH_RUN_ID;
+  if (built || (run && existsSync(stamp) && readFileSync(stamp, "utf8") === run)) return;
   console.error("bench: building the site");
   // A child process, so the site is built exactly as `npm run build` builds it, config and all.
   const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], {
@@ -19,5 +23,6 @@ export function buildSite(): void {
     stdio: ["ignore", 2, 2],
   });
   if (site.status !== 0) throw new Error(`vite build failed (exit code ${site.status})`);
+  if (run) writeFileSync(stamp, run);
   built = true;
 }

@@ -38,8 +38,8 @@ function isSorted(events: readonly TraceEvent[]): boolean {
   return true;
 }
 
-/** How many events of the sorted `trace` happened at or before `time` (binary search). */
-export function countAt(trace: readonly TraceEvent[], time: number): number {
+/** How many events of the sorted `trace` happened at or before `time` (binary search); any list sorted by `t` will do. */
+export function countAt(trace: readonly { t: number }[], time: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {

@@ -72,6 +72,8 @@ export default defineChecks<Lesson>([
         expect(listener.received.some((m) => m.includes("let me in")), "the intruder's message was broadcast").to.equal(false);
         expect(silent.closed, "a client that sent nothing, before the timeout").to.equal(null);
         await cluster.sleep(lesson.AUTH_TIMEOUT_MS + 50);
+        // Real workers' timers can run late on a busy machine: give the close up to a second more.
+        for (let i = 0; i < 20 && silent.closed === null; i++) await cluster.sleep(50);
         await cluster.settle();
         expect(silent.closed?.code, `close code for no token within ${lesson.AUTH_TIMEOUT_MS} ms`).to.equal(4002);
         expect(listener.closed, "the authenticated client is still connected").to.equal(null);

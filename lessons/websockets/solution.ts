@@ -92,10 +92,12 @@ if (isMain) {
     client.sendJson({ token: "tok-ada" });
     clients.push(client);
   }
+  await cluster.settle(); // everyone is in the room before the chat starts
   for (let round = 1; round <= 3; round++) {
     clients[round].send(`round ${round}`);
     await cluster.sleep(300);
   }
+  await cluster.settle(); // everything sent has arrived
   const heard = clients.filter((c) => c.received.includes("ada: round 1")).length;
   console.log(`4 workers: ${heard} of ${clients.length} clients heard round 1`);
   await cluster.stop();

@@ -44,10 +44,12 @@ if (isMain) {
     const cluster = await startCluster({ workers });
     const clients = [];
     for (let i = 0; i < 8; i++) clients.push(cluster.connect("/ws"));
+    await cluster.settle(); // everyone is in the room before the chat starts
     for (let round = 1; round <= 3; round++) {
       clients[round].send(`round ${round}`);
       await cluster.sleep(300);
     }
+    await cluster.settle(); // everything sent has arrived
     const heard = clients.filter((c) => c.received.some((m) => m.endsWith("round 1"))).length;
     console.log(`${workers} worker(s): ${heard} of ${clients.length} clients heard round 1`);
     await cluster.stop();

@@ -20,6 +20,8 @@ export class SimClient implements LearnerApi.SimClient {
   /** Gone without a close frame: it answers no ping, frames to it are lost. */
   vanished = false;
   readonly received: string[] = [];
+  /** Frames sent before the handshake completed: a client library sends them once the socket is open. */
+  private waiting: string[] | null = null;
   /** How many of `received` nextMessage has handed out. */
   private read = 0;
 
@@ -32,7 +34,16 @@ export class SimClient implements LearnerApi.SimClient {
 
   send(text: string): void {
     if (this.closed) throw new Error(`client ${this.id}'s connection is closed (${this.closed.code}): it cannot send`);
-    this.wire.clientSend(this, String(text));
+    if (this.accepted) this.wire.clientSend(this, String(text));
+    else (this.waiting ??= []).push(String(text));
+  }
+
+  /** The app accepted: what was sent meanwhile goes now, in order. */
+  opened(): void {
+    this.accepted = true;
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    for (const text of waiting) this.wire.clientSend(this, text);
   }
 
   sendJson(value: unknown): void {

@@ -41,8 +41,8 @@ export function receiveFromNode(coordinator: Coordinator, slot: Slot, message: F
     case "accept": {
       const client = slot.conns.get(message.conn);
       if (!client || client.accepted) return;
-      client.accepted = true;
       emit({ kind: "accept", client: client.id, worker });
+      client.opened();
       return;
     }
     case "frame": {

@@ -6,7 +6,7 @@
 import "ses";
 import { compartmentEvaluator, lockRealm } from "../sandbox/compartment";
 import { LEARNER_FILE } from "./node.ts";
-import { realClock, serveNode, type ServedNode } from "./serve-node.ts";
+import { workerClock, serveNode, type ServedNode } from "./serve-node.ts";
 import type { Evaluate } from "./transport.ts";
 
 lockRealm();
@@ -30,5 +30,5 @@ self.addEventListener("unhandledrejection", (event) => {
 self.addEventListener("message", (event: MessageEvent) => {
   // One coordinator per worker: the first attach wins, anything else is dropped.
   if (served || (event.data as { type?: unknown } | null)?.type !== "attach" || event.ports.length !== 1) return;
-  served = serveNode(event.ports[0], evaluate, realClock);
+  served = serveNode(event.ports[0], evaluate, workerClock);
 });

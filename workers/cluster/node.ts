@@ -9,7 +9,7 @@ import { locateError } from "../sandbox/evaluate.ts";
 import { NodeBroker } from "./node-broker.ts";
 import { nodeModules } from "./node-modules.ts";
 import type { FromNode, NodeConfig, ToNode } from "./protocol.ts";
-import { serveWebSocket, webSocketScope, type Frame, type WebSocketConnection, type WebSocketPeer } from "../web/websocket/server.ts";
+import { serveWebSocket, webSocketScope, type WebSocketConnection, type WebSocketPeer } from "../web/websocket/server.ts";
 import { ClientDisconnected } from "../web/websocket/errors.ts";
 import type { Clock, Evaluate } from "./transport.ts";
 
@@ -25,8 +25,6 @@ export interface NodeEnv {
 interface Conn {
   served: WebSocketConnection;
   accepted: boolean;
-  /** Frames the client sent before the app accepted: a client library sends once the socket is open, so they wait for it. */
-  early: Frame[];
 }
 
 /** What was thrown, as text: learner code may throw anything, and reading it must not throw. */
@@ -59,13 +57,9 @@ export class ClusterNode {
       case "open":
         this.open(message.conn, message.path, message.query, message.headers);
         break;
-      case "frame": {
-        const entry = this.conns.get(message.conn);
-        const frame: Frame = message.bytes ? { bytes: message.bytes } : { text: message.text ?? "" };
-        if (entry?.accepted) entry.served.send(frame);
-        else entry?.early.push(frame);
+      case "frame":
+        this.conns.get(message.conn)?.served.send(message.bytes ? { bytes: message.bytes } : { text: message.text ?? "" });
         break;
-      }
       case "close":
         this.conns.get(message.conn)?.served.close(message.code, message.reason);
         this.conns.delete(message.conn);
@@ -122,7 +116,7 @@ export class ClusterNode {
   private open(conn: number, path: string, query: string, headers: [string, string][]): void {
     if (!this.app || this.conns.has(conn)) return;
     const scope = webSocketScope({ path, query, headers, client: ["127.0.0.1", 40000 + (conn % 20000)], server: ["127.0.0.1", 8000] });
-    const entry = { accepted: false, early: [] } as unknown as Conn;
+    const entry = { accepted: false } as Conn;
     entry.served = serveWebSocket(this.app, scope, this.peer(conn, entry));
     this.conns.set(conn, entry);
     // What uvicorn logs: an error that escaped the app ("Exception in ASGI application").
@@ -140,10 +134,6 @@ export class ClusterNode {
       accept: () => {
         entry.accepted = true;
         post({ type: "accept", conn });
-        // After the 101 is on its way: serveWebSocket is "open" once this returns.
-        queueMicrotask(() => {
-          for (const frame of entry.early.splice(0)) entry.served.send(frame);
-        });
       },
       frame: (frame) => post({ type: "frame", conn, ...(frame.bytes ? { bytes: frame.bytes } : { text: frame.text }) }),
       close: ({ code, reason }) => {

@@ -14,7 +14,7 @@ import { oneThread } from "./one-thread.ts";
 import { HostChannel, webWorkerTransport } from "./web-workers.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { ClusterTrace } from "./trace.ts";
-import type { Clock, ClusterTransport, Evaluate } from "./transport.ts";
+import { realClock, type ClusterTransport, type Evaluate } from "./transport.ts";
 import type * as LearnerApi from "./learner-api.ts";
 
 export interface ClusterModuleEnv {
@@ -76,11 +76,7 @@ export function clusterModule(env: ClusterModuleEnv): typeof LearnerApi {
   const transport = workersFor(env);
   let axisEnd = 0;
   let clusters = 0;
-  const runClock: Clock = {
-    now: () => env.now(),
-    setTimeout: (fire, ms) => setTimeout(fire, ms) as unknown as number,
-    clearTimeout: (id) => clearTimeout(id),
-  };
+  const runClock = realClock(() => env.now());
   return {
     isMain: true,
     async startCluster(options) {

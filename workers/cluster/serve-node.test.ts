@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { evaluateModule } from "../sandbox/evaluate.ts";
 import { transpile } from "../sandbox/transpile.ts";
 import { LEARNER_FILE } from "./node.ts";
-import { realClock, serveNode } from "./serve-node.ts";
+import { workerClock, serveNode } from "./serve-node.ts";
 import { CHAT_IN_MEMORY } from "./testing/apps.ts";
 import type { Evaluate } from "./transport.ts";
 
@@ -20,7 +20,7 @@ afterEach(() => {
 /** A served worker, and every message it posted so far, as posted (an array is one batch). */
 function served() {
   channel = new MessageChannel();
-  serveNode(channel.port1, evaluate, realClock);
+  serveNode(channel.port1, evaluate, workerClock);
   const posted: unknown[] = [];
   let waiting: { until: (m: unknown) => boolean; resolve: () => void } | null = null;
   channel.port2.onmessage = (event: MessageEvent) => {

@@ -11,7 +11,7 @@
 // cluster.fanout). The outbox is always emptied before `idle` is posted, so `idle` still comes
 // after everything its messages set off.
 import { ClusterNode } from "./node.ts";
-import type { Clock, Evaluate } from "./transport.ts";
+import { realClock, type Clock, type Evaluate } from "./transport.ts";
 import type { FromNode } from "./protocol.ts";
 import { readToNode } from "./read-message.ts";
 
@@ -70,8 +70,4 @@ export function serveNode(port: MessagePort, evaluate: Evaluate, clock: Clock): 
 }
 
 /** Real time, as a Web Worker has it. */
-export const realClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (fire, ms) => setTimeout(fire, ms) as unknown as number,
-  clearTimeout: (id) => clearTimeout(id),
-};
+export const workerClock: Clock = realClock(() => performance.now());

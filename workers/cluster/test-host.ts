@@ -5,7 +5,7 @@
 import { evaluateModule } from "../sandbox/evaluate.ts";
 import { createClusterHost, type ClusterHost, type NodeWorkerLike } from "./host.ts";
 import { LEARNER_FILE } from "./node.ts";
-import { realClock, serveNode, type ServedNode } from "./serve-node.ts";
+import { workerClock, serveNode, type ServedNode } from "./serve-node.ts";
 import type { Evaluate } from "./transport.ts";
 
 const evaluate: Evaluate = (code, modules, console) => evaluateModule(code, { filename: LEARNER_FILE, modules, console });
@@ -17,7 +17,7 @@ function inProcessNode(served: ServedNode[]): NodeWorkerLike & { close(): void }
       const port = transfer[0] as MessagePort;
       if (message.type !== "attach" || !port || ports.length > 0) return;
       ports.push(port);
-      served.push(serveNode(port, evaluate, realClock));
+      served.push(serveNode(port, evaluate, workerClock));
     },
     // A real Worker stops at once; here the port is closed, so nothing more arrives from it.
     terminate() {

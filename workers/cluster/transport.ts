@@ -24,6 +24,15 @@ export interface Clock {
   clearTimeout(id: TimerId): void;
 }
 
+/** Real time (a Web Worker's, or the run's in the browser), read from `now`. */
+export function realClock(now: () => number): Clock {
+  return {
+    now,
+    setTimeout: (fire, ms) => setTimeout(fire, ms) as unknown as TimerId,
+    clearTimeout: (id) => clearTimeout(id),
+  };
+}
+
 /** The coordinator's end of one worker. */
 export interface NodeLink {
   post(message: ToNode): void;

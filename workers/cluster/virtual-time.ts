@@ -12,7 +12,7 @@
 // `settle` repeats this while any message is in flight and resolves once none is (timers that are
 // not due yet, a heartbeat or a learner's sleep, stay set); `sleep(ms)` repeats it until `ms` have
 // passed. One loop drives the clock however many settle and sleep calls wait on it.
-import { VirtualClock } from "../pool/clock.ts";
+import { drainInstant, VirtualClock } from "../pool/clock.ts";
 import type { Clock } from "./transport.ts";
 
 export class VirtualTime {
@@ -79,17 +79,6 @@ export class VirtualTime {
   }
 
   private drain(): Promise<void> {
-    return new Promise((resolve) => {
-      let seen = this.activity;
-      let quiet = 0;
-      const hop = () => {
-        if (this.activity !== seen) {
-          seen = this.activity;
-          quiet = 0;
-        } else if (++quiet >= this.quietHops) return resolve();
-        queueMicrotask(hop);
-      };
-      queueMicrotask(hop);
-    });
+    return drainInstant(() => this.activity, this.quietHops);
   }
 }

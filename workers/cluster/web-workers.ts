@@ -12,7 +12,7 @@
 // Both ways, messages travel in batches — one array per turn (serve-node.ts) or per run of
 // synchronous posts (NodeLink.post here) instead of one postMessage per frame — and are counted
 // one by one, so `sent`, `handled` and the arrivals settle() watches mean messages, not batches.
-import type { Clock, ClusterTransport, NodeLink } from "./transport.ts";
+import { realClock, type ClusterTransport, type NodeLink } from "./transport.ts";
 import type { FromNode, ToNode } from "./protocol.ts";
 import { readFromHost } from "./host-protocol.ts";
 import { readIdle } from "./read-message.ts";
@@ -98,11 +98,7 @@ const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** One cluster's transport: its clock counts from now on `runNow` (the run's clock). */
 export function webWorkerTransport(channel: HostChannel, runNow: () => number): ClusterTransport {
   const start = runNow();
-  const clock: Clock = {
-    now: () => runNow() - start,
-    setTimeout: (fire, ms) => setTimeout(fire, ms) as unknown as number,
-    clearTimeout: (id) => clearTimeout(id),
-  };
+  const clock = realClock(() => runNow() - start);
   return {
     clock,
     spawn(worker, onMessage, onCrash = () => {}, onRestart = () => {}): NodeLink {

@@ -102,3 +102,26 @@ export class VirtualClock {
     return top;
   }
 }
+
+/**
+ * Runs every continuation scheduled at this instant: a hop is one microtask queued behind
+ * everything queued so far (what `await null` is, without a promise per hop), and the drain ends
+ * once `quietHops` hops in a row pass with `activity()` unchanged (no engine call, timer or
+ * message meanwhile). The rule the pool's simulation and the cluster's one-thread transport share
+ * (simulation.ts, THE RULE 1).
+ */
+export function drainInstant(activity: () => number, quietHops: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = activity();
+    let quiet = 0;
+    const hop = () => {
+      const now = activity();
+      if (now !== seen) {
+        seen = now;
+        quiet = 0;
+      } else if (++quiet >= quietHops) return resolve();
+      queueMicrotask(hop);
+    };
+    queueMicrotask(hop);
+  });
+}

@@ -31,6 +31,7 @@
 // when an error escapes as it would crash Node (an 'error' event with no listener).
 import type { ClientConfig } from "./pg-pool/client.ts";
 import { Client } from "./pg-pool/client.ts";
+import { drainInstant } from "./clock.ts";
 import { Pool, type PoolOptions } from "./pg-pool/pool.ts";
 import { PoolRuntime, type RuntimeOptions } from "./sim-runtime.ts";
 import { SummaryBuilder, type PoolSummary } from "./summary.ts";
@@ -163,24 +164,8 @@ export class Simulation {
     return { ...this.summary.result(), statements: this.summary.statements, endedAt: this.now(), ...ran, stop };
   }
 
-  /**
-   * Runs every continuation scheduled at this instant (THE RULE, 1). A hop is one microtask queued
-   * behind everything queued so far (what `await null` is, without a promise per hop).
-   */
+  /** Runs every continuation scheduled at this instant (THE RULE, 1). */
   private drain(): Promise<void> {
-    const runtime = this.runtime;
-    const quietHops = this.quietHops;
-    return new Promise((resolve) => {
-      let seen = runtime.activity;
-      let quiet = 0;
-      const hop = () => {
-        if (runtime.activity !== seen) {
-          seen = runtime.activity;
-          quiet = 0;
-        } else if (++quiet >= quietHops) return resolve();
-        queueMicrotask(hop);
-      };
-      queueMicrotask(hop);
-    });
+    return drainInstant(() => this.runtime.activity, this.quietHops);
   }
 }

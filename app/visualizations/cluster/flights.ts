@@ -5,6 +5,7 @@
 import { markPoint, pathOf, pointAlong, type ClusterLayout, type Point } from "./layout";
 import type { Mark, Segment, SegmentKind } from "./model";
 import { runMsPerMs } from "../../playhead/playhead";
+import { countAt } from "../../playhead/timeline";
 
 /** About how long one hop lasts on screen when the playhead plays at 1×, in milliseconds. */
 const HOP_ON_SCREEN_MS = 300;
@@ -45,18 +46,6 @@ export interface Frame {
   crosses: Cross[];
 }
 
-/** The first segment whose event is later than `t` (segments are in event order). */
-function firstAfter(segments: readonly Segment[], t: number): number {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (segments[mid].t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Fully there for the first half of its time, then fading out. */
 function fade(age: number, life: number): number {
   return age < life / 2 ? 1 : Math.max(0, 2 * (1 - age / life));
@@ -67,8 +56,8 @@ export function frameAt(segments: readonly Segment[], marks: readonly Mark[], la
   const trails: Trail[] = [];
   const crosses: Cross[] = [];
   const life = LINGER_HOPS * hop;
-  const from = firstAfter(segments, time - (reduced ? life : LAG_HOPS * hop));
-  const to = firstAfter(segments, time);
+  const from = countAt(segments, time - (reduced ? life : LAG_HOPS * hop));
+  const to = countAt(segments, time);
   for (let i = from; i < to; i++) {
     const s = segments[i];
     if (reduced) {

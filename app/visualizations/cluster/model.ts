@@ -29,7 +29,8 @@ export interface ClusterInfo {
   beginsAt: number;
 }
 
-type Building = ClusterInfo & { seen: Map<number, number> };
+/** A cluster being read, and what the last read made of it (dropped when an event is added). */
+type Building = ClusterInfo & { seen: Map<number, number>; made?: ClusterInfo };
 
 function add(byNumber: Map<number, Building>, e: ClusterTrace, index: number): void {
   let info = byNumber.get(e.cluster);
@@ -40,6 +41,7 @@ function add(byNumber: Map<number, Building>, e: ClusterTrace, index: number): v
   info.events.push(e);
   info.indexes.push(index);
   info.last = e;
+  info.made = undefined;
   if (e.kind === "start") {
     info.workers = Math.max(info.workers, e.workers);
     info.balancer = e.balancer;
@@ -52,9 +54,13 @@ function add(byNumber: Map<number, Building>, e: ClusterTrace, index: number): v
 }
 
 function finish(byNumber: Map<number, Building>): ClusterInfo[] {
+  // A cluster no new event reached keeps its object, so what is drawn from it is not redone; the
+  // events and indexes arrays are shared with the next read, which only appends to them.
   return [...byNumber.values()]
-    // The events and indexes arrays are shared with the next read, which only appends to them.
-    .map(({ seen, ...info }) => ({ ...info, clients: [...seen].sort((a, b) => a[0] - b[0]).map(([client, worker]) => ({ client, worker })) }))
+    .map((building) => {
+      const { seen, made, ...info } = building;
+      return (building.made = made ?? { ...info, clients: [...seen].sort((a, b) => a[0] - b[0]).map(([client, worker]) => ({ client, worker })) });
+    })
     .sort((a, b) => a.beginsAt - b.beginsAt);
 }
 

@@ -16,14 +16,14 @@ import { handleWebSocketRoute } from "../websocket/endpoint";
 import { Router } from "../router/router";
 import type { RouterStep } from "../router/trace";
 import type { Strategy } from "../router/types";
-import type { AsgiApp, AsgiMiddleware, AsgiWebSocketApp, Send, WebSocketReceive, WebSocketSend } from "./asgi";
+import type { AsgiApp, AsgiMiddleware, AsgiWebSocketApp, ConnectionScope, Send, WebSocketReceive, WebSocketSend } from "./asgi";
 import { handleRoute } from "./endpoint";
 import { exceptionLabel, RequestValidationError, RuntimeError, StarletteHTTPException } from "./errors";
 import { httpExceptionHandler, requestValidationExceptionHandler } from "./handlers";
 import { Request } from "./request";
 import { RedirectResponse, type Response } from "./response";
 import { APIRouter, type APIRoute, type APIWebSocketRoute } from "./routing";
-import { attachTracer, requestTracer, tracerOf, type LayerKind, type AppTraceSink } from "./trace";
+import { attachTracer, requestTracer, tracerOf, type LayerKind, type AppTraceSink, type RequestTracer } from "./trace";
 
 export interface FastAPIOptions {
   /** Dependencies every route runs first (FastAPI(dependencies=[...])). */
@@ -47,6 +47,13 @@ export interface FastAPIOptions {
 export type Lifespan = (app: FastAPI) => AsyncGenerator<unknown, void, undefined>;
 
 type UserMiddleware = { name: string; kind: "http"; dispatch: Dispatch } | { name: string; kind: "asgi"; factory: AsgiMiddleware };
+
+/** The router's lookup of a connection's raw path and query, each step in the connection's trace. */
+function matchTraced<R>(router: Router<R>, method: string, scope: ConnectionScope, tracer: RequestTracer, redirectSlashes: boolean) {
+  const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
+  const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
+  return router.match(method, target, { trace, redirectSlashes });
+}
 
 export class FastAPI extends APIRouter {
   /** Replacements for dependencies, keyed by the original function (as in tests). */
@@ -191,11 +198,9 @@ export class FastAPI extends APIRouter {
 
   #routeWebSocket: AsgiWebSocketApp = async (scope, receive, send) => {
     this.#websocketRouter ??= this.#buildWebSocketRouter();
-    const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
     const tracer = tracerOf(scope);
-    const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
     // Starlette redirects a missing trailing slash for HTTP only.
-    const match = this.#websocketRouter.match("GET", target, { trace, redirectSlashes: false });
+    const match = matchTraced(this.#websocketRouter, "GET", scope, tracer, false);
     if (match.status === 200) {
       tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });
       scope.path_params = { ...(scope.path_params ?? {}), ...match.params };
@@ -242,10 +247,8 @@ export class FastAPI extends APIRouter {
 
   #route: AsgiApp = async (scope, receive, send) => {
     this.#router ??= this.#buildRouter();
-    const target = scope.raw_path + (scope.query_string ? `?${scope.query_string}` : "");
     const tracer = tracerOf(scope);
-    const trace = tracer.enabled ? (step: RouterStep) => tracer.emit({ kind: "router.step", step }) : undefined;
-    const match = this.#router.match(scope.method, target, { trace });
+    const match = matchTraced(this.#router, scope.method, scope, tracer, true);
     switch (match.status) {
       case 200:
         tracer.emit({ kind: "route", status: 200, path: match.handler.path, params: { ...match.params } });

@@ -14,7 +14,7 @@ import { Request } from "./request";
 import { JSONResponse, Response } from "./response";
 import type { APIRoute } from "./routing";
 import { isBodyAllowed } from "./status";
-import { tracerOf } from "./trace";
+import { tracerOf, type RequestTracer } from "./trace";
 
 const NOT_AWAITED =
   "Response not awaited. There's a high chance that the application code is raising an exception and a dependency with yield " +
@@ -59,6 +59,20 @@ export async function handleRoute(
   await wrapAppHandlingExceptions(app, request, "route")(scope, receive, send);
 }
 
+/** Calls a route's endpoint (HTTP or WebSocket) between its `endpoint` start and end events. */
+export async function tracedEndpoint<T>(tracer: RequestTracer, name: string, call: () => T | Promise<T>): Promise<T> {
+  tracer.emit({ kind: "endpoint", name, phase: "start" });
+  let result: T;
+  try {
+    result = await call();
+  } catch (error) {
+    tracer.emit({ kind: "endpoint", name, phase: "end", error: exceptionLabel(error) });
+    throw error;
+  }
+  tracer.emit({ kind: "endpoint", name, phase: "end" });
+  return result;
+}
+
 async function runEndpoint(
   route: APIRoute,
   request: Request,
@@ -80,15 +94,7 @@ async function runEndpoint(
 
   // Path parameters the route did not declare are passed as the router converted them.
   const values = { ...request.pathParams, ...solved.values };
-  tracer.emit({ kind: "endpoint", name, phase: "start" });
-  let raw: unknown;
-  try {
-    raw = await (route.endpoint as unknown as (v: Record<string, unknown>, c: RequestContext) => unknown)(values, ctx);
-  } catch (error) {
-    tracer.emit({ kind: "endpoint", name, phase: "end", error: exceptionLabel(error) });
-    throw error;
-  }
-  tracer.emit({ kind: "endpoint", name, phase: "end" });
+  const raw = await tracedEndpoint(tracer, name, () => (route.endpoint as unknown as (v: Record<string, unknown>, c: RequestContext) => unknown)(values, ctx));
 
   if (raw instanceof Response) {
     raw.background ??= background;

@@ -12,6 +12,7 @@
 // accepted WebSocket).
 import type { WebSocketReceive, WebSocketScope, WebSocketSend } from "../app/asgi";
 import { BackgroundTasks } from "../app/background";
+import { tracedEndpoint } from "../app/endpoint";
 import { exceptionLabel, RuntimeError } from "../app/errors";
 import type { Request } from "../app/request";
 import type { APIWebSocketRoute } from "../app/routing";
@@ -101,12 +102,5 @@ async function runHandler(
 
   // Path parameters the route did not declare are passed as the router converted them.
   const values = { ...websocket.pathParams, ...solved.values };
-  tracer.emit({ kind: "endpoint", name, phase: "start" });
-  try {
-    await (route.endpoint as unknown as (ws: WebSocket, v: Record<string, unknown>, c: RequestContext) => unknown)(websocket, values, ctx);
-  } catch (error) {
-    tracer.emit({ kind: "endpoint", name, phase: "end", error: exceptionLabel(error) });
-    throw error;
-  }
-  tracer.emit({ kind: "endpoint", name, phase: "end" });
+  await tracedEndpoint(tracer, name, () => (route.endpoint as unknown as (ws: WebSocket, v: Record<string, unknown>, c: RequestContext) => unknown)(websocket, values, ctx));
 }

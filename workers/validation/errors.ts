@@ -92,7 +92,8 @@ export class ValidationError extends Error {
   readonly #errors: readonly ErrorDetail[];
   constructor(title: string, errors: readonly ErrorDetail[]) {
     super(formatErrors(title, errors));
-    this.name = "ValidationError";
+    // Defined, not assigned: in a locked-down realm Error.prototype.name is frozen.
+    Object.defineProperty(this, "name", { value: "ValidationError", configurable: true, writable: true });
     this.title = title;
     this.#errors = errors;
   }

@@ -1,7 +1,7 @@
 // Models as Pydantic's BaseModel: the order of errors, aliases, extra keys, defaults, validators,
 // the dump, and ValidationError's message.
 import { describe, expect, it } from "vitest";
-import { ValidationError, any, date, datetime, dict, float, int, list, literal, model, optional, str, tuple } from "./index.ts";
+import { ValidationError, any, errorDetail, date, datetime, dict, float, int, list, literal, model, optional, str, tuple } from "./index.ts";
 
 const Address = model("Address", { street: str({ minLength: 1 }), zip: str({ pattern: "^[0-9]{5}$" }) });
 const Item = model("Item", { name: str(), qty: int({ ge: 1 }).default(1) });
@@ -137,6 +137,15 @@ describe("model", () => {
     ]);
     const limit = int({ le: 100 }).check("500", { loc: ["query", "limit"] });
     expect(limit).toEqual({ ok: false, errors: [{ type: "less_than_equal", loc: ["query", "limit"], msg: "Input should be less than or equal to 100", input: "500", ctx: { le: 100 } }] });
+  });
+
+  it("gives the errors FastAPI's 422 bodies carry: from_attributes, a missing parameter, invalid JSON", () => {
+    expect(Item.check([1, 2], { loc: ["body"], fromAttributes: true })).toEqual({
+      ok: false,
+      errors: [{ type: "model_attributes_type", loc: ["body"], msg: "Input should be a valid dictionary or object to extract fields from", input: [1, 2] }],
+    });
+    expect(errorDetail("missing", ["query", "q"], null)).toEqual({ type: "missing", loc: ["query", "q"], msg: "Field required", input: null });
+    expect(errorDetail("json_invalid", ["body", 25], {}, { error: "Expecting value" }).msg).toBe("JSON decode error");
   });
 
   it("keeps a nested ValidationError thrown by a validator under the field's loc", () => {

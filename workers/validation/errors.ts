@@ -40,6 +40,7 @@ const MESSAGES: Record<string, (ctx: Ctx) => string> = {
   model_attributes_type: () => "Input should be a valid dictionary or object to extract fields from",
   literal_error: (c) => `Input should be ${String(c!.expected)}`,
   enum: (c) => `Input should be ${String(c!.expected)}`,
+  is_instance_of: (c) => `Input should be an instance of ${String(c!.class)}`,
   union_tag_invalid: (c) =>
     `Input tag '${String(c!.tag)}' found using ${String(c!.discriminator)} does not match any of the expected tags: ${String(c!.expected_tags)}`,
   union_tag_not_found: (c) => `Unable to extract tag using discriminator ${String(c!.discriminator)}`,

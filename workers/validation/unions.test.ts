@@ -1,6 +1,6 @@
 // Smart-mode unions, T | None and discriminated unions, as pydantic-core's union.rs.
 import { describe, expect, it } from "vitest";
-import { asFloat, bool, date, discriminatedUnion, dict, float, int, list, literal, model, none, nullable, str, union } from "./index.ts";
+import { asFloat, bool, date, discriminatedUnion, dict, enumOf, float, int, list, literal, model, none, nullable, str, tupleOf, union } from "./index.ts";
 
 const Cat = model("Cat", { pet_type: literal("cat"), meows: int({ ge: 0 }) });
 const Dog = model("Dog", { pet_type: literal("dog"), barks: float() });
@@ -11,6 +11,18 @@ describe("smart unions", () => {
     expect(union(int(), float()).validate(asFloat(3))).toBe(3);
     expect(union(bool(), int()).validate(1)).toBe(1);
     expect(union(date(), str()).validate("2024-01-02")).toBe("2024-01-02");
+  });
+
+  it("counts an enum's value as a lax match, so a str member wins, and tags the enum as enum[Name]", () => {
+    const Color = enumOf("Color", { RED: "red" });
+    expect(union(Color, str()).validate("red")).toBe("red");
+    const bad = union(Color, int()).check("blue");
+    expect(bad.ok ? [] : bad.errors.map((e) => e.loc)).toEqual([["enum[Color]"], ["int"]]);
+  });
+
+  it("reads an array as a tuple only in lax mode", () => {
+    expect(tupleOf(int()).check([1], { strict: true })).toMatchObject({ ok: false, errors: [{ type: "tuple_type" }] });
+    expect(union(tupleOf(int()), list(int())).validate([1])).toEqual([1]);
   });
 
   it("takes the first of equally lax matches", () => {

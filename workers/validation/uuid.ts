@@ -47,6 +47,8 @@ export class UuidSchema extends Schema<string> {
 
   exec(input: unknown, run: Run): unknown {
     if (typeof input !== "string") return run.fail("uuid_type", input);
+    // Strict Python mode wants a UUID object, which text never is.
+    if (this.strictIn(run)) return run.fail("is_instance_of", input, { class: "UUID" });
     const parsed = parseUuid(input);
     if ("error" in parsed) return run.fail("uuid_parsing", input, { error: parsed.error });
     // A str made into a UUID object is a conversion (smart unions prefer an exact str).

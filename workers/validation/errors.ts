@@ -72,11 +72,21 @@ export function errorDetail(type: string, loc: Loc, input: unknown, ctx?: Record
   return detail;
 }
 
-/** pydantic-core cuts an input's repr longer than 50 characters to its ends. */
+/**
+ * pydantic-core cuts an input's repr longer than 50 UTF-8 bytes to its first 25 and last 24
+ * bytes around "...", on character boundaries (write_truncated_to_limited_bytes).
+ */
 function truncated(text: string): string {
+  const utf8 = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
   const chars = [...text];
-  if (chars.length <= 50) return text;
-  return `${chars.slice(0, 25).join("")}...${chars.slice(-24).join("")}`;
+  const sizes = chars.map((c) => utf8(c.codePointAt(0)!));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total <= 50) return text;
+  let head = "";
+  for (let i = 0, at = 0; i < chars.length && at + sizes[i] <= 25; at += sizes[i], i++) head += chars[i];
+  let tail = "";
+  for (let i = chars.length - 1, at = total; i >= 0 && at - sizes[i] >= total - 24; at -= sizes[i], i--) tail = chars[i] + tail;
+  return `${head}...${tail}`;
 }
 
 function lineOf(error: ErrorDetail): string {

@@ -80,6 +80,8 @@ describe("model", () => {
       ].join("\n"),
     );
     expect(e.errorCount()).toBe(2);
+    const long = errorsOf(() => model("L", { s: int() }).validate({ s: "x".repeat(60) }));
+    expect(long.message).toContain(`input_value='${"x".repeat(24)}...${"x".repeat(23)}', input_type=str]`);
     expect(e.title).toBe("Signup");
   });
 

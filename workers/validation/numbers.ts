@@ -47,10 +47,10 @@ function isMultiple(value: Num, of: number): boolean {
   if (typeof value === "bigint" && Number.isInteger(of)) return value % BigInt(of) === 0n;
   const v = Number(value);
   if (Number.isInteger(v) && Number.isInteger(of)) return v % of === 0;
-  // pydantic-core's float check: the remainder within a relative epsilon of 0 or of the divisor.
+  // pydantic-core's float check: the remainder within |value| / 1e9 of 0 or of the divisor.
   const rem = v % of;
-  const eps = 1e-9 * Math.abs(of);
-  return Math.abs(rem) < eps || Math.abs(Math.abs(rem) - Math.abs(of)) < eps;
+  const threshold = Math.abs(v) / 1e9;
+  return !(Math.abs(rem) > threshold && Math.abs(rem - of) > threshold);
 }
 
 abstract class NumberSchema extends Schema<number> {

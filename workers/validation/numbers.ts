@@ -16,12 +16,24 @@ const I64_LIMIT = 2 ** 63;
 
 type Num = number | bigint;
 
+/**
+ * pydantic-core's str_as_float: the trimmed text as Rust parses an f64, else the text with its
+ * underscores removed (single ones between characters, and then not trimmed).
+ */
+function floatText(input: string): string | undefined {
+  const trimmed = input.trim();
+  if (FLOAT_TEXT.test(trimmed)) return trimmed;
+  if (input.startsWith("_") || input.endsWith("_") || !input.includes("_") || input.includes("__")) return undefined;
+  const stripped = input.replaceAll("_", "");
+  return FLOAT_TEXT.test(stripped) ? stripped : undefined;
+}
+
 function intFromText(text: string): Num | undefined {
   let t = text;
   if (!INT_TEXT.test(t)) {
-    // "4.0" and "4.000" are ints (strip_decimal_zeros); "4.5" is not.
+    // "4.0" and "4.000" are ints (clean_int_str); "4.5" and "4." are not.
     const dot = t.indexOf(".");
-    if (dot < 0 || !/^0*$/.test(t.slice(dot + 1)) || !INT_TEXT.test(t.slice(0, dot))) return undefined;
+    if (dot < 0 || !/^0+$/.test(t.slice(dot + 1)) || !INT_TEXT.test(t.slice(0, dot))) return undefined;
     t = t.slice(0, dot);
   }
   t = t.replaceAll("_", "");
@@ -106,8 +118,8 @@ export class FloatSchema extends NumberSchema {
       run.floor(STRICT);
     } else if (this.strictIn(run)) return run.fail("float_type", input);
     else if (typeof input === "string") {
-      const text = input.trim();
-      if (!FLOAT_TEXT.test(text)) return run.fail("float_parsing", input);
+      const text = floatText(input);
+      if (text === undefined) return run.fail("float_parsing", input);
       const lower = text.toLowerCase().replace(/^[+-]/, "");
       value = lower.startsWith("inf") ? (text.startsWith("-") ? -Infinity : Infinity) : lower === "nan" ? NaN : Number(text);
       run.lax();

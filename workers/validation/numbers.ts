@@ -66,16 +66,22 @@ function isMultiple(value: Num, of: number): boolean {
 }
 
 abstract class NumberSchema extends Schema<number> {
+  /** "int", or "constrained-int" once it has a constraint, as pydantic-core names it (a union member's tag). */
+  readonly name: string;
   constructor(
     env: TraceEnv | undefined,
     readonly constraints: NumberConstraints,
+    type: "int" | "float",
   ) {
     super(env);
+    this.name = Object.keys(constraints).length ? `constrained-${type}` : type;
   }
 }
 
 export class IntSchema extends NumberSchema {
-  readonly name = "int";
+  constructor(env: TraceEnv | undefined, constraints: NumberConstraints) {
+    super(env, constraints, "int");
+  }
 
   exec(input: unknown, run: Run): unknown {
     let value: Num;
@@ -104,7 +110,9 @@ export class IntSchema extends NumberSchema {
 }
 
 export class FloatSchema extends NumberSchema {
-  readonly name = "float";
+  constructor(env: TraceEnv | undefined, constraints: NumberConstraints) {
+    super(env, constraints, "float");
+  }
 
   exec(input: unknown, run: Run): unknown {
     let value: number;

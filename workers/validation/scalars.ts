@@ -23,13 +23,15 @@ function codePoints(s: string): number {
 }
 
 export class StrSchema extends Schema<string> {
-  readonly name = "str";
+  /** "str", or "constrained-str" once it has a constraint, as pydantic-core names it. */
+  readonly name: string;
   readonly regex: RegExp | undefined;
   constructor(
     env: TraceEnv | undefined,
     readonly constraints: StringConstraints,
   ) {
     super(env);
+    this.name = Object.keys(constraints).length ? "constrained-str" : "str";
     this.regex = constraints.pattern === undefined ? undefined : rustPattern(constraints.pattern);
   }
 

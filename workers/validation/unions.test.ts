@@ -20,6 +20,11 @@ describe("smart unions", () => {
     expect(bad.ok ? [] : bad.errors.map((e) => e.loc)).toEqual([["enum[Color]"], ["int"]]);
   });
 
+  it("tags a constrained member as pydantic-core names it", () => {
+    const bad = union(int({ gt: 0 }), str({ minLength: 2 })).check(null);
+    expect(bad.ok ? [] : bad.errors.map((e) => e.loc)).toEqual([["constrained-int"], ["constrained-str"]]);
+  });
+
   it("reads an array as a tuple only in lax mode", () => {
     expect(tupleOf(int()).check([1], { strict: true })).toMatchObject({ ok: false, errors: [{ type: "tuple_type" }] });
     expect(union(tupleOf(int()), list(int())).validate([1])).toEqual([1]);

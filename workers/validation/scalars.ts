@@ -80,7 +80,7 @@ export class BoolSchema extends Schema<boolean> {
 }
 
 export class NoneSchema extends Schema<null> {
-  readonly name = "None";
+  readonly name = "none";
 
   exec(input: unknown, run: Run): unknown {
     return input === null || input === undefined ? null : run.fail("none_required", input);

@@ -56,15 +56,20 @@ export interface FieldSettings<T> {
   defaultValue?: T;
 }
 
+/**
+ * Where each type's standalone validations report. Kept out of the instances, so learner code
+ * holding a type cannot reach the run's trace sink through it.
+ */
+const TRACE_ENVS = new WeakMap<object, TraceEnv>();
+
 export abstract class Schema<T> implements Type<T> {
   declare readonly __output?: T;
   abstract readonly name: string;
   field: FieldSettings<T> = { hasDefault: false };
-  /** Where a standalone validation reports; undefined means no trace, and no cost. */
-  env: TraceEnv | undefined;
 
+  /** `env`: where a standalone validation reports; undefined means no trace, and no cost. */
   constructor(env: TraceEnv | undefined) {
-    this.env = env;
+    if (env) TRACE_ENVS.set(this, env);
   }
 
   /** Validates `input` at the Run's current loc: the value, or FAIL with errors recorded. */
@@ -88,6 +93,8 @@ export abstract class Schema<T> implements Type<T> {
     const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
     Object.assign(copy, this);
     copy.field = { ...this.field, ...field };
+    const env = TRACE_ENVS.get(this);
+    if (env) TRACE_ENVS.set(copy, env);
     return copy;
   }
 
@@ -114,7 +121,8 @@ export abstract class Schema<T> implements Type<T> {
   }
 
   check(input: unknown, options?: ValidateOptions): CheckResult<T> {
-    const tracer = this.env ? startTrace(this.env, this, input) : undefined;
+    const env = TRACE_ENVS.get(this);
+    const tracer = env ? startTrace(env, this, input) : undefined;
     const run = new Run(options?.strict, options?.fromAttributes ?? false, tracer);
     const value = this.run(input, run);
     const prefix: Loc = options?.loc ?? [];

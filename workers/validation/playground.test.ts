@@ -65,6 +65,15 @@ describe("playground/validation", () => {
     expect(events).toEqual([]);
   });
 
+  it("keeps the run's trace sink out of the types learner code holds", () => {
+    const { v, events } = traced();
+    const type = v.int().alias("n");
+    const reachable = Object.values(type).filter((x) => typeof x === "object" && x !== null && "trace" in x);
+    expect(reachable).toEqual([]);
+    type.check(1);
+    expect(events.filter((e) => e.kind === "node")).toHaveLength(1);
+  });
+
   it("freezes the classes behind the types, so learner code cannot change how they validate", () => {
     const { v } = traced();
     const proto = Object.getPrototypeOf(v.int()) as { exec: unknown };

@@ -56,6 +56,14 @@ export class RuntimeError extends Error {
 
 export class FastAPIError extends RuntimeError {}
 
+/** Python's ValueError: json.dumps raises it for NaN and the infinities. */
+export class ValueError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
 /** Raised when a route is declared, never while serving. */
 export class DependencyScopeError extends FastAPIError {}
 

@@ -39,7 +39,9 @@ export {
   type WebSocketEndpoint,
   type WebSocketRouteOptions,
 } from "./app/routing.ts";
-export type { ParamSpec, ParamType } from "./app/params.ts";
+export type { ParamOptions, ParamSpec, ParamType } from "./app/params.ts";
+// Bodies and parameters are validated by the validation engine: its types (`playground/validation`) declare them.
+export { Body, BodyMarker, type BodyDecl, type BodyParam } from "./app/body.ts";
 export {
   DependencyScopeError,
   FastAPIError,
@@ -48,6 +50,7 @@ export {
   RequestValidationError,
   RuntimeError,
   StarletteHTTPException,
+  ValueError,
   type ValidationErrorItem,
 } from "./app/errors.ts";
 export { HTTPConnection } from "./app/connection.ts";

@@ -4,7 +4,7 @@
 // validates with `from_attributes=True`, so a model given something that is not a dict says
 // `model_attributes_type`, not the `model_type` a plain model_validate says.
 import type { FieldSettings } from "../../validation/core.ts";
-import { errorDetail, messageFor, type ErrorDetail, type Type } from "../../validation/index.ts";
+import { errorDetail, messageFor, type Type } from "../../validation/index.ts";
 import type { ValidationErrorItem } from "./errors";
 
 export interface ModelField {
@@ -57,7 +57,7 @@ export function validateField(field: ModelField, value: unknown, loc: (string | 
   return { ok: false, errors: result.errors.map(fromAttributes) };
 }
 
-function fromAttributes(error: ErrorDetail): ValidationErrorItem {
+function fromAttributes(error: ValidationErrorItem): ValidationErrorItem {
   if (error.type !== "model_type") return error;
   const { loc, input } = error;
   return { type: "model_attributes_type", loc, msg: messageFor("model_attributes_type"), input };

@@ -53,6 +53,8 @@ const MESSAGES: Record<string, (ctx: Ctx) => string> = {
   date_from_datetime_inexact: () => "Datetimes provided to dates should have zero time - e.g. be exact dates",
   uuid_type: () => "UUID input should be a string, bytes or UUID object",
   uuid_parsing: (c) => `Input should be a valid UUID, ${String(c!.error)}`,
+  // FastAPI's own, for a body that is not JSON.
+  json_invalid: () => "JSON decode error",
 };
 
 /** The message Pydantic gives an error of this type with this ctx. */
@@ -92,7 +94,8 @@ export class ValidationError extends Error {
   readonly #errors: readonly ErrorDetail[];
   constructor(title: string, errors: readonly ErrorDetail[]) {
     super(formatErrors(title, errors));
-    this.name = "ValidationError";
+    // Defined, not assigned: in a locked-down realm Error.prototype.name is frozen.
+    Object.defineProperty(this, "name", { value: "ValidationError", configurable: true, writable: true });
     this.title = title;
     this.#errors = errors;
   }

@@ -53,7 +53,9 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
   }
 
   exec(input: unknown, run: Run): unknown {
-    if (!isPlainObject(input)) return run.fail("model_type", input, { class_name: this.name });
+    if (!isPlainObject(input)) {
+      return run.fromAttributes ? run.fail("model_attributes_type", input) : run.fail("model_type", input, { class_name: this.name });
+    }
     const outerStrict = run.configStrict;
     run.configStrict = this.config.strict ?? false;
     const errorsBefore = run.errors.length;

@@ -4,7 +4,7 @@
 // validates with `from_attributes=True`, so a model given something that is not a dict says
 // `model_attributes_type`, not the `model_type` a plain model_validate says.
 import type { FieldSettings } from "../../validation/core.ts";
-import { errorDetail, messageFor, type Type } from "../../validation/index.ts";
+import { errorDetail, type Type } from "../../validation/index.ts";
 import type { ValidationErrorItem } from "./errors";
 
 export interface ModelField {
@@ -52,13 +52,5 @@ export function validateField(field: ModelField, value: unknown, loc: (string | 
     if (field.required) return { ok: false, errors: [missingError(loc)] };
     return { ok: true, value: structuredClone(field.default) };
   }
-  const result = field.type.check(value, { loc });
-  if (result.ok) return result;
-  return { ok: false, errors: result.errors.map(fromAttributes) };
-}
-
-function fromAttributes(error: ValidationErrorItem): ValidationErrorItem {
-  if (error.type !== "model_type") return error;
-  const { loc, input } = error;
-  return { type: "model_attributes_type", loc, msg: messageFor("model_attributes_type"), input };
+  return field.type.check(value, { loc, fromAttributes: true });
 }

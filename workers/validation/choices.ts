@@ -3,7 +3,7 @@
 // float matches an int, a str only a str; the validated value is the literal itself.
 import { type Run, Schema } from "./core.ts";
 import type { TraceEnv } from "./tracer.ts";
-import type { JsonValue, LiteralValue } from "./types.ts";
+import type { LiteralValue } from "./types.ts";
 import { PyFloat, pythonRepr, strRepr } from "./values.ts";
 
 /** "'a', 1 or True": how Pydantic lists what was expected. */
@@ -44,10 +44,6 @@ export class LiteralSchema<V extends LiteralValue> extends Schema<V> {
     }
     return undefined;
   }
-
-  dumpValue(value: V): JsonValue {
-    return value;
-  }
 }
 
 export class EnumSchema<M extends Record<string, string>> extends Schema<M[keyof M]> {
@@ -69,9 +65,5 @@ export class EnumSchema<M extends Record<string, string>> extends Schema<M[keyof
   exec(input: unknown, run: Run): unknown {
     if (typeof input === "string" && this.values.has(input)) return input;
     return run.fail("enum", input, { expected: this.expected });
-  }
-
-  dumpValue(value: M[keyof M]): JsonValue {
-    return value;
   }
 }

@@ -69,7 +69,11 @@ export abstract class Schema<T> implements Type<T> {
 
   /** Validates `input` at the Run's current loc: the value, or FAIL with errors recorded. */
   abstract exec(input: unknown, run: Run): unknown;
-  abstract dumpValue(value: T): JsonValue;
+
+  /** The value in JSON mode; a scalar's value already is (containers and models override). */
+  dumpValue(value: T): JsonValue {
+    return value as JsonValue;
+  }
 
   /** exec, plus a trace event for this node when the Run is traced. */
   run(input: unknown, run: Run): unknown {

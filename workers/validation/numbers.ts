@@ -53,14 +53,17 @@ function isMultiple(value: Num, of: number): boolean {
   return Math.abs(rem) < eps || Math.abs(Math.abs(rem) - Math.abs(of)) < eps;
 }
 
-export class IntSchema extends Schema<number> {
-  readonly name = "int";
+abstract class NumberSchema extends Schema<number> {
   constructor(
     env: TraceEnv | undefined,
     readonly constraints: NumberConstraints,
   ) {
     super(env);
   }
+}
+
+export class IntSchema extends NumberSchema {
+  readonly name = "int";
 
   exec(input: unknown, run: Run): unknown {
     let value: Num;
@@ -86,20 +89,10 @@ export class IntSchema extends Schema<number> {
     }
     return checkConstraints(value, input, this.constraints, run);
   }
-
-  dumpValue(value: number): JsonValue {
-    return value;
-  }
 }
 
-export class FloatSchema extends Schema<number> {
+export class FloatSchema extends NumberSchema {
   readonly name = "float";
-  constructor(
-    env: TraceEnv | undefined,
-    readonly constraints: NumberConstraints,
-  ) {
-    super(env);
-  }
 
   exec(input: unknown, run: Run): unknown {
     let value: number;

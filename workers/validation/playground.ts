@@ -49,8 +49,11 @@ const CLASSES = [
 
 export function validationModule(env: ValidationModuleEnv): typeof LearnerApi {
   for (const c of CLASSES) {
-    Object.freeze(c.prototype);
-    Object.freeze(c);
+    // Up the chain too: the abstract classes between a type and Schema are reached the same way.
+    for (let proto: object | null = c.prototype; proto && proto !== Object.prototype && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+      Object.freeze(proto);
+      Object.freeze((proto as { constructor: object }).constructor);
+    }
   }
   return validationFactories({ now: () => env.now(), trace: (event) => env.trace(event), calls: { count: 0 } });
 }

@@ -49,10 +49,6 @@ export class StrSchema extends Schema<string> {
     if (this.regex && !this.regex.test(input)) return run.fail("string_pattern_mismatch", input, { pattern });
     return input;
   }
-
-  dumpValue(value: string): JsonValue {
-    return value;
-  }
 }
 
 const TRUE_WORDS = new Set(["1", "on", "t", "true", "y", "yes"]);
@@ -79,10 +75,6 @@ export class BoolSchema extends Schema<boolean> {
     if (int == 0 || int == 1) return run.lax(), int == 1;
     return run.fail("bool_parsing", input);
   }
-
-  dumpValue(value: boolean): JsonValue {
-    return value;
-  }
 }
 
 export class NoneSchema extends Schema<null> {
@@ -90,10 +82,6 @@ export class NoneSchema extends Schema<null> {
 
   exec(input: unknown, run: Run): unknown {
     return input === null || input === undefined ? null : run.fail("none_required", input);
-  }
-
-  dumpValue(): JsonValue {
-    return null;
   }
 }
 

@@ -6,7 +6,6 @@
 // A value is its ISO text as model_dump(mode="json") writes it: microseconds only when non-zero,
 // UTC as "Z", a naive datetime without offset.
 import { type Run, Schema } from "./core.ts";
-import type { JsonValue } from "./types.ts";
 import { PyFloat } from "./values.ts";
 
 // speedate's ParseError texts.
@@ -224,10 +223,6 @@ export class DateTimeSchema extends Schema<string> {
     }
     return run.fail("datetime_type", input);
   }
-
-  dumpValue(value: string): JsonValue {
-    return value;
-  }
 }
 
 export class DateSchema extends Schema<string> {
@@ -247,9 +242,5 @@ export class DateSchema extends Schema<string> {
     if (parts.hour || parts.minute || parts.second || parts.micro) return run.fail("date_from_datetime_inexact", input);
     run.lax();
     return dateText(parts);
-  }
-
-  dumpValue(value: string): JsonValue {
-    return value;
   }
 }

@@ -50,7 +50,16 @@ export function missingError(loc: (string | number)[]): ValidationErrorItem {
 export function validateField(field: ModelField, value: unknown, loc: (string | number)[]): FieldResult {
   if (value === undefined || value === null) {
     if (field.required) return { ok: false, errors: [missingError(loc)] };
-    return { ok: true, value: structuredClone(field.default) };
+    return { ok: true, value: deepCopy(field.default) };
   }
   return field.type.check(value, { loc, fromAttributes: true });
+}
+
+/** Python's deepcopy of a default, so a request cannot change the next one's: lists and dicts anew, the rest as is. */
+export function deepCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: deepCopy(item), enumerable: true, writable: true, configurable: true });
+  return copy;
 }

@@ -4,7 +4,7 @@
 import { bool, float, int, list, str, type Type } from "../../validation/index.ts";
 import type { HTTPConnection } from "./connection";
 import type { ValidationErrorItem } from "./errors";
-import { modelField, validateField, type ModelField } from "./field";
+import { deepCopy, modelField, validateField, type ModelField } from "./field";
 
 export type ScalarType = "str" | "int" | "float" | "bool";
 /** A validation type, or the name of a simple one ("int", "list[str]"). */
@@ -120,7 +120,7 @@ export function extractParams(fields: ParamField[], connection: HTTPConnection):
   for (const field of fields) {
     let raw = rawValue(field, connection);
     // An absent optional parameter takes its default, which FastAPI then validates like a value.
-    if (raw === undefined && !field.required) raw = structuredClone(field.default);
+    if (raw === undefined && !field.required) raw = deepCopy(field.default);
     const result = validateField(field, raw, [field.location, field.alias]);
     if (result.ok) values[field.name] = result.value;
     else errors.push(...result.errors);

@@ -23,6 +23,7 @@ export { parseRequest, type HttpRequest, type ParseResult } from "./http/parse-r
 export { serializeRequest, serializeResponse, type HttpRequestInit, type HttpResponseInit } from "./http/serialize.ts";
 export { HttpHeaders, type HeaderPairs, type HeadersInit as HttpHeadersInit } from "./http/headers.ts";
 export { QueryParams, parseQuery } from "./http/query.ts";
+export { JSONDecodeError } from "./http/python-json.ts";
 export { quote, unquote, unquotePlus } from "./http/percent.ts";
 export { reasonPhrase } from "./http/status.ts";
 

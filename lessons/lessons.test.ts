@@ -159,3 +159,54 @@ describe("the websockets checks catch each mistake", () => {
     });
   }
 });
+
+// Each plausible mistake in the validation lesson's signup model fails at least one check, and the
+// check about it: the solution with one rule taken out or put in the wrong place.
+describe("the validation checks catch each mistake", () => {
+  const validation = lessons.find((l) => l.meta.id === "validation")!;
+  const solution = readFileSync(join(validation.dir, "solution.ts"), "utf8");
+  const DIGIT_RULE = `    fieldValidators: {
+      password: (password) => {
+        if (!/[0-9]/.test(password)) throw new Error("password needs a digit");
+        return password;
+      },
+    },
+`;
+  const MATCH_RULE = `        if (signup.password !== signup.password_repeat) throw new Error("passwords do not match");`;
+  const MISTAKES: Record<string, { edits: [from: string, to: string][]; fails: RegExp }> = {
+    "a float for age": { edits: [["age: int({ ge: 13 })", "age: float({ ge: 13 })"], ["bool, int, model", "bool, float, int, model"]], fails: /age is a whole number/ },
+    "no minimum age": { edits: [["age: int({ ge: 13 })", "age: int()"]], fails: /age is a whole number/ },
+    "newsletter left as text": { edits: [["newsletter: bool({ default: false })", 'newsletter: str({ default: "no" })']], fails: /good signup is accepted/ },
+    "no minimum password length": { edits: [["password: str({ minLength: 8 })", "password: str()"]], fails: /Several mistakes/ },
+    "no minimum username length": { edits: [["username: str({ minLength: 3 })", "username: str()"]], fails: /Several mistakes/ },
+    "no pattern for the email": { edits: [['email: str({ pattern: "^[^@ ]+@[^@ ]+$" })', "email: str()"]], fails: /password without a digit/ },
+    "the digit rule in the model validator": {
+      edits: [
+        [DIGIT_RULE, ""],
+        [MATCH_RULE, `        if (!/[0-9]/.test(signup.password)) throw new Error("password needs a digit");\n${MATCH_RULE}`],
+      ],
+      fails: /password without a digit/,
+    },
+    "no check that the passwords match": { edits: [[MATCH_RULE, ""]], fails: /Two different passwords/ },
+    "the match checked at password_repeat": {
+      edits: [
+        [MATCH_RULE, ""],
+        ["      password: (password) => {", '      password_repeat: (repeat, { data }) => {\n        if (repeat !== data.password) throw new Error("passwords do not match");\n        return repeat;\n      },\n      password: (password) => {'],
+      ],
+      fails: /Two different passwords/,
+    },
+  };
+  for (const [name, { edits, fails }] of Object.entries(MISTAKES)) {
+    it(`catches ${name}`, async () => {
+      let wrong = solution;
+      for (const [from, to] of edits) {
+        expect(wrong).toContain(from);
+        wrong = wrong.replace(from, to);
+      }
+      const result = await runCode(validation, wrong);
+      expect(result.error).toBeNull();
+      const names = result.checks.filter((c) => !c.passed).map((c) => c.name);
+      expect(names.some((n) => fails.test(n)), names.join("; ")).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,41 @@
+// The validation calls of a run, read from its trace (workers/validation/trace.ts): each call's
+// start, its visits in the order they happened, and its end with every error. Given the trace up
+// to the playhead, a call not ended yet holds what had happened by then.
+import type { TraceEvent } from "../../../workers/trace";
+import type { ValidationTrace } from "../../../workers/validation/trace";
+import type { Validation } from "./validation";
+
+function isValidation(e: TraceEvent): e is ValidationTrace & TraceEvent {
+  return e.source === "validation";
+}
+
+export function readValidations(trace: readonly TraceEvent[]): Validation[] {
+  const calls = new Map<number, Validation>();
+  const out: Validation[] = [];
+  for (const e of trace) {
+    if (!isValidation(e)) continue;
+    if (e.kind === "validate" && e.phase === "start") {
+      const v: Validation = { index: out.length + 1, model: e.model, input: e.input, visits: [], errors: [], errorCount: 0, ended: false, ok: undefined, visitsDropped: 0, first: e, last: e };
+      calls.set(e.call, v);
+      out.push(v);
+      continue;
+    }
+    const v = calls.get(e.call);
+    if (!v) continue; // its start was dropped with the trace's overflow
+    v.last = e;
+    if (e.kind === "node") {
+      v.visits.push({ loc: e.loc, type: e.type, input: e.input, output: e.output, accepted: !e.error && e.output !== undefined, coerced: e.coerced, error: e.error });
+      if (e.error) {
+        v.errors.push({ loc: e.loc, ...e.error });
+        v.errorCount = v.errors.length;
+      }
+    } else {
+      v.errors = e.errors.map((err) => ({ type: err.type, loc: err.loc, msg: err.msg }));
+      v.errorCount = e.errorCount;
+      v.ok = e.ok;
+      v.ended = true;
+      v.visitsDropped = e.nodesDropped;
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // The input as a nested list: each place validation visited where it was in the input, with what
 // it became beside it ("42" → 42), and each error pinned where it happened. Words and marks carry
 // every state (✓, coerced, ✗); colour only repeats them.
-import { formatValue } from "./rows";
+import { formatOutput, formatValue } from "./rows";
 import type { NodeState, TreeNode } from "./tree";
 
 const MARK: Record<NodeState, string> = {
@@ -37,7 +37,7 @@ function Value({ node }: { node: TreeNode }) {
       {node.state === "coerced" && (
         <>
           <span className="vtree__arrow"> → </span>
-          <code className="vtree__output">{formatValue(node.output)}</code>
+          <code className="vtree__output">{formatOutput(node)}</code>
         </>
       )}
     </>

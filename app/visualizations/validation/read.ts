@@ -2,18 +2,18 @@
 // start, its visits in the order they happened, and its end with every error. Given the trace up
 // to the playhead, a call not ended yet holds what had happened by then.
 import type { TraceEvent } from "../../../workers/trace";
-import type { ValidationTrace } from "../../../workers/validation/trace";
-import type { Validation } from "./validation";
+import type { Loc, Validation } from "./validation";
 
-function isValidation(e: TraceEvent): e is ValidationTrace & TraceEvent {
-  return e.source === "validation";
+/** `loc` lies strictly inside `container`. */
+function below(loc: Loc, container: Loc): boolean {
+  return loc.length > container.length && container.every((part, i) => loc[i] === part);
 }
 
 export function readValidations(trace: readonly TraceEvent[]): Validation[] {
   const calls = new Map<number, Validation>();
   const out: Validation[] = [];
   for (const e of trace) {
-    if (!isValidation(e)) continue;
+    if (e.source !== "validation") continue;
     if (e.kind === "validate" && e.phase === "start") {
       const v: Validation = { index: out.length + 1, model: e.model, input: e.input, visits: [], errors: [], errorCount: 0, ended: false, ok: undefined, visitsDropped: 0, first: e, last: e };
       calls.set(e.call, v);
@@ -25,7 +25,8 @@ export function readValidations(trace: readonly TraceEvent[]): Validation[] {
     v.last = e;
     if (e.kind === "node") {
       v.visits.push({ loc: e.loc, type: e.type, input: e.input, output: e.output, accepted: !e.error && e.output !== undefined, coerced: e.coerced, error: e.error });
-      if (e.error) {
+      // A container's event repeats the first error found below it: that one is pinned already.
+      if (e.error && !v.errors.some((err) => below(err.loc, e.loc))) {
         v.errors.push({ loc: e.loc, ...e.error });
         v.errorCount = v.errors.length;
       }

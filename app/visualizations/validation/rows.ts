@@ -14,6 +14,16 @@ export function formatValue(value: TracedValue | undefined): string {
   return JSON.stringify(value);
 }
 
+/**
+ * What a place became: a float keeps its ".0" as Python prints it (4 → 4.0 is the int becoming a
+ * float, which a JavaScript number cannot show).
+ */
+export function formatOutput(node: TreeNode): string {
+  const out = node.output;
+  if (node.type === "float" && typeof out === "number" && Number.isInteger(out) && Math.abs(out) < 1e16) return `${out}.0`;
+  return formatValue(out);
+}
+
 /** ["items", 2, "price"] → "items.2.price"; [] → "(the whole input)". */
 export function formatLoc(loc: Loc): string {
   return loc.length === 0 ? "(the whole input)" : loc.join(".");
@@ -30,7 +40,7 @@ export function resultText(node: TreeNode): string {
     case "missing":
       return node.errors.map(errorText).join("; ");
     case "coerced":
-      return `coerced to ${formatValue(node.output)}`;
+      return `coerced to ${formatOutput(node)}`;
     case "accepted":
       return "accepted as it was";
     case "inner":

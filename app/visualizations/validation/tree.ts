@@ -30,9 +30,13 @@ function node(key: string | number | null, loc: Loc, member = false): TreeNode {
   return { key, loc, member, children: [], state: "pending", errors: [] };
 }
 
+/** The engine names a union "union[int,str]" and a tagged one "tagged-union[Cat,Dog]". */
 function isUnion(type: string | undefined): boolean {
-  return type !== undefined && /\|/.test(type) && !/\|\s*None$/.test(type);
+  return type !== undefined && /^(tagged-)?union\[/.test(type);
 }
+
+/** A dict key's own validation: drawn as its entry's error (loc …, key, "[key]"), never as a place. */
+const KEY = "[key]";
 
 function child(parent: TreeNode, key: string | number, create: boolean): TreeNode | undefined {
   const found = parent.children.find((c) => c.key === key);
@@ -43,13 +47,15 @@ function child(parent: TreeNode, key: string | number, create: boolean): TreeNod
 }
 
 function visit(root: TreeNode, v: Visit): void {
+  if (v.loc.at(-1) === KEY) return;
   let at = root;
   for (const key of v.loc) at = child(at, key, true)!;
   at.type = v.type;
   at.input = v.input;
   at.output = v.output;
-  // A visit's error is pinned with the others, from the validation's list (treeOf).
-  if (v.accepted) at.state = v.coerced ? "coerced" : "accepted";
+  // A visit's error is pinned with the others, from the validation's list (treeOf). Children are
+  // visited before their container: a container changed on the way says so through its leaves.
+  if (v.accepted) at.state = v.coerced && at.children.length === 0 ? "coerced" : "accepted";
 }
 
 /**

@@ -1,7 +1,7 @@
 // The input as a nested list: each place validation visited where it was in the input, with what
 // it became beside it ("42" → 42), and each error pinned where it happened. Words and marks carry
 // every state (✓, coerced, ✗); colour only repeats them.
-import { formatOutput, formatValue } from "./rows";
+import { formatOutput, formatValue, shapeText } from "./rows";
 import type { NodeState, TreeNode } from "./tree";
 
 const MARK: Record<NodeState, string> = {
@@ -22,15 +22,7 @@ function Key({ node, model }: { node: TreeNode; model: string }) {
 
 function Value({ node }: { node: TreeNode }) {
   if (node.state === "missing") return <span className="vtree__shape">missing</span>;
-  if (node.children.length > 0) {
-    const size = node.input !== null && typeof node.input === "object" ? node.input.size : undefined;
-    return (
-      <span className="vtree__shape">
-        {node.key === null ? "" : node.type}
-        {size !== undefined && ` · ${size} ${size === 1 ? "item" : "items"}`}
-      </span>
-    );
-  }
+  if (node.children.length > 0) return <span className="vtree__shape">{shapeText(node)}</span>;
   return (
     <>
       <code className="vtree__input">{formatValue(node.input)}</code>

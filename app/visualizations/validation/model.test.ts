@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../workers/trace";
 import { validationModule } from "../../../workers/validation/playground";
 import { readValidations } from "./read";
-import { outcomeText, rowsOf } from "./rows";
+import { outcomeText, rowsOf, shapeText } from "./rows";
 import { flatten, treeOf } from "./tree";
 
 // Traces made by the engine itself (playground/validation as lesson code gets it), so the reading
@@ -63,6 +63,9 @@ describe("treeOf", () => {
     const [v] = readValidations(order);
     expect(treeOf(v).children.map((c) => c.key)).toEqual(["id", "items", "rush"]);
     expect(at(order, ["items"])!.children.map((c) => c.key)).toEqual([0, 1, 2, 3]);
+    expect(shapeText(at(order, ["items"])!)).toBe("list[Item] · 4 items");
+    expect(shapeText(at(order, ["items", 3])!)).toBe("Item · 1 key");
+    expect(shapeText(at(order, [])!)).toBe("4 keys");
   });
 
   it("shows what a coerced leaf became, and leaves an unchanged one as it was", () => {

@@ -24,6 +24,14 @@ export function formatOutput(node: TreeNode): string {
   return formatValue(out);
 }
 
+/** A container's line: "list[Item] · 4 items", "Address · 2 keys" (the root's type is its name: "6 keys"). */
+export function shapeText(node: TreeNode): string {
+  const size = node.input !== null && typeof node.input === "object" ? node.input.size : undefined;
+  const parts = node.key === null || !node.type ? [] : [node.type];
+  if (size !== undefined) parts.push(plural(size, node.input !== null && typeof node.input === "object" && node.input.py === "dict" ? "key" : "item"));
+  return parts.join(" · ");
+}
+
 /** ["items", 2, "price"] → "items.2.price"; [] → "(the whole input)". */
 export function formatLoc(loc: Loc): string {
   return loc.length === 0 ? "(the whole input)" : loc.join(".");

@@ -5,7 +5,7 @@
 import { FAIL, type Run, Schema, runAt } from "./core.ts";
 import type { TraceEnv } from "./tracer.ts";
 import type { JsonValue, LengthConstraints } from "./types.ts";
-import { define, isPlainObject } from "./values.ts";
+import { define, isPlainObject, keepKeyOrder, keysOf } from "./values.ts";
 
 type Kind = "List" | "Tuple";
 
@@ -109,18 +109,23 @@ export class DictSchema<K extends string | number, V> extends Schema<Record<K, V
     if (!isPlainObject(input)) return run.fail("dict_type", input);
     const errorsBefore = run.errors.length;
     const out: Record<string, unknown> = {};
-    const keys = Object.keys(input);
+    const keys = keysOf(input);
+    const kept: string[] = [];
     for (const k of keys) {
       run.path.push(k, "[key]");
       const key = this.key.run(k, run);
       run.path.pop();
       const value = this.value.run(input[k], run);
       run.path.pop();
-      if (key !== FAIL && value !== FAIL) define(out, String(key), value);
+      if (key !== FAIL && value !== FAIL) {
+        if (!Object.hasOwn(out, String(key))) kept.push(String(key));
+        define(out, String(key), value);
+      }
     }
+    keepKeyOrder(out, kept);
     if (run.errors.length > errorsBefore) return FAIL;
     const { minLength, maxLength } = this.constraints;
-    const size = Object.keys(out).length;
+    const size = kept.length;
     if (minLength !== undefined && size < minLength)
       return run.fail("too_short", input, { field_type: "Dictionary", min_length: minLength, actual_length: size });
     if (maxLength !== undefined && size > maxLength)
@@ -130,7 +135,9 @@ export class DictSchema<K extends string | number, V> extends Schema<Record<K, V
 
   dumpValue(value: Record<K, V>): JsonValue {
     const out: Record<string, JsonValue> = {};
-    for (const k of Object.keys(value)) define(out, k, this.value.dumpValue(value[k as K]));
+    const keys = keysOf(value);
+    for (const k of keys) define(out, k, this.value.dumpValue(value[k as K]));
+    keepKeyOrder(out, keys);
     return out;
   }
 }

@@ -2,10 +2,11 @@
 // Pydantic treats them differently (an int in strict mode refuses 4.0). Here a number written
 // with "." or an exponent whose value is integral becomes a PyFloat, and an int beyond 2^53 a
 // bigint; everything else is what JSON.parse gives. Strings are read by JSON.parse itself.
-import { PyFloat, define } from "./values.ts";
+import { PyFloat, define, keepKeyOrder } from "./values.ts";
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+// Any string token; JSON.parse then checks its escapes and refuses raw control characters.
+const STRING = /"(?:[^"\\]|\\[^])*"/y;
 const LITERAL = /true|false|null/y;
 
 export function loads(text: string): unknown {
@@ -65,6 +66,7 @@ export function loads(text: string): unknown {
   function object(depth: number): Record<string, unknown> {
     at++;
     const out: Record<string, unknown> = {};
+    const keys: string[] = [];
     skip();
     if (src[at] === "}") return at++, out;
     for (;;) {
@@ -72,12 +74,16 @@ export function loads(text: string): unknown {
       const key = JSON.parse(match(STRING) ?? fail("expected a key")) as string;
       skip();
       if (src[at++] !== ":") fail("expected :");
+      if (!Object.hasOwn(out, key)) keys.push(key);
       define(out, key, value(depth + 1));
       skip();
       if (src[at] === ",") at++;
-      else if (src[at] === "}") return at++, out;
+      else if (src[at] === "}") break;
       else fail("expected , or }");
     }
+    at++;
+    keepKeyOrder(out, keys);
+    return out;
   }
 
   const result = value(0);

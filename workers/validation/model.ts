@@ -9,7 +9,7 @@ import { LiteralSchema } from "./choices.ts";
 import { dumpAny } from "./scalars.ts";
 import type { TraceEnv } from "./tracer.ts";
 import type { FieldValidator, Fields, JsonValue, Model, ModelConfig, ModelValue } from "./types.ts";
-import { define, isPlainObject } from "./values.ts";
+import { define, isPlainObject, keepKeyOrder, keysOf } from "./values.ts";
 
 interface CompiledField {
   name: string;
@@ -85,10 +85,14 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
       if (value !== FAIL) define(out, field.name, value);
     }
     const extra = this.config.extra ?? "ignore";
+    const extras: string[] = [];
     if (extra !== "ignore") {
-      for (const key of Object.keys(input)) {
+      for (const key of keysOf(input)) {
         if (this.known.has(key)) continue;
-        if (extra === "allow") define(out, key, input[key]);
+        if (extra === "allow") {
+          define(out, key, input[key]);
+          extras.push(key);
+        }
         else {
           run.path.push(key);
           run.fail("extra_forbidden", input[key]);
@@ -98,6 +102,8 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
     }
     run.configStrict = outerStrict;
     if (run.errors.length > errorsBefore) return FAIL;
+    // Fields first, then extras in input order, even when an extra key looks like an index.
+    if (extras.length) keepKeyOrder(out, [...this.compiled.map((f) => f.name), ...extras]);
     run.fieldsSet = fieldsSet;
     return this.modelValidators(out, input, run);
   }
@@ -150,9 +156,11 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
     for (const field of this.compiled) {
       if (Object.hasOwn(record, field.name)) define(out, field.name, field.schema.dumpValue(record[field.name]));
     }
-    for (const key of Object.keys(record)) {
+    const keys = keysOf(record);
+    for (const key of keys) {
       if (!Object.hasOwn(this.fields, key)) define(out, key, dumpAny(record[key]));
     }
+    keepKeyOrder(out, keys);
     return out;
   }
 }

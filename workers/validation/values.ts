@@ -91,8 +91,8 @@ export function pythonRepr(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
   if (isPlainObject(value))
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${strRepr(k)}: ${pythonRepr(v)}`)
+    return `{${keysOf(value)
+      .map((k) => `${strRepr(k)}: ${pythonRepr(value[k])}`)
       .join(", ")}}`;
   return String(value);
 }
@@ -103,10 +103,30 @@ export function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) define(out, key, plain(value[key]));
+    const keys = keysOf(value);
+    for (const key of keys) define(out, key, plain(value[key]));
+    keepKeyOrder(out, keys);
     return out;
   }
   return value;
+}
+
+/**
+ * The order a dict's keys were written in, when JavaScript's own differs: an object lists keys
+ * that look like array indexes ("3") first, a Python dict keeps insertion order. `loads` records
+ * it on the objects it makes; everything here that walks a dict's keys asks keysOf.
+ */
+const KEY_ORDER = Symbol("python key order");
+
+export function keysOf(value: Record<string, unknown>): string[] {
+  return ((value as { [KEY_ORDER]?: string[] })[KEY_ORDER] ?? Object.keys(value)).slice();
+}
+
+/** Records `keys` as the object's order when JavaScript would list them otherwise. */
+export function keepKeyOrder(target: Record<string, unknown>, keys: readonly string[]): void {
+  const natural = Object.keys(target);
+  if (natural.length === keys.length && natural.every((k, i) => k === keys[i])) return;
+  Object.defineProperty(target, KEY_ORDER, { value: [...keys], enumerable: false });
 }
 
 /** Sets a key even when it is "__proto__", as a Python dict would hold it. */

@@ -11,6 +11,7 @@ import type { AsgiApp, HttpScope, Receive, Send } from "./asgi";
 import { BackgroundTasks } from "./background";
 import { exceptionLabel, FastAPIError, RequestValidationError, UnboundLocalError } from "./errors";
 import { Request } from "./request";
+import { readRequestBody } from "./request-body";
 import { JSONResponse, Response } from "./response";
 import type { APIRoute } from "./routing";
 import { isBodyAllowed } from "./status";
@@ -85,9 +86,11 @@ async function runEndpoint(
   background.onTask = (name, phase) => tracer.emit({ kind: "background", name, phase });
   const name = route.name;
   const ctx: RequestContext = { request, background, connection: request, websocket: null };
+  // The body is read before any dependency runs; a body that is not JSON ends the request here.
+  const body = route.body ? await readRequestBody(request) : undefined;
   const solved = await solveDependencies(
     route.dependant,
-    { ctx, requestStack, functionStack, overrides, cache: new Map(), tracer, ids: new Map() },
+    { ctx, requestStack, functionStack, overrides, cache: new Map(), tracer, ids: new Map(), body, embedBody: route.body?.embed },
     { id: 0, name },
   );
   if (solved.errors.length > 0) throw new RequestValidationError(solved.errors);

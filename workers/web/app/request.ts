@@ -3,6 +3,7 @@
 // a middleware puts there the endpoint sees.
 import { concatBytes, decode, type HttpScope, type Receive, type ReceiveMessage } from "./asgi";
 import { HTTPConnection } from "./connection";
+import { loadsBytes } from "../http/python-json";
 
 export type { URLInfo } from "./connection";
 
@@ -37,8 +38,9 @@ export class Request extends HTTPConnection<HttpScope> {
     return decode(await this.body());
   }
 
+  /** Starlette's json.loads of the body: Python's reading of JSON (NaN accepted), its errors (JSONDecodeError). */
   async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
+    return loadsBytes(await this.body());
   }
 
   /** What the app inside a middleware receives: the body again if this request already read it. */

@@ -3,6 +3,7 @@
 // included router later is not seen). The dependency tree of each route is built when it is
 // declared, so a DependencyScopeError surfaces there, as in FastAPI.
 import {
+  flatBodyFields,
   getDependant,
   getParameterlessDependant,
   type Dependant,
@@ -13,6 +14,7 @@ import {
   type Values,
 } from "../di/depends";
 import type { WebSocket } from "../websocket/websocket";
+import { shouldEmbedBody } from "./body";
 
 export interface RouteOptions extends Signature {
   /** Dependencies run for their effect (auth checks); their values are not passed on. */
@@ -65,6 +67,8 @@ export interface APIRoute {
   /** app, include, router and route dependencies, outermost first. */
   readonly dependencies: DependsMarker<unknown>[];
   readonly dependant: Dependant;
+  /** FastAPI's body_field: whether the route (or a dependency) reads the body, and its shape. */
+  readonly body: { embed: boolean } | undefined;
 }
 
 function checkPrefix(prefix: string): void {
@@ -97,6 +101,7 @@ export class APIRouter {
     const dependencies = [...this.dependencies, ...(options.dependencies ?? [])];
     const dependant = getDependant(endpoint, { signature: options, scope: "function" });
     dependant.dependencies.unshift(...dependencies.map(getParameterlessDependant));
+    const bodyFields = flatBodyFields(dependant);
     this.routes.push({
       path: fullPath,
       methods: options.methods.map((m) => m.toUpperCase()),
@@ -105,6 +110,7 @@ export class APIRouter {
       options,
       dependencies,
       dependant,
+      body: bodyFields.length > 0 ? { embed: shouldEmbedBody(bodyFields) } : undefined,
     });
     this.routesChanged();
   }

@@ -26,6 +26,7 @@
 //   (DependencyScopeError, raised when the route is declared).
 import type { BackgroundTasks } from "../app/background";
 import { DependencyScopeError } from "../app/errors";
+import { bodyFields, type BodyDecl, type BodyField, type BodyValues } from "../app/body";
 import { paramFields, type ParamDecl, type ParamField, type ParamValues } from "../app/params";
 import type { HTTPConnection } from "../app/connection";
 import type { Request } from "../app/request";
@@ -89,6 +90,8 @@ export function Depends<F extends DependencyFn>(fn: F, options?: DependsOptions)
 
 /** What a function receives in its first argument: parameters and dependencies by name. */
 export interface Signature extends ParamDecl {
+  /** The request body: one validation type (passed as `body`), or named body parameters. */
+  body?: BodyDecl;
   deps?: Record<string, DependsMarker<unknown>>;
 }
 
@@ -96,7 +99,7 @@ type DepValues<D> = D extends Record<string, DependsMarker<unknown>> ? { [K in k
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 export type Values<S extends Signature> = Simplify<
-  ParamValues<S["path"]> & ParamValues<S["query"]> & ParamValues<S["headers"]> & DepValues<S["deps"]>
+  ParamValues<S["path"]> & ParamValues<S["query"]> & ParamValues<S["headers"]> & BodyValues<S["body"]> & DepValues<S["deps"]>
 >;
 
 const signatures = new WeakMap<DependencyFn, Signature>();
@@ -139,6 +142,7 @@ export interface Dependant {
   kind: CallKind;
   dependencies: Dependant[];
   params: ParamField[];
+  body: BodyField[];
 }
 
 export function computedScope(d: Dependant): DependencyScope | undefined {
@@ -163,6 +167,7 @@ export function getDependant(
     kind: callKind(call),
     dependencies: [],
     params: paramFields(signature),
+    body: bodyFields(signature.body),
   };
   for (const [name, marker] of Object.entries(signature.deps ?? {})) {
     if (dependant.kind !== "plain" && computedScope(dependant) === "request" && marker.scope === "function") {
@@ -173,6 +178,11 @@ export function getDependant(
     dependant.dependencies.push(getDependant(marker.dependency, { name, useCache: marker.useCache, scope: marker.scope }));
   }
   return dependant;
+}
+
+/** FastAPI's get_flat_dependant, for the body: every body parameter of the tree, the dependant's own before its dependencies'. */
+export function flatBodyFields(dependant: Dependant): BodyField[] {
+  return [...dependant.body, ...dependant.dependencies.flatMap(flatBodyFields)];
 }
 
 /** A route-level `dependencies: [...]` entry: run for its effect, its value not passed on. */

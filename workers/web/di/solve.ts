@@ -1,7 +1,9 @@
 // FastAPI's solve_dependencies: sub-dependencies first, in declaration order, each one's own
 // sub-dependencies before it; then the request cache; then the call. Validation errors are
 // collected rather than thrown, and a dependency whose sub-dependencies failed is not called.
+// Each dependant's own parameters come last: path, query, headers, then its body parameters.
 import { exceptionLabel, type ValidationErrorItem } from "../app/errors";
+import { requestBodyToArgs } from "../app/body";
 import { extractParams } from "../app/params";
 import type { RequestTracer } from "../app/trace";
 import {
@@ -27,6 +29,10 @@ export interface SolveContext {
   tracer: RequestTracer;
   /** Trace ids of the functions seen in this request, in first-seen order. */
   ids: Map<DependencyFn, number>;
+  /** The request's body as read for the route (undefined: none, or the route declares no body). */
+  body?: unknown;
+  /** Whether the route's body parameters are embedded, decided over the whole tree. */
+  embedBody?: boolean;
 }
 
 export interface Solved {
@@ -71,9 +77,11 @@ export async function solveDependencies(dependant: Dependant, sc: SolveContext, 
     if (!cached) sc.cache.set(sub.call, (cached = new Map()));
     if (!cached.has(scopeKey)) cached.set(scopeKey, value);
   }
+  // Path, query and header parameters, then the body: FastAPI's order of errors.
   const params = extractParams(dependant.params, sc.ctx.connection);
-  Object.assign(values, params.values);
-  errors.push(...params.errors);
+  const body = requestBodyToArgs(dependant.body, sc.embedBody ?? false, sc.body);
+  Object.assign(values, params.values, body.values);
+  errors.push(...params.errors, ...body.errors);
   return { values, errors };
 }
 

@@ -188,6 +188,15 @@ describe("the validation checks catch each mistake", () => {
       fails: /password without a digit/,
     },
     "no check that the passwords match": { edits: [[MATCH_RULE, ""]], fails: /Two different passwords/ },
+    "validating the body inside the endpoint (a 500)": {
+      edits: [
+        [
+          'app.post("/signup", ({ signup }) => ({ username: signup.username, newsletter: signup.newsletter }), { body: { signup: Signup } });',
+          'app.post("/signup", async (_params, { request }) => {\n  const signup = Signup.validate(await request.json());\n  return { username: signup.username, newsletter: signup.newsletter };\n});',
+        ],
+      ],
+      fails: /POST \/signup answers FastAPI's 422/,
+    },
     "the match checked at password_repeat": {
       edits: [
         [MATCH_RULE, ""],

@@ -1,4 +1,5 @@
 import { defineChecks, expect } from "playground/checks";
+import { TestClient } from "playground/web";
 import type * as Solution from "./solution";
 
 type Model = typeof Solution.Signup;
@@ -82,6 +83,30 @@ export default defineChecks<typeof Solution>([
       ]);
       expect(errorsOf(Signup, { ...GOOD, age: 36.5 }), "errors for age 36.5").to.deep.equal([
         { type: "int_from_float", loc: ["age"], msg: "Input should be a valid integer, got a number with a fractional part" },
+      ]);
+    },
+  },
+  {
+    name: "POST /signup answers FastAPI's 422, every error under body",
+    hint: [
+      "A ValidationError raised inside the endpoint is an error in your app: the server answers 500, and the client learns nothing.",
+      "Declare the body instead: app.post(\"/signup\", ({ signup }) => …, { body: { signup: Signup } }). FastAPI validates it before the endpoint runs.",
+    ],
+    run: async ({ app }) => {
+      // As a server answers: an error that escapes the app is a 500, not an exception here.
+      const client = new TestClient(app, { raiseServerExceptions: false });
+      const good = await client.post("/signup", { json: GOOD });
+      expect(good.status, "status of POST /signup with a good signup").to.equal(200);
+      expect(good.json(), "body of POST /signup with a good signup").to.deep.equal({ username: "ada_l", newsletter: true });
+      const bad = await client.post("/signup", { json: { ...GOOD, username: "al", age: "twelve" } });
+      expect(bad.status, "status of POST /signup with a short username and age \"twelve\"").to.equal(422);
+      const detail = (bad.json() as { detail: { type: string; loc: (string | number)[]; msg: string }[] }).detail;
+      expect(
+        detail.map(({ type, loc, msg }) => ({ type, loc, msg })),
+        "the 422's detail",
+      ).to.deep.equal([
+        { type: "string_too_short", loc: ["body", "username"], msg: "String should have at least 3 characters" },
+        { type: "int_parsing", loc: ["body", "age"], msg: INT_PARSING },
       ]);
     },
   },

@@ -5,7 +5,7 @@ import type { Validation } from "./validation";
 
 function optionText(v: Validation): string {
   const outcome = v.ok === undefined ? "not finished" : v.ok ? "valid" : `${v.errors.length} error${v.errors.length === 1 ? "" : "s"}`;
-  return `${v.index} · ${v.model} → ${outcome}`;
+  return `${v.index} · ${v.model} → ${outcome}${v.request ? ` · ${v.request}` : ""}`;
 }
 
 export function Picker({ validations, index, onPick }: { validations: readonly Validation[]; index: number; onPick: (v: Validation) => void }) {

@@ -10,7 +10,7 @@ import { FieldTable } from "./FieldTable";
 import { InputTree } from "./InputTree";
 import { Picker } from "./Picker";
 import { readValidations } from "./read";
-import { outcomeText, rowsOf } from "./rows";
+import { originText, outcomeText, rowsOf } from "./rows";
 import { treeOf } from "./tree";
 import "./validation.css";
 
@@ -25,11 +25,13 @@ export default function ValidationView({ store, view }: VisualizationProps) {
   }
 
   const outcome = outcomeText(shown, root);
+  const origin = originText(shown);
   return (
     <figure className="validation-viz">
       {all.length > 1 && <Picker validations={all} index={shown.index - 1} onPick={(v) => view.showEvent(v.last)} />}
       <figcaption className="validation-viz__summary" aria-live="polite">
         Input {shown.index} of {all.length}: {outcome}
+        {origin && <span className="validation-viz__origin"> — validated {origin}</span>}
       </figcaption>
       <InputTree root={root} model={shown.model} label={`The input of validation ${shown.index}, as a tree: ${outcome}`} />
       <p className="validation-viz__legend" aria-hidden="true">

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../workers/trace";
 import { validationModule } from "../../../workers/validation/playground";
+import { FastAPI, TestClient } from "../../../workers/web/index";
 import { readValidations } from "./read";
-import { outcomeText, rowsOf, shapeText } from "./rows";
+import { originText, outcomeText, rowsOf, shapeText } from "./rows";
 import { flatten, treeOf } from "./tree";
 
 // Traces made by the engine itself (playground/validation as lesson code gets it), so the reading
@@ -121,5 +122,25 @@ describe("the text alternative", () => {
   it("follows the playhead: a place not visited yet is not listed", () => {
     const [v] = readValidations(order.slice(0, 3));
     expect(rowsOf(treeOf(v)).map((r) => r.loc)).toEqual(["id", "items.0.name"]);
+  });
+});
+
+describe("where a validation happened", () => {
+  it("names the request a web app was serving and the step of the run it ran in", async () => {
+    const trace: TraceEvent[] = [];
+    let now = 0;
+    const sink = { now: () => ++now, trace: (e: TraceEvent) => trace.push(e) };
+    const { model, str } = validationModule(sink);
+    const User = model("User", { name: str({ minLength: 1 }) });
+    const app = new FastAPI(sink);
+    app.post("/users", ({ user }) => user, { body: { user: User } });
+    trace.push({ t: 0, source: "sandbox", kind: "check", name: "users are named", durationMs: 1_000, passed: true });
+    await new TestClient(app).post("/users", { json: { name: "" } });
+    User.check({ name: "ada" });
+    const [inRequest, alone] = readValidations(trace);
+    expect(inRequest).toMatchObject({ request: "POST /users", sentBy: "users are named", ok: false });
+    expect(originText(inRequest)).toBe("for POST /users, in the check “users are named”");
+    expect(alone.request).toBeUndefined();
+    expect(originText(alone)).toBe("in the check “users are named”");
   });
 });

@@ -2,6 +2,7 @@
 // start, its visits in the order they happened, and its end with every error. Given the trace up
 // to the playhead, a call not ended yet holds what had happened by then.
 import type { TraceEvent } from "../../../workers/trace";
+import { senders } from "../sent-by";
 import type { Loc, Validation } from "./validation";
 
 /** `loc` lies strictly inside `container`. */
@@ -12,10 +13,16 @@ function below(loc: Loc, container: Loc): boolean {
 export function readValidations(trace: readonly TraceEvent[]): Validation[] {
   const calls = new Map<number, Validation>();
   const out: Validation[] = [];
+  const senderAt = senders(trace);
+  // The requests a web app is serving, newest last: a validation then belongs to the newest.
+  const open = new Map<number, string>();
   for (const e of trace) {
+    if (e.source === "web" && e.kind === "request") open.set(e.request, `${e.method} ${e.path}`);
+    if (e.source === "web" && (e.kind === "response.end" || e.kind === "unhandled")) open.delete(e.request);
     if (e.source !== "validation") continue;
     if (e.kind === "validate" && e.phase === "start") {
-      const v: Validation = { index: out.length + 1, model: e.model, input: e.input, visits: [], errors: [], errorCount: 0, ended: false, ok: undefined, visitsDropped: 0, first: e, last: e };
+      const request = [...open.values()].at(-1);
+      const v: Validation = { index: out.length + 1, model: e.model, input: e.input, visits: [], errors: [], errorCount: 0, ended: false, ok: undefined, visitsDropped: 0, request, sentBy: senderAt(e.t), first: e, last: e };
       calls.set(e.call, v);
       out.push(v);
       continue;

@@ -77,6 +77,14 @@ export function rowsOf(root: TreeNode): Row[] {
     }));
 }
 
+/** "for POST /signup, in the check “…”", "in your code": where the validation happened. */
+export function originText(validation: Validation): string {
+  const parts = [];
+  if (validation.request) parts.push(`for ${validation.request}`);
+  if (validation.sentBy) parts.push(validation.sentBy === "your code" ? "in your code" : `in the check “${validation.sentBy}”`);
+  return parts.join(", ");
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

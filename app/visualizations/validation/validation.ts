@@ -48,6 +48,10 @@ export interface Validation {
   ok: boolean | undefined;
   /** Visits the engine left out of the trace (past 2,000 a call). */
   visitsDropped: number;
+  /** The request it was part of ("POST /signup"), when a web app was serving one. */
+  request?: string;
+  /** "your code", or the name of the check it ran in. */
+  sentBy?: string;
   /** Its first and last events reached, for the picker (which moves the playhead). */
   first: TraceEvent;
   last: TraceEvent;

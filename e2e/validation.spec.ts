@@ -38,7 +38,7 @@ test("on validation the solution passes, and the tree shows coerced values and e
   const picker = viz.getByRole("combobox", { name: "Input" });
   await picker.selectOption("0"); // the learner's own form
   await expect(viz.getByRole("figure")).toContainText("Input 1 of");
-  await expect(viz.getByRole("figure")).toContainText("Signup: 3 errors, 1 value coerced");
+  await expect(viz.getByRole("figure")).toContainText("Signup: 3 errors, 1 value coerced — validated in your code");
   const tree = viz.getByRole("list", { name: /The input of validation 1/ });
   await expect(tree.getByRole("listitem").filter({ hasText: /^username/ })).toContainText("string_too_short String should have at least 3 characters");
   await expect(tree.getByRole("listitem").filter({ hasText: /^age/ })).toContainText("int_parsing Input should be a valid integer, unable to parse string as an integer");
@@ -50,13 +50,14 @@ test("on validation the solution passes, and the tree shows coerced values and e
   await expect(table.getByRole("row", { name: /^newsletter/ })).toContainText("coerced to true");
   await expect(table.getByRole("row", { name: /^password / })).toContainText("string_too_short: String should have at least 8 characters");
 
-  // The endpoint's 422 came from the same validation: its input is in the picker too.
+  // The endpoint's 422 came from the same validation, made by FastAPI for the request.
   await expect(output(page)).toContainText('POST /signup → 422 {"detail":[{"type":"string_too_short","loc":["body","username"]');
+  await expect(picker.locator("option").nth(1)).toHaveText("2 · Signup → 3 errors · POST /signup");
 
   // The keyboard-reachable buttons step through the inputs.
   await viz.getByRole("button", { name: "Next input" }).click();
   await expect(picker).toHaveValue("1");
-  await expect(viz.getByRole("figure")).toContainText("Input 2 of");
+  await expect(viz.getByRole("figure")).toContainText("validated for POST /signup, in your code");
   await viz.getByRole("button", { name: "Previous input" }).click();
   await expect(picker).toHaveValue("0");
 

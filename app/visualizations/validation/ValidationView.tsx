@@ -5,12 +5,12 @@
 // the playhead to the end of another. All of it from the trace's validation events (read.ts).
 import { useMemo } from "react";
 import type { VisualizationProps } from "../Visualization";
+import { Picker } from "../Picker";
 import { RunPlaceholder } from "../RunPlaceholder";
 import { FieldTable } from "./FieldTable";
 import { InputTree } from "./InputTree";
-import { Picker } from "./Picker";
 import { readValidations } from "./read";
-import { originText, outcomeText, rowsOf } from "./rows";
+import { optionText, originText, outcomeText, rowsOf } from "./rows";
 import { treeOf } from "./tree";
 import "./validation.css";
 
@@ -28,7 +28,7 @@ export default function ValidationView({ store, view }: VisualizationProps) {
   const origin = originText(shown);
   return (
     <figure className="validation-viz">
-      {all.length > 1 && <Picker validations={all} index={shown.index - 1} onPick={(v) => view.showEvent(v.last)} />}
+      {all.length > 1 && <Picker label="Input" noun="input" items={all} index={shown.index - 1} optionText={optionText} onPick={(v) => view.showEvent(v.last)} />}
       <figcaption className="validation-viz__summary" aria-live="polite">
         Input {shown.index} of {all.length}: {outcome}
         {origin && <span className="validation-viz__origin"> — validated {origin}</span>}

@@ -85,6 +85,12 @@ export function originText(validation: Validation): string {
   return parts.join(", ");
 }
 
+/** The picker's line: "2 · Signup → 3 errors · POST /signup". */
+export function optionText(v: Validation): string {
+  const outcome = v.ok === undefined ? "not finished" : v.ok ? "valid" : plural(v.errorCount, "error");
+  return `${v.index} · ${v.model} → ${outcome}${v.request ? ` · ${v.request}` : ""}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

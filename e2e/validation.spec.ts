@@ -6,6 +6,9 @@ const LESSON = "#/lessons/validation";
 const STARTER = readFileSync("lessons/validation/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/validation/solution.ts", "utf8");
 
+// A run, the picture's steps and axe in two themes: more than the default minute on a busy machine.
+test.setTimeout(120_000);
+
 test("on validation the starter fails its checks, and its one error is pinned on the whole model", async ({ page }) => {
   await openLesson(page, LESSON);
   await runCode(page, STARTER);

@@ -3,7 +3,7 @@
 // float matches an int, a str only a str; the validated value is the literal itself.
 import { type Run, Schema } from "./core.ts";
 import type { TraceEnv } from "./tracer.ts";
-import type { JsonValue, LiteralValue } from "./types.ts";
+import type { LiteralValue } from "./types.ts";
 import { PyFloat, pythonRepr, strRepr } from "./values.ts";
 
 /** "'a', 1 or True": how Pydantic lists what was expected. */
@@ -26,11 +26,9 @@ export class LiteralSchema<V extends LiteralValue> extends Schema<V> {
   }
 
   exec(input: unknown, run: Run): unknown {
+    // pydantic-core's literal validator leaves the exactness alone, even for 2.0 → 2.
     const found = this.lookup(input);
-    if (found !== undefined) {
-      if (found.value !== input) run.lax();
-      return found.value;
-    }
+    if (found !== undefined) return found.value;
     return run.fail("literal_error", input, { expected: this.expected });
   }
 
@@ -44,22 +42,21 @@ export class LiteralSchema<V extends LiteralValue> extends Schema<V> {
     }
     return undefined;
   }
-
-  dumpValue(value: V): JsonValue {
-    return value;
-  }
 }
 
 export class EnumSchema<M extends Record<string, string>> extends Schema<M[keyof M]> {
+  /** As pydantic-core names a plain Enum's validator (a union member's tag). */
+  readonly name: string;
   readonly members: Readonly<M>;
   readonly expected: string;
   private readonly values: ReadonlySet<string>;
   constructor(
     env: TraceEnv | undefined,
-    readonly name: string,
+    readonly className: string,
     members: M,
   ) {
     super(env);
+    this.name = `enum[${className}]`;
     this.members = Object.freeze({ ...members });
     const values = Object.values(this.members);
     this.values = new Set(values);
@@ -67,11 +64,12 @@ export class EnumSchema<M extends Record<string, string>> extends Schema<M[keyof
   }
 
   exec(input: unknown, run: Run): unknown {
-    if (typeof input === "string" && this.values.has(input)) return input;
+    // A value stands for a member here; in strict mode Python wants the member itself.
+    if (this.strictIn(run)) return run.fail("is_instance_of", input, { class: this.className });
+    if (typeof input === "string" && this.values.has(input)) {
+      run.lax();
+      return input;
+    }
     return run.fail("enum", input, { expected: this.expected });
-  }
-
-  dumpValue(value: M[keyof M]): JsonValue {
-    return value;
   }
 }

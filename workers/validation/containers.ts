@@ -35,6 +35,16 @@ function validateItems(
   return out;
 }
 
+/**
+ * A JavaScript array is a Python list: a tuple made from it is a lax conversion, which strict
+ * mode refuses.
+ */
+function tupleFromArray(run: Run, strict: boolean): boolean {
+  if (strict) return false;
+  run.lax();
+  return true;
+}
+
 export class ListSchema<T> extends Schema<T[]> {
   readonly name: string;
   constructor(
@@ -49,6 +59,7 @@ export class ListSchema<T> extends Schema<T[]> {
 
   exec(input: unknown, run: Run): unknown {
     if (!Array.isArray(input)) return run.fail(this.kind === "List" ? "list_type" : "tuple_type", input);
+    if (this.kind === "Tuple" && !tupleFromArray(run, this.strictIn(run))) return run.fail("tuple_type", input);
     return validateItems(input, this.item as Schema<unknown>, this.kind, this.constraints, input, run);
   }
 
@@ -68,7 +79,7 @@ export class TupleSchema<T extends unknown[]> extends Schema<T> {
   }
 
   exec(input: unknown, run: Run): unknown {
-    if (!Array.isArray(input)) return run.fail("tuple_type", input);
+    if (!Array.isArray(input) || !tupleFromArray(run, this.strictIn(run))) return run.fail("tuple_type", input);
     const expected = this.items.length;
     if (input.length > expected) {
       // pydantic-core validates the expected items first; the surplus is one too_long for the tuple.

@@ -20,6 +20,7 @@ export class Run {
   readonly path: (string | number)[] = [];
   /** `validate(x, { strict })`: overrides every schema's own setting, as Pydantic's runtime strict. */
   readonly forceStrict: boolean | undefined;
+  readonly fromAttributes: boolean;
   /** The enclosing model's ConfigDict(strict=...). */
   configStrict = false;
   exactness = EXACT;
@@ -27,8 +28,9 @@ export class Run {
   fieldsSet: number | undefined = undefined;
   readonly tracer: NodeTracer | undefined;
 
-  constructor(forceStrict: boolean | undefined, tracer: NodeTracer | undefined) {
+  constructor(forceStrict: boolean | undefined, fromAttributes: boolean, tracer: NodeTracer | undefined) {
     this.forceStrict = forceStrict;
+    this.fromAttributes = fromAttributes;
     this.tracer = tracer;
   }
 
@@ -67,7 +69,11 @@ export abstract class Schema<T> implements Type<T> {
 
   /** Validates `input` at the Run's current loc: the value, or FAIL with errors recorded. */
   abstract exec(input: unknown, run: Run): unknown;
-  abstract dumpValue(value: T): JsonValue;
+
+  /** The value in JSON mode; a scalar's value already is (containers and models override). */
+  dumpValue(value: T): JsonValue {
+    return value as JsonValue;
+  }
 
   /** exec, plus a trace event for this node when the Run is traced. */
   run(input: unknown, run: Run): unknown {
@@ -109,7 +115,7 @@ export abstract class Schema<T> implements Type<T> {
 
   check(input: unknown, options?: ValidateOptions): CheckResult<T> {
     const tracer = this.env ? startTrace(this.env, this, input) : undefined;
-    const run = new Run(options?.strict, tracer);
+    const run = new Run(options?.strict, options?.fromAttributes ?? false, tracer);
     const value = this.run(input, run);
     const prefix: Loc = options?.loc ?? [];
     tracer?.end(run.errors);

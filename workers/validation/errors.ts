@@ -40,6 +40,7 @@ const MESSAGES: Record<string, (ctx: Ctx) => string> = {
   model_attributes_type: () => "Input should be a valid dictionary or object to extract fields from",
   literal_error: (c) => `Input should be ${String(c!.expected)}`,
   enum: (c) => `Input should be ${String(c!.expected)}`,
+  is_instance_of: (c) => `Input should be an instance of ${String(c!.class)}`,
   union_tag_invalid: (c) =>
     `Input tag '${String(c!.tag)}' found using ${String(c!.discriminator)} does not match any of the expected tags: ${String(c!.expected_tags)}`,
   union_tag_not_found: (c) => `Unable to extract tag using discriminator ${String(c!.discriminator)}`,
@@ -53,6 +54,8 @@ const MESSAGES: Record<string, (ctx: Ctx) => string> = {
   date_from_datetime_inexact: () => "Datetimes provided to dates should have zero time - e.g. be exact dates",
   uuid_type: () => "UUID input should be a string, bytes or UUID object",
   uuid_parsing: (c) => `Input should be a valid UUID, ${String(c!.error)}`,
+  // FastAPI's own, for a body that is not JSON.
+  json_invalid: () => "JSON decode error",
 };
 
 /** The message Pydantic gives an error of this type with this ctx. */
@@ -69,11 +72,21 @@ export function errorDetail(type: string, loc: Loc, input: unknown, ctx?: Record
   return detail;
 }
 
-/** pydantic-core cuts an input's repr longer than 50 characters to its ends. */
+/**
+ * pydantic-core cuts an input's repr longer than 50 UTF-8 bytes to its first 25 and last 24
+ * bytes around "...", on character boundaries (write_truncated_to_limited_bytes).
+ */
 function truncated(text: string): string {
+  const utf8 = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
   const chars = [...text];
-  if (chars.length <= 50) return text;
-  return `${chars.slice(0, 25).join("")}...${chars.slice(-24).join("")}`;
+  const sizes = chars.map((c) => utf8(c.codePointAt(0)!));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total <= 50) return text;
+  let head = "";
+  for (let i = 0, at = 0; i < chars.length && at + sizes[i] <= 25; at += sizes[i], i++) head += chars[i];
+  let tail = "";
+  for (let i = chars.length - 1, at = total; i >= 0 && at - sizes[i] >= total - 24; at -= sizes[i], i--) tail = chars[i] + tail;
+  return `${head}...${tail}`;
 }
 
 function lineOf(error: ErrorDetail): string {
@@ -92,7 +105,8 @@ export class ValidationError extends Error {
   readonly #errors: readonly ErrorDetail[];
   constructor(title: string, errors: readonly ErrorDetail[]) {
     super(formatErrors(title, errors));
-    this.name = "ValidationError";
+    // Defined, not assigned: in a locked-down realm Error.prototype.name is frozen.
+    Object.defineProperty(this, "name", { value: "ValidationError", configurable: true, writable: true });
     this.title = title;
     this.#errors = errors;
   }

@@ -30,6 +30,7 @@ export const {
 } = validationFactories(undefined);
 
 export { ValidationError, errorDetail, formatErrors, messageFor } from "./errors.ts";
-export { PyFloat, pythonRepr, pythonType } from "./values.ts";
+// plain(): a value (an error's input, say) with its float markers unwrapped, ready for JSON.stringify.
+export { PyFloat, plain, pythonRepr, pythonType } from "./values.ts";
 export type * from "./types.ts";
 export type { ValidationTrace, TracedValue } from "./trace.ts";

@@ -35,6 +35,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> implements Model<F> {
   readonly compiled: readonly CompiledField[];
   readonly known: ReadonlySet<string>;
+  readonly extra: "ignore" | "forbid" | "allow";
+  readonly strictConfig: boolean;
   constructor(
     env: TraceEnv | undefined,
     readonly name: string,
@@ -50,25 +52,23 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
       return { name, schema, keys, validator: validators[name] };
     });
     this.known = new Set(this.compiled.flatMap((f) => f.keys));
+    this.extra = config.extra ?? "ignore";
+    this.strictConfig = config.strict ?? false;
   }
 
   exec(input: unknown, run: Run): unknown {
-    if (!isPlainObject(input)) return run.fail("model_type", input, { class_name: this.name });
+    if (!isPlainObject(input)) {
+      return run.fromAttributes ? run.fail("model_attributes_type", input) : run.fail("model_type", input, { class_name: this.name });
+    }
     const outerStrict = run.configStrict;
-    run.configStrict = this.config.strict ?? false;
+    run.configStrict = this.strictConfig;
     const errorsBefore = run.errors.length;
     const out: Record<string, unknown> = {};
     let fieldsSet = 0;
     for (const field of this.compiled) {
-      let key: string | undefined;
-      for (const k of field.keys) {
-        if (input[k] !== undefined && Object.hasOwn(input, k)) {
-          key = k;
-          break;
-        }
-      }
+      const key = this.lookup(input, field.keys);
       if (key === undefined) {
-        if (field.schema.field.hasDefault) out[field.name] = copyDefault(field.schema.field.defaultValue);
+        if (field.schema.field.hasDefault) define(out, field.name, copyDefault(field.schema.field.defaultValue));
         else {
           run.path.push(field.keys[0]);
           run.fail("missing", input);
@@ -84,28 +84,39 @@ export class ModelSchema<F extends Fields> extends Schema<ModelValue<F>> impleme
       run.path.pop();
       if (value !== FAIL) define(out, field.name, value);
     }
-    const extra = this.config.extra ?? "ignore";
-    const extras: string[] = [];
-    if (extra !== "ignore") {
-      for (const key of keysOf(input)) {
-        if (this.known.has(key)) continue;
-        if (extra === "allow") {
-          define(out, key, input[key]);
-          extras.push(key);
-        }
-        else {
-          run.path.push(key);
-          run.fail("extra_forbidden", input[key]);
-          run.path.pop();
-        }
-      }
-    }
+    const extras = this.extra === "ignore" ? undefined : this.extras(input, out, run);
     run.configStrict = outerStrict;
     if (run.errors.length > errorsBefore) return FAIL;
     // Fields first, then extras in input order, even when an extra key looks like an index.
-    if (extras.length) keepKeyOrder(out, [...this.compiled.map((f) => f.name), ...extras]);
+    if (extras?.length) keepKeyOrder(out, [...this.compiled.map((f) => f.name), ...extras]);
     run.fieldsSet = fieldsSet;
-    return this.modelValidators(out, input, run);
+    return this.config.modelValidators?.length ? this.modelValidators(out, input, run) : out;
+  }
+
+  /** The first of the field's keys the input holds (a key set to undefined counts as absent). */
+  private lookup(input: Record<string, unknown>, keys: readonly string[]): string | undefined {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (input[k] !== undefined && Object.hasOwn(input, k)) return k;
+    }
+    return undefined;
+  }
+
+  /** Unknown keys: kept after the fields ("allow", returned in input order) or each an error ("forbid"). */
+  private extras(input: Record<string, unknown>, out: Record<string, unknown>, run: Run): string[] {
+    const kept: string[] = [];
+    for (const key of keysOf(input)) {
+      if (this.known.has(key)) continue;
+      if (this.extra === "allow") {
+        define(out, key, input[key]);
+        kept.push(key);
+      } else {
+        run.path.push(key);
+        run.fail("extra_forbidden", input[key]);
+        run.path.pop();
+      }
+    }
+    return kept;
   }
 
   private afterValidator(field: CompiledField, value: unknown, raw: unknown, data: Record<string, unknown>, run: Run): unknown {

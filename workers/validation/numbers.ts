@@ -16,12 +16,24 @@ const I64_LIMIT = 2 ** 63;
 
 type Num = number | bigint;
 
+/**
+ * pydantic-core's str_as_float: the trimmed text as Rust parses an f64, else the text with its
+ * underscores removed (single ones between characters, and then not trimmed).
+ */
+function floatText(input: string): string | undefined {
+  const trimmed = input.trim();
+  if (FLOAT_TEXT.test(trimmed)) return trimmed;
+  if (input.startsWith("_") || input.endsWith("_") || !input.includes("_") || input.includes("__")) return undefined;
+  const stripped = input.replaceAll("_", "");
+  return FLOAT_TEXT.test(stripped) ? stripped : undefined;
+}
+
 function intFromText(text: string): Num | undefined {
   let t = text;
   if (!INT_TEXT.test(t)) {
-    // "4.0" and "4.000" are ints (strip_decimal_zeros); "4.5" is not.
+    // "4.0" and "4.000" are ints (clean_int_str); "4.5" and "4." are not.
     const dot = t.indexOf(".");
-    if (dot < 0 || !/^0*$/.test(t.slice(dot + 1)) || !INT_TEXT.test(t.slice(0, dot))) return undefined;
+    if (dot < 0 || !/^0+$/.test(t.slice(dot + 1)) || !INT_TEXT.test(t.slice(0, dot))) return undefined;
     t = t.slice(0, dot);
   }
   t = t.replaceAll("_", "");
@@ -47,19 +59,28 @@ function isMultiple(value: Num, of: number): boolean {
   if (typeof value === "bigint" && Number.isInteger(of)) return value % BigInt(of) === 0n;
   const v = Number(value);
   if (Number.isInteger(v) && Number.isInteger(of)) return v % of === 0;
-  // pydantic-core's float check: the remainder within a relative epsilon of 0 or of the divisor.
+  // pydantic-core's float check: the remainder within |value| / 1e9 of 0 or of the divisor.
   const rem = v % of;
-  const eps = 1e-9 * Math.abs(of);
-  return Math.abs(rem) < eps || Math.abs(Math.abs(rem) - Math.abs(of)) < eps;
+  const threshold = Math.abs(v) / 1e9;
+  return !(Math.abs(rem) > threshold && Math.abs(rem - of) > threshold);
 }
 
-export class IntSchema extends Schema<number> {
-  readonly name = "int";
+abstract class NumberSchema extends Schema<number> {
+  /** "int", or "constrained-int" once it has a constraint, as pydantic-core names it (a union member's tag). */
+  readonly name: string;
   constructor(
     env: TraceEnv | undefined,
     readonly constraints: NumberConstraints,
+    type: "int" | "float",
   ) {
     super(env);
+    this.name = Object.keys(constraints).length ? `constrained-${type}` : type;
+  }
+}
+
+export class IntSchema extends NumberSchema {
+  constructor(env: TraceEnv | undefined, constraints: NumberConstraints) {
+    super(env, constraints, "int");
   }
 
   exec(input: unknown, run: Run): unknown {
@@ -86,19 +107,11 @@ export class IntSchema extends Schema<number> {
     }
     return checkConstraints(value, input, this.constraints, run);
   }
-
-  dumpValue(value: number): JsonValue {
-    return value;
-  }
 }
 
-export class FloatSchema extends Schema<number> {
-  readonly name = "float";
-  constructor(
-    env: TraceEnv | undefined,
-    readonly constraints: NumberConstraints,
-  ) {
-    super(env);
+export class FloatSchema extends NumberSchema {
+  constructor(env: TraceEnv | undefined, constraints: NumberConstraints) {
+    super(env, constraints, "float");
   }
 
   exec(input: unknown, run: Run): unknown {
@@ -113,8 +126,8 @@ export class FloatSchema extends Schema<number> {
       run.floor(STRICT);
     } else if (this.strictIn(run)) return run.fail("float_type", input);
     else if (typeof input === "string") {
-      const text = input.trim();
-      if (!FLOAT_TEXT.test(text)) return run.fail("float_parsing", input);
+      const text = floatText(input);
+      if (text === undefined) return run.fail("float_parsing", input);
       const lower = text.toLowerCase().replace(/^[+-]/, "");
       value = lower.startsWith("inf") ? (text.startsWith("-") ? -Infinity : Infinity) : lower === "nan" ? NaN : Number(text);
       run.lax();

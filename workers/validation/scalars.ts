@@ -23,13 +23,15 @@ function codePoints(s: string): number {
 }
 
 export class StrSchema extends Schema<string> {
-  readonly name = "str";
+  /** "str", or "constrained-str" once it has a constraint, as pydantic-core names it. */
+  readonly name: string;
   readonly regex: RegExp | undefined;
   constructor(
     env: TraceEnv | undefined,
     readonly constraints: StringConstraints,
   ) {
     super(env);
+    this.name = Object.keys(constraints).length ? "constrained-str" : "str";
     this.regex = constraints.pattern === undefined ? undefined : rustPattern(constraints.pattern);
   }
 
@@ -48,10 +50,6 @@ export class StrSchema extends Schema<string> {
     }
     if (this.regex && !this.regex.test(input)) return run.fail("string_pattern_mismatch", input, { pattern });
     return input;
-  }
-
-  dumpValue(value: string): JsonValue {
-    return value;
   }
 }
 
@@ -79,21 +77,13 @@ export class BoolSchema extends Schema<boolean> {
     if (int == 0 || int == 1) return run.lax(), int == 1;
     return run.fail("bool_parsing", input);
   }
-
-  dumpValue(value: boolean): JsonValue {
-    return value;
-  }
 }
 
 export class NoneSchema extends Schema<null> {
-  readonly name = "None";
+  readonly name = "none";
 
   exec(input: unknown, run: Run): unknown {
     return input === null || input === undefined ? null : run.fail("none_required", input);
-  }
-
-  dumpValue(): JsonValue {
-    return null;
   }
 }
 

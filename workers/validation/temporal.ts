@@ -6,7 +6,6 @@
 // A value is its ISO text as model_dump(mode="json") writes it: microseconds only when non-zero,
 // UTC as "Z", a naive datetime without offset.
 import { type Run, Schema } from "./core.ts";
-import type { JsonValue } from "./types.ts";
 import { PyFloat } from "./values.ts";
 
 // speedate's ParseError texts.
@@ -27,7 +26,8 @@ const E = {
   hourRange: "hour value is outside expected range of 0-23",
   minuteRange: "minute value is outside expected range of 0-59",
   secondRange: "second value is outside expected range of 0-59",
-  fraction: "invalid character in second fraction",
+  fractionMissing: "second fraction digits missing after `.`",
+  tzMinuteRange: "timezone minute value is outside expected range of 0-59",
   tzSign: "invalid timezone sign",
   tzHour: "invalid timezone hour",
   tzMinute: "invalid timezone minute",
@@ -103,7 +103,7 @@ function parseTime(s: string, at: number, date: DateParts): Parsed<DateTimeParts
   let micro = 0;
   if (s[i] === ":") {
     const sec = digits(s, i + 1, 2);
-    if (sec === undefined) return { error: s.length < i + 3 ? E.tooShort : E.second };
+    if (sec === undefined) return { error: E.second };
     if (sec > 59) return { error: E.secondRange };
     second = sec;
     i += 3;
@@ -111,44 +111,45 @@ function parseTime(s: string, at: number, date: DateParts): Parsed<DateTimeParts
       i++;
       const start = i;
       while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-      if (i === start) return { error: E.fraction };
+      if (i === start) return { error: E.fractionMissing };
       // Pydantic's default: digits past the sixth are truncated.
       micro = Number(s.slice(start, Math.min(i, start + 6)).padEnd(6, "0"));
     }
   }
   let offset: number | undefined;
   if (i < s.length) {
-    const sign = s[i];
-    if (sign === "Z" || sign === "z") {
-      offset = 0;
-      i++;
-    } else if (sign === "+" || sign === "-") {
-      const h = digits(s, i + 1, 2);
+    const sign = s[i++];
+    if (sign === "Z" || sign === "z") offset = 0;
+    else {
+      // ISO 8601 allows U+2212 MINUS for a negative offset; the minutes are required, the colon is not.
+      if (sign !== "+" && sign !== "-" && sign !== "\u2212") return { error: E.tzSign };
+      const h = digits(s, i, 2);
       if (h === undefined) return { error: E.tzHour };
-      i += 3;
-      let m = 0;
+      i += 2;
       if (s[i] === ":") i++;
-      if (i < s.length) {
-        const mm = digits(s, i, 2);
-        if (mm === undefined) return { error: E.tzMinute };
-        m = mm;
-        i += 2;
-      }
-      if (h > 23) return { error: E.tzRange };
-      offset = (sign === "-" ? -1 : 1) * (h * 60 + m);
-    } else return { error: E.tzSign };
+      const m = digits(s, i, 2);
+      if (m === undefined) return { error: E.tzMinute };
+      i += 2;
+      if (m > 59) return { error: E.tzMinuteRange };
+      if (h >= 24) return { error: E.tzRange };
+      offset = (sign === "+" ? 1 : -1) * (h * 60 + m);
+    }
   }
   if (i < s.length) return { error: E.extra };
   return { ok: { ...date, hour, minute, second, micro, offset } };
 }
 
-/** speedate's from_timestamp: seconds, or milliseconds when larger than 2e10; UTC. */
-function fromTimestamp(seconds: number, micro = 0): DateTimeParts {
-  let whole = seconds;
-  let us = micro;
-  if (Math.abs(seconds) > MS_WATERSHED) {
-    whole = Math.floor(seconds / 1000);
-    us += Math.round((seconds - whole * 1000) * 1000);
+/**
+ * speedate's from_timestamp: seconds, or milliseconds when beyond 2e10 either way; a float's
+ * fraction (of the second, once milliseconds are made seconds) gives the microseconds. UTC.
+ */
+function fromTimestamp(timestamp: number): DateTimeParts {
+  const seconds = Math.abs(timestamp) > MS_WATERSHED ? timestamp / 1000 : timestamp;
+  let whole = Math.floor(seconds);
+  let micro = Math.round((seconds - whole) * 1_000_000);
+  if (micro >= 1_000_000) {
+    whole += 1;
+    micro -= 1_000_000;
   }
   const d = new Date(whole * 1000);
   return {
@@ -158,18 +159,20 @@ function fromTimestamp(seconds: number, micro = 0): DateTimeParts {
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
-    micro: us,
+    micro,
     offset: 0,
   };
 }
 
-/** A number as a timestamp (a float's fraction is microseconds), or undefined if it is not one. */
+/** A number as a timestamp, or undefined if it is not one. */
 function timestampOf(input: unknown): DateTimeParts | undefined {
   const n = input instanceof PyFloat ? input.value : typeof input === "bigint" ? Number(input) : input;
   if (typeof n !== "number" || !Number.isFinite(n)) return undefined;
-  const whole = Math.floor(n);
-  return fromTimestamp(whole, Math.round((n - whole) * 1_000_000));
+  return fromTimestamp(n);
 }
+
+// speedate's float_parse_bytes: an int with an optional sign, or (only with a ".") a float.
+const TIMESTAMP_TEXT = /^[+-]?(?:\d+|(?=[^.]*\.)(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
 
 /** DateTime::parse_bytes_with_config: RFC 3339 text, else digits read as a timestamp. */
 function parseDateTime(s: string): Parsed<DateTimeParts> {
@@ -183,7 +186,7 @@ function parseDateTime(s: string): Parsed<DateTimeParts> {
       error = time.error;
     } else error = E.dateTimeSep;
   } else error = date.error;
-  if (/^-?\d+(\.\d+)?$/.test(s)) return { ok: timestampOf(Number(s))! };
+  if (TIMESTAMP_TEXT.test(s)) return { ok: fromTimestamp(Number(s)) };
   return { error };
 }
 
@@ -208,7 +211,8 @@ export class DateTimeSchema extends Schema<string> {
   readonly name = "datetime";
 
   exec(input: unknown, run: Run): unknown {
-    if (input instanceof Date && !Number.isNaN(input.getTime())) return dateTimeText(fromTimestamp(Math.floor(input.getTime() / 1000), (input.getTime() % 1000) * 1000));
+    // A JavaScript Date is an aware datetime in UTC, as Python's datetime instance would be.
+    if (input instanceof Date && !Number.isNaN(input.getTime())) return dateTimeText(fromTimestamp(input.getTime() / 1000));
     if (this.strictIn(run)) return run.fail("datetime_type", input);
     if (typeof input === "string") {
       const parsed = parseDateTime(input);
@@ -223,10 +227,6 @@ export class DateTimeSchema extends Schema<string> {
       if (parts) return run.lax(), dateTimeText(parts);
     }
     return run.fail("datetime_type", input);
-  }
-
-  dumpValue(value: string): JsonValue {
-    return value;
   }
 }
 
@@ -247,9 +247,5 @@ export class DateSchema extends Schema<string> {
     if (parts.hour || parts.minute || parts.second || parts.micro) return run.fail("date_from_datetime_inexact", input);
     run.lax();
     return dateText(parts);
-  }
-
-  dumpValue(value: string): JsonValue {
-    return value;
   }
 }

@@ -42,7 +42,7 @@ export interface ValidationNodeTrace extends ValidationTraceBase {
   kind: "node";
   /** Where this node is, from the validated value's root ([] is the root). */
   loc: (string | number)[];
-  /** The type the node was validated as ("int", "Address", "list[int]"). */
+  /** The type the node was validated as, named as pydantic-core names it ("int", "constrained-str", "Address", "list[int]"). */
   type: string;
   input: TracedValue;
   /** The validated value, when the node was accepted. */

@@ -23,6 +23,11 @@ export interface ValidateOptions {
   loc?: Loc;
   /** Validate as Pydantic's strict mode (no coercion), as `model_validate(x, strict=True)`. */
   strict?: boolean;
+  /**
+   * As `model_validate(x, from_attributes=True)`, which FastAPI uses for a body: a model given
+   * something that is not an object says `model_attributes_type` rather than `model_type`.
+   */
+  fromAttributes?: boolean;
 }
 
 export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };

@@ -74,7 +74,6 @@ export class UnionSchema<T> extends Schema<T> {
     run.fieldsSet = outerFieldsSet;
     if (best) {
       run.floor(best.exactness);
-      if (best.fieldsSet !== undefined) run.fieldsSet = best.fieldsSet;
       return best.value;
     }
     run.errors.push(...memberErrors!);

@@ -131,6 +131,6 @@ export function keepKeyOrder(target: Record<string, unknown>, keys: readonly str
 
 /** Sets a key even when it is "__proto__", as a Python dict would hold it. */
 export function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key.length === 9 && key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

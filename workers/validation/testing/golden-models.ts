@@ -2,6 +2,7 @@
 // field_spec, type_grammar) into engine models, as a learner would write them by hand.
 import * as v from "../index.ts";
 import type { Type } from "../types.ts";
+import { pythonRepr } from "../values.ts";
 
 export interface FieldSpec {
   type: string;
@@ -105,7 +106,8 @@ function lessThan(a: unknown, b: unknown): boolean {
 }
 
 const MODEL_RULES: Record<string, (m: Record<string, unknown>, fields: string[]) => boolean> = {
-  fields_equal: (m, [a, b]) => m[a] === m[b],
+  // Python's == on values of one field type: lists and dicts compare by content.
+  fields_equal: (m, [a, b]) => pythonRepr(m[a]) === pythonRepr(m[b]),
   less_than: (m, [a, b]) => m[a] === null || m[b] === null || lessThan(m[a], m[b]),
   at_least_one: (m, fields) => fields.some((f) => m[f] !== null),
 };

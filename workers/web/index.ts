@@ -23,6 +23,7 @@ export { parseRequest, type HttpRequest, type ParseResult } from "./http/parse-r
 export { serializeRequest, serializeResponse, type HttpRequestInit, type HttpResponseInit } from "./http/serialize.ts";
 export { HttpHeaders, type HeaderPairs, type HeadersInit as HttpHeadersInit } from "./http/headers.ts";
 export { QueryParams, parseQuery } from "./http/query.ts";
+export { JSONDecodeError } from "./http/python-json.ts";
 export { quote, unquote, unquotePlus } from "./http/percent.ts";
 export { reasonPhrase } from "./http/status.ts";
 
@@ -39,7 +40,9 @@ export {
   type WebSocketEndpoint,
   type WebSocketRouteOptions,
 } from "./app/routing.ts";
-export type { ParamSpec, ParamType } from "./app/params.ts";
+export type { ParamOptions, ParamSpec, ParamType } from "./app/params.ts";
+// Bodies and parameters are validated by the validation engine: its types (`playground/validation`) declare them.
+export { Body, BodyMarker, type BodyDecl, type BodyParam } from "./app/body.ts";
 export {
   DependencyScopeError,
   FastAPIError,
@@ -48,6 +51,7 @@ export {
   RequestValidationError,
   RuntimeError,
   StarletteHTTPException,
+  ValueError,
   type ValidationErrorItem,
 } from "./app/errors.ts";
 export { HTTPConnection } from "./app/connection.ts";

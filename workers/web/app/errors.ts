@@ -3,6 +3,7 @@
 // FastAPI's HTTPException (a subclass) and the router's own 404/405; a handler for
 // HTTPException does not catch those. Class names matter too: they are what traces and
 // lessons call an error ("ValueError", "FastAPIError").
+import type { ErrorDetail } from "../../validation/index.ts";
 import { reasonPhrase } from "../http/status";
 
 /** Starlette's HTTPException: what the router raises for 404 and 405. */
@@ -24,13 +25,8 @@ export class StarletteHTTPException extends Error {
 /** FastAPI's HTTPException: the one application code raises. */
 export class HTTPException extends StarletteHTTPException {}
 
-export interface ValidationErrorItem {
-  type: string;
-  loc: (string | number)[];
-  msg: string;
-  input: unknown;
-  ctx?: Record<string, unknown>;
-}
+/** One error of a 422's `detail`: the validation engine's error, its loc starting where it was found. */
+export type ValidationErrorItem = ErrorDetail;
 
 export class RequestValidationError extends Error {
   readonly #errors: ValidationErrorItem[];
@@ -55,6 +51,14 @@ export class RuntimeError extends Error {
 }
 
 export class FastAPIError extends RuntimeError {}
+
+/** Python's ValueError: json.dumps raises it for NaN and the infinities. */
+export class ValueError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
 
 /** Raised when a route is declared, never while serving. */
 export class DependencyScopeError extends FastAPIError {}

@@ -4,7 +4,7 @@
 // validates with `from_attributes=True`, so a model given something that is not a dict says
 // `model_attributes_type`, not the `model_type` a plain model_validate says.
 import type { FieldSettings } from "../../validation/core.ts";
-import { errorDetail, messageFor, type ErrorDetail, type Type } from "../../validation/index.ts";
+import { errorDetail, type Type } from "../../validation/index.ts";
 import type { ValidationErrorItem } from "./errors";
 
 export interface ModelField {
@@ -50,15 +50,16 @@ export function missingError(loc: (string | number)[]): ValidationErrorItem {
 export function validateField(field: ModelField, value: unknown, loc: (string | number)[]): FieldResult {
   if (value === undefined || value === null) {
     if (field.required) return { ok: false, errors: [missingError(loc)] };
-    return { ok: true, value: structuredClone(field.default) };
+    return { ok: true, value: deepCopy(field.default) };
   }
-  const result = field.type.check(value, { loc });
-  if (result.ok) return result;
-  return { ok: false, errors: result.errors.map(fromAttributes) };
+  return field.type.check(value, { loc, fromAttributes: true });
 }
 
-function fromAttributes(error: ErrorDetail): ValidationErrorItem {
-  if (error.type !== "model_type") return error;
-  const { loc, input } = error;
-  return { type: "model_attributes_type", loc, msg: messageFor("model_attributes_type"), input };
+/** Python's deepcopy of a default, so a request cannot change the next one's: lists and dicts anew, the rest as is. */
+export function deepCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: deepCopy(item), enumerable: true, writable: true, configurable: true });
+  return copy;
 }

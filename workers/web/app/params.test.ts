@@ -81,6 +81,22 @@ describe("declared parameters", () => {
     });
   });
 
+  it("read every value of a repeated key for a list, or a union holding one", async () => {
+    const app = new FastAPI();
+    app.get("/l", ({ ids, maybe }) => ({ ids, maybe }), { query: { ids: optional(list(int())), maybe: optional(str()) } });
+    const client = new TestClient(app);
+    expect((await client.get("/l?ids=1&ids=2&maybe=a&maybe=b")).json()).toEqual({ ids: [1, 2], maybe: "b" });
+    expect((await client.get("/l")).json()).toEqual({ ids: null, maybe: null });
+  });
+
+  it("give each request its own copy of a default, as FastAPI's deepcopy does", async () => {
+    const app = new FastAPI();
+    app.get("/d", ({ tags }) => (tags.push("seen"), tags), { query: { tags: list(str(), { default: [] }) } });
+    const client = new TestClient(app);
+    await client.get("/d");
+    expect((await client.get("/d")).json()).toEqual(["seen"]);
+  });
+
   it("read a header under its name with '-' for '_' unless it has an alias of its own", async () => {
     const app = new FastAPI();
     app.get("/h", ({ x_token, user_agent }) => ({ x_token, user_agent }), {

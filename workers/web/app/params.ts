@@ -4,7 +4,7 @@
 import { bool, float, int, list, str, type Type } from "../../validation/index.ts";
 import type { HTTPConnection } from "./connection";
 import type { ValidationErrorItem } from "./errors";
-import { modelField, validateField, type ModelField } from "./field";
+import { deepCopy, modelField, validateField, type ModelField } from "./field";
 
 export type ScalarType = "str" | "int" | "float" | "bool";
 /** A validation type, or the name of a simple one ("int", "list[str]"). */
@@ -71,7 +71,31 @@ function paramField(name: string, location: ParamLocation, spec: ParamSpec): Par
   const field = modelField(name, type, options.alias);
   // FastAPI's convert_underscores: a header without an alias of its own is read with "-".
   if (location === "header" && field.alias === name) field.alias = name.replaceAll("_", "-");
-  return { ...field, location, sequence: /^(list|tuple|set|frozenset)\[/.test(type.name) };
+  return { ...field, location, sequence: isSequence(type.name) };
+}
+
+/** FastAPI's field_annotation_is_sequence, read off the type's name: a list or tuple, or a union holding one. */
+function isSequence(name: string): boolean {
+  if (/^(list|tuple)\[/.test(name)) return true;
+  const union = /^(nullable|union)\[(.*)\]$/.exec(name);
+  return union !== null && topLevelMembers(union[2]).some(isSequence);
+}
+
+/** "list[int],str" → ["list[int]", "str"]: the commas outside brackets. */
+function topLevelMembers(text: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]") depth--;
+    else if (text[i] === "," && depth === 0) {
+      members.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  members.push(text.slice(start).trim());
+  return members;
 }
 
 const SCALARS = { str, int, float, bool } as const;
@@ -96,7 +120,7 @@ export function extractParams(fields: ParamField[], connection: HTTPConnection):
   for (const field of fields) {
     let raw = rawValue(field, connection);
     // An absent optional parameter takes its default, which FastAPI then validates like a value.
-    if (raw === undefined && !field.required) raw = structuredClone(field.default);
+    if (raw === undefined && !field.required) raw = deepCopy(field.default);
     const result = validateField(field, raw, [field.location, field.alias]);
     if (result.ok) values[field.name] = result.value;
     else errors.push(...result.errors);

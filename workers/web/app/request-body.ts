@@ -3,7 +3,7 @@
 // otherwise, nothing (Python's None) when the body is empty. A body that is not JSON ends the
 // request at once with 422 `json_invalid` at ["body", <position>], in Python's decoder's words;
 // one that is not UTF-8 with 400.
-import { asFloat } from "../../validation/index.ts";
+import { asFloat, errorDetail } from "../../validation/index.ts";
 import { JSONDecodeError, loadsBytes, type LoadsOptions } from "../http/python-json";
 import { decode } from "./asgi";
 import { HTTPException, RequestValidationError } from "./errors";
@@ -32,9 +32,7 @@ export async function readRequestBody(request: Request): Promise<unknown> {
     return loadsBytes(bytes, PYTHON_NUMBERS);
   } catch (error) {
     if (error instanceof JSONDecodeError) {
-      throw new RequestValidationError([
-        { type: "json_invalid", loc: ["body", error.pos], msg: "JSON decode error", input: {}, ctx: { error: error.msg } },
-      ]);
+      throw new RequestValidationError([errorDetail("json_invalid", ["body", error.pos], {}, { error: error.msg })]);
     }
     throw new HTTPException(400, "There was an error parsing the body", undefined, { cause: error });
   }

@@ -5,6 +5,7 @@ import { quote } from "../http/percent";
 import { encode, type HttpScope, type RawHeaders, type Receive, type Send } from "./asgi";
 import type { BackgroundTasks } from "./background";
 import { Headers } from "./headers";
+import { jsonDumps } from "./json-dumps";
 
 export interface ResponseInit {
   status?: number;
@@ -70,8 +71,8 @@ export class JSONResponse extends Response {
   static override defaultMediaType: string | undefined = "application/json";
 
   protected override render(content: unknown): Uint8Array {
-    // FastAPI writes compact JSON; a bare `undefined` (Python's None) is `null`.
-    return encode(JSON.stringify(content) ?? "null");
+    // Compact JSON as Python writes it; a bare `undefined` (Python's None) is `null`.
+    return encode(jsonDumps(content));
   }
 }
 

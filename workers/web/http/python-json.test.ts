@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValueError } from "../app/errors";
 import { JSONDecodeError, loads, loadsBytes } from "./python-json";
 
 function failure(text: string): [string, number] | string {
@@ -73,6 +74,11 @@ describe("Python's json.loads", () => {
       ["   ", "Expecting value", 3],
   ])("%j fails with %s at %i", (text, msg, pos) => {
     expect(failure(text)).toEqual([msg, pos]);
+  });
+
+  it("raises a ValueError, as Python's JSONDecodeError is one", () => {
+    expect(() => loads("[")).toThrow(ValueError);
+    expect(() => loads("[")).toThrow("Expecting value: char 1");
   });
 
   it("reads bytes as Starlette does: UTF-8, a BOM dropped; bytes that are not UTF-8 are not a JSONDecodeError", () => {

@@ -5,15 +5,16 @@
 // Like Python's, the number hooks decide what a number becomes (the validation engine tells a
 // float 4.0 from an int 4).
 
-/** Python's json.JSONDecodeError: `msg` is what FastAPI puts in ctx.error, `pos` in the loc. */
-export class JSONDecodeError extends Error {
+import { ValueError } from "../app/errors";
+
+/** Python's json.JSONDecodeError (a ValueError): `msg` is what FastAPI puts in ctx.error, `pos` in the loc. */
+export class JSONDecodeError extends ValueError {
   readonly msg: string;
   readonly pos: number;
   readonly doc: string;
 
   constructor(msg: string, doc: string, pos: number) {
     super(`${msg}: char ${pos}`);
-    this.name = "JSONDecodeError";
     this.msg = msg;
     this.doc = doc;
     this.pos = pos;

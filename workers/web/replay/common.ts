@@ -9,11 +9,12 @@ import {
   RequestValidationError,
   RuntimeError,
   StarletteHTTPException,
+  ValueError,
 } from "../app/errors";
 import { JSONResponse, PlainTextResponse, type Response } from "../app/response";
 import type { TestResponse } from "../testclient/client";
 
-export class ValueError extends Error {}
+export { ValueError };
 export class CustomError extends Error {}
 
 const ERROR_CLASSES: Record<string, new (message: string) => Error> = { ValueError, CustomError, RuntimeError };

@@ -52,12 +52,15 @@ export function buildValidationApp(c: FastAPICase): FastAPI {
   return build();
 }
 
-/** The request as httpx sent it: `json` as application/json, `body_text` as is with that type. */
+/**
+ * The request as httpx sent it: `json` as application/json (httpx sends no body for json=None),
+ * `body_text` as is with that type.
+ */
 export function recordedRequest(c: FastAPICase): { target: string; options: RequestOptions } {
   const r = c.request;
   expectKnown("request field", r, ["method", "path", "query", "headers", "json", "body_text"]);
   const target = r.path + (r.query ? `?${r.query}` : "");
-  if ("json" in r) return { target, options: { headers: r.headers, json: r.json } };
+  if (r.json !== undefined && r.json !== null) return { target, options: { headers: r.headers, json: r.json } };
   if (r.body_text !== undefined) {
     return { target, options: { headers: { "content-type": "application/json", ...r.headers }, content: r.body_text } };
   }

@@ -14,13 +14,16 @@ export function formatValue(value: TracedValue | undefined): string {
   return JSON.stringify(value);
 }
 
+/** The engine's names of a float type: "float", and "constrained-float" with gt/le/… */
+const FLOAT_TYPE = /(^|-)float$/;
+
 /**
  * What a place became: a float keeps its ".0" as Python prints it (4 → 4.0 is the int becoming a
- * float, which a JavaScript number cannot show).
+ * float, which a JavaScript number cannot show; the trace carries it as a plain number).
  */
 export function formatOutput(node: TreeNode): string {
   const out = node.output;
-  if (node.type === "float" && typeof out === "number" && Number.isInteger(out) && Math.abs(out) < 1e16) return `${out}.0`;
+  if (node.type && FLOAT_TYPE.test(node.type) && typeof out === "number" && Number.isInteger(out) && Math.abs(out) < 1e16) return `${out}.0`;
   return formatValue(out);
 }
 

@@ -26,7 +26,7 @@ function validateItems(
       return run.fail("too_long", input, { field_type: kind, max_length: maxLength, actual_length: items.length });
     }
     run.path.push(i);
-    out[i] = item.run(items[i], run);
+    out[i] = run.tracer === undefined ? item.exec(items[i], run) : item.run(items[i], run);
     run.path.pop();
   }
   if (run.errors.length > errorsBefore) return FAIL;

@@ -112,11 +112,35 @@ void watchStatements(() => new Promise(() => {}), { forward: 0 });`,
   }
 });
 
+/**
+ * A plausible mistake: the solution with these replacements in its text, and the check that must
+ * fail. `moduleThrows`: the module's own demo already fails on it, so no check runs at all.
+ */
+type Mistakes = Record<string, { edits: [from: string, to: string][]; fails: RegExp; moduleThrows?: boolean }>;
+
+/** One test per mistake: the solution so changed still loads, and fails the check about it. */
+function catchesEach(lesson: FoundLesson, mistakes: Mistakes) {
+  const solution = readFileSync(join(lesson.dir, "solution.ts"), "utf8");
+  for (const [name, { edits, fails, moduleThrows }] of Object.entries(mistakes)) {
+    it(`catches ${name}`, async () => {
+      let wrong = solution;
+      for (const [from, to] of edits) {
+        expect(wrong).toContain(from);
+        wrong = wrong.replace(from, to);
+      }
+      const result = await runCode(lesson, wrong);
+      if (moduleThrows) expect(result.error?.kind).toBe("runtime");
+      else expect(result.error, result.error?.message).toBeNull();
+      const names = result.checks.filter((c) => !c.passed).map((c) => c.name);
+      expect(names.some((n) => fails.test(n)), names.join("; ")).toBe(true);
+    });
+  }
+}
+
 // Each plausible mistake in the websockets lesson is caught by the check about it: the solution
 // with one thing undone (a list of replacements in its text).
 describe("the websockets checks catch each mistake", () => {
   const websockets = lessons.find((l) => l.meta.id === "websockets")!;
-  const solution = readFileSync(join(websockets.dir, "solution.ts"), "utf8");
   const SAFE_BROADCAST = `for (const ws of [...this.sockets]) {
       try {
         await ws.sendText(text);
@@ -124,7 +148,7 @@ describe("the websockets checks catch each mistake", () => {
         this.sockets.delete(ws); // gone between its last frame and this one
       }
     }`;
-  const MISTAKES: Record<string, { edits: [from: string, to: string][]; fails: RegExp }> = {
+  const MISTAKES: Mistakes = {
     "broadcasting in memory instead of publishing": {
       edits: [["await publisher.publish(CHANNEL, `${user}: ${text}`);", "await manager.broadcast(`${user}: ${text}`);"]],
       fails: /With 4 workers/,
@@ -140,22 +164,60 @@ describe("the websockets checks catch each mistake", () => {
     "closing before accepting": {
       edits: [['app.websocket("/ws", async (ws) => {\n  await ws.accept();', 'app.websocket("/ws", async (ws) => {']],
       fails: /unknown token is closed with 4001/,
+      // The module's demo (a client sending after a refused handshake) throws before any check.
+      moduleThrows: true,
     },
     "no time limit on the first message": {
       edits: [["await waitFor(ws.receiveJson(), AUTH_TIMEOUT_MS)", "await ws.receiveJson()"]],
       fails: /4002 after AUTH_TIMEOUT_MS/,
     },
   };
-  for (const [name, { edits, fails }] of Object.entries(MISTAKES)) {
-    it(`catches ${name}`, async () => {
-      let wrong = solution;
-      for (const [from, to] of edits) {
-        expect(wrong).toContain(from);
-        wrong = wrong.replace(from, to);
-      }
-      const result = await runCode(websockets, wrong);
-      const names = result.checks.filter((c) => !c.passed).map((c) => c.name);
-      expect(names.some((n) => fails.test(n)), names.join("; ")).toBe(true);
-    });
-  }
+  catchesEach(websockets, MISTAKES);
+});
+
+// Each plausible mistake in the validation lesson's signup model fails at least one check, and the
+// check about it: the solution with one rule taken out or put in the wrong place.
+describe("the validation checks catch each mistake", () => {
+  const validation = lessons.find((l) => l.meta.id === "validation")!;
+  const DIGIT_RULE = `    fieldValidators: {
+      password: (password) => {
+        if (!/[0-9]/.test(password)) throw new Error("password needs a digit");
+        return password;
+      },
+    },
+`;
+  const MATCH_RULE = `        if (signup.password !== signup.password_repeat) throw new Error("passwords do not match");`;
+  const MISTAKES: Mistakes = {
+    "a float for age": { edits: [["age: int({ ge: 13 })", "age: float({ ge: 13 })"], ["bool, int, model", "bool, float, int, model"]], fails: /age is a whole number/ },
+    "no minimum age": { edits: [["age: int({ ge: 13 })", "age: int()"]], fails: /age is a whole number/ },
+    "newsletter left as text": { edits: [["newsletter: bool({ default: false })", 'newsletter: str({ default: "no" })']], fails: /good signup is accepted/ },
+    "no minimum password length": { edits: [["password: str({ minLength: 8 })", "password: str()"]], fails: /Several mistakes/ },
+    "no minimum username length": { edits: [["username: str({ minLength: 3 })", "username: str()"]], fails: /Several mistakes/ },
+    "no pattern for the email": { edits: [['email: str({ pattern: "^[^@ ]+@[^@ ]+$" })', "email: str()"]], fails: /password without a digit/ },
+    "the digit rule in the model validator": {
+      edits: [
+        [DIGIT_RULE, ""],
+        [MATCH_RULE, `        if (!/[0-9]/.test(signup.password)) throw new Error("password needs a digit");\n${MATCH_RULE}`],
+      ],
+      fails: /password without a digit/,
+    },
+    "no check that the passwords match": { edits: [[MATCH_RULE, ""]], fails: /Two different passwords/ },
+    "validating the body inside the endpoint (a 500)": {
+      edits: [
+        [
+          'app.post("/signup", ({ signup }) => ({ username: signup.username, newsletter: signup.newsletter }), { body: { signup: Signup } });',
+          'app.post("/signup", async (_params, { request }) => {\n  const signup = Signup.validate(await request.json());\n  return { username: signup.username, newsletter: signup.newsletter };\n});',
+        ],
+      ],
+      fails: /POST \/signup answers FastAPI's 422/,
+    },
+    "the match checked at password_repeat": {
+      edits: [
+        [MATCH_RULE, ""],
+        ["      password: (password) => {", '      password_repeat: (repeat, { data }) => {\n        if (repeat !== data.password) throw new Error("passwords do not match");\n        return repeat;\n      },\n      password: (password) => {'],
+      ],
+      fails: /Two different passwords/,
+    },
+  };
+  catchesEach(validation, MISTAKES);
 });

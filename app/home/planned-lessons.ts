@@ -7,7 +7,6 @@ export interface PlannedLesson {
 }
 
 export const PLANNED_LESSONS: readonly PlannedLesson[] = [
-  { id: "validation", topic: "Validation" },
   { id: "serialization", topic: "Serialization" },
   { id: "connection-pooling", topic: "Connection pooling" },
   { id: "dns", topic: "DNS" },

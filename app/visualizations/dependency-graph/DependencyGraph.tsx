@@ -11,32 +11,11 @@ import { Graph } from "./Graph";
 import { requestsOf, summarize, type RequestView } from "./model";
 import { Phases, Tables } from "./Tables";
 import "./dependency-graph.css";
+import { Picker } from "../Picker";
 import { RunPlaceholder } from "../RunPlaceholder";
 
 function optionText(v: RequestView): string {
   return `${v.index} · ${v.method} ${v.path} → ${v.status ?? "no response"}`;
-}
-
-function Picker({ views, index, onPick }: { views: RequestView[]; index: number; onPick: (i: number) => void }) {
-  const id = useId();
-  return (
-    <div className="dependency-graph__picker">
-      <label htmlFor={id}>Request</label>
-      <button type="button" aria-label="Previous request" disabled={index === 0} onClick={() => onPick(index - 1)}>
-        ‹
-      </button>
-      <select id={id} value={index} onChange={(e) => onPick(Number(e.target.value))}>
-        {views.map((v, i) => (
-          <option key={v.index} value={i}>
-            {optionText(v)}
-          </option>
-        ))}
-      </select>
-      <button type="button" aria-label="Next request" disabled={index === views.length - 1} onClick={() => onPick(index + 1)}>
-        ›
-      </button>
-    </div>
-  );
 }
 
 export default function DependencyGraph({ store, view: traceView }: VisualizationProps) {
@@ -53,7 +32,7 @@ export default function DependencyGraph({ store, view: traceView }: Visualizatio
   const view = views[index];
   return (
     <figure className="dependency-graph">
-      <Picker views={all} index={index} onPick={(i) => traceView.showEvent(all[i].last)} />
+      <Picker label="Request" noun="request" items={all} index={index} optionText={optionText} onPick={(v) => traceView.showEvent(v.last)} />
       {view.nodes.length > 0 ? (
         <Graph key={`${runs}-${view.index}`} view={view} labelledBy={captionId} />
       ) : (

@@ -3,6 +3,7 @@
 // how), and where an error cut the request short. Pure, so it is tested in Node.
 import type { TraceEvent } from "../../../workers/trace";
 import type { WebAppTrace } from "../../../workers/web/app/trace";
+import { senders } from "../sent-by";
 
 export type Outcome = "ok" | "raised" | "suppressed";
 
@@ -98,11 +99,7 @@ export function requestsOf(trace: readonly TraceEvent[]): RequestView[] {
   const events = new Map<RequestView, WebAppTrace[]>();
   const open = new Map<number, RequestView>();
   // Who sent a request: the step of the run (the learner's module, or a check) it happened in.
-  const senders = trace.filter((e): e is Extract<TraceEvent, { kind: "module" | "check" }> => e.source === "sandbox" && (e.kind === "module" || e.kind === "check"));
-  const senderAt = (t: number) => {
-    const step = senders.find((s) => t >= s.t && t <= s.t + s.durationMs);
-    return step && (step.kind === "module" ? "your code" : step.name);
-  };
+  const senderAt = senders(trace);
   for (const e of trace) {
     if (!isApp(e)) continue;
     if (e.kind === "request") {

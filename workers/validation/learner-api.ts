@@ -53,7 +53,7 @@ export declare class ValidationError extends Error {
  */
 export declare function model<const F extends Fields>(name: string, fields: F, config?: ModelConfig<F>): Model<F>;
 
-/** Python's int: "42" → 42, 4.0 → 4, 4.5 and true are errors. Beyond 2^53 a value is a bigint. */
+/** Python's int: "42" → 42, 4.0 → 4 and True → 1 (lax), 4.5 is an error. Beyond 2^53 a value is a bigint. */
 export declare function int(options?: NumberConstraints & FieldOptions<number>): Type<number>;
 /** Python's float: "4.5" → 4.5, 4 → 4 (a float), "inf"/"nan" accepted as Python does. */
 export declare function float(options?: NumberConstraints & FieldOptions<number>): Type<number>;

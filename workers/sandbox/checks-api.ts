@@ -1,6 +1,11 @@
 // `playground/checks`: what a lesson's checks.ts is written with. A check fails by throwing;
 // chai's `expect` and `assert` give the messages a learner reads.
+import { config } from "chai";
 export { expect, assert } from "chai";
+
+// chai cuts any value longer than 40 characters to "{ username: 'ada_l', …(5) }", so a failed
+// deep equality showed two identical-looking objects; a learner needs to see where they differ.
+config.truncateThreshold = 600;
 
 export interface CheckContext {
   /** The lines the learner's module printed with console.* while it loaded. */

@@ -26,4 +26,5 @@ export type TraceEvent =
   | import("./search/trace.ts").SearchTrace
   | import("./pool/trace.ts").PoolTrace
   | import("./pool/pgbouncer-trace.ts").PgBouncerTrace
-  | import("./cluster/trace.ts").ClusterTrace;
+  | import("./cluster/trace.ts").ClusterTrace
+  | import("./serialization/trace.ts").SerializationTrace;

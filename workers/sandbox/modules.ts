@@ -9,4 +9,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/search": "workers/search/learner-api.ts",
   "playground/pool": "workers/pool/learner-api.ts",
   "playground/cluster": "workers/cluster/learner-api.ts",
+  "playground/serialization": "workers/serialization/learner-api.ts",
 };

@@ -10,6 +10,7 @@ import { postgresChecksModule, postgresModule, statementsFor } from "../postgres
 import { poolModule } from "../pool/playground.ts";
 import { searchModule } from "../search/playground.ts";
 import { clusterModule } from "../cluster/playground.ts";
+import { serializationModule } from "../serialization/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -41,6 +42,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/search": (env) => searchModule(env),
   "playground/pool": (env) => poolModule(env, statementsFor(env)),
   "playground/cluster": (env) => clusterModule(env),
+  "playground/serialization": (env) => serializationModule(env),
 };
 
 export { instantiateModules } from "./lazy-modules";

@@ -112,8 +112,8 @@ export function asciiDecode(bytes: Uint8Array): string {
   return latin1(bytes);
 }
 
-// bytes.strip() inside int()/float(): ASCII whitespace plus the separators \x1c–\x1f.
-const SPACE = " \t\n\r\v\f\x1c\x1d\x1e\x1f";
+// int()/float() of bytes strip ASCII whitespace only (not str's \x1c–\x1f).
+const SPACE = " \t\n\r\v\f";
 const strip = (text: string) => {
   let a = 0;
   let b = text.length;

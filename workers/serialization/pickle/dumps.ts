@@ -13,6 +13,8 @@ import { PyByteArray, PyComplex, PyDate, PyException, PyFloat, PyFrozenSet, PyIn
 import { floatRepr } from "../repr.ts";
 import { OP } from "./opcodes.ts";
 import { Framer } from "./framer.ts";
+import { ascii, getOp, littleEndian, putOp } from "./memo-ops.ts";
+import { latin1 } from "./text-codecs.ts";
 
 const BATCHSIZE = 1000;
 export const HIGHEST_PROTOCOL = 5;
@@ -31,7 +33,6 @@ type Picklable = PyValue | Global;
 /** A fresh argument tuple (a new object, memoized on its own), which may hold globals. */
 const tupleOf = (...items: Picklable[]) => new PyTuple(items as PyValue[]);
 
-const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** str.encode('utf-8', 'surrogatepass'): lone surrogates as three bytes each. */
@@ -58,12 +59,7 @@ function rawUnicodeEscape(text: string): number[] {
   return out;
 }
 
-const le = (value: bigint | number, size: number) => {
-  const bytes: number[] = [];
-  let x = BigInt.asUintN(size * 8, BigInt(value));
-  for (let i = 0; i < size; i++, x >>= 8n) bytes.push(Number(x & 0xffn));
-  return bytes;
-};
+const le = littleEndian;
 
 function isInt(v: Picklable): v is number | bigint {
   return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v) && !Object.is(v, -0));
@@ -95,16 +91,11 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
   function memoPut(obj: Picklable): void {
     const idx = memo.size;
     memo.set(memoKey(obj), idx);
-    if (proto >= 4) op("MEMOIZE");
-    else if (!bin) out.write(ascii(`p${idx}\n`));
-    else if (idx < 256) out.write([OP.BINPUT, idx]);
-    else out.write([OP.LONG_BINPUT, ...le(idx, 4)]);
+    out.write(putOp(idx, proto));
   }
 
   function memoGet(idx: number): void {
-    if (!bin) out.write(ascii(`g${idx}\n`));
-    else if (idx < 256) out.write([OP.BINGET, idx]);
-    else out.write([OP.LONG_BINGET, ...le(idx, 4)]);
+    out.write(getOp(idx, proto));
   }
 
   function saveLong(x: bigint): void {
@@ -148,8 +139,6 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
     }
     memoPut(text);
   }
-
-  const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
 
   function saveBytes(bytes: Uint8Array): void {
     if (proto < 3) {

@@ -14,7 +14,7 @@ import { floatRepr } from "../repr.ts";
 import { OP } from "./opcodes.ts";
 import { Framer } from "./framer.ts";
 import { ascii, getOp, littleEndian, putOp } from "./memo-ops.ts";
-import { latin1 } from "./text-codecs.ts";
+import { latin1, rawUnicodeEscape, utf8, utf8SurrogatePass } from "./text-codecs.ts";
 
 const BATCHSIZE = 1000;
 export const HIGHEST_PROTOCOL = 5;
@@ -32,32 +32,6 @@ type Picklable = PyValue | Global;
 
 /** A fresh argument tuple (a new object, memoized on its own), which may hold globals. */
 const tupleOf = (...items: Picklable[]) => new PyTuple(items as PyValue[]);
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** str.encode('utf-8', 'surrogatepass'): lone surrogates as three bytes each. */
-function utf8SurrogatePass(text: string): Uint8Array {
-  if (!/\p{Surrogate}/u.test(text)) return utf8(text);
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(...utf8(ch));
-  }
-  return Uint8Array.from(out);
-}
-
-/** The pickler's raw_unicode_escape: \u/\U for non-Latin-1 and for \\ \0 \n \r \x1a. */
-function rawUnicodeEscape(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x10000) out.push(...ascii("\\U" + cp.toString(16).padStart(8, "0")));
-    else if (cp >= 256 || cp === 0x5c || cp === 0 || cp === 0x0a || cp === 0x0d || cp === 0x1a) out.push(...ascii("\\u" + cp.toString(16).padStart(4, "0")));
-    else out.push(cp);
-  }
-  return out;
-}
 
 const le = littleEndian;
 

@@ -28,3 +28,4 @@ export type TraceEvent =
   | import("./pool/pgbouncer-trace.ts").PgBouncerTrace
   | import("./cluster/trace.ts").ClusterTrace
   | import("./validation/trace.ts").ValidationTrace;
+  | import("./serialization/trace.ts").SerializationTrace;

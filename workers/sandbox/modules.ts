@@ -10,4 +10,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/pool": "workers/pool/learner-api.ts",
   "playground/cluster": "workers/cluster/learner-api.ts",
   "playground/validation": "workers/validation/learner-api.ts",
+  "playground/serialization": "workers/serialization/learner-api.ts",
 };

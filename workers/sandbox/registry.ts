@@ -11,6 +11,7 @@ import { poolModule } from "../pool/playground.ts";
 import { searchModule } from "../search/playground.ts";
 import { clusterModule } from "../cluster/playground.ts";
 import { validationModule } from "../validation/playground.ts";
+import { serializationModule } from "../serialization/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -43,6 +44,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/pool": (env) => poolModule(env, statementsFor(env)),
   "playground/cluster": (env) => clusterModule(env),
   "playground/validation": (env) => validationModule(env),
+  "playground/serialization": (env) => serializationModule(env),
 };
 
 export { instantiateModules } from "./lazy-modules";

@@ -27,5 +27,5 @@ export type TraceEvent =
   | import("./pool/trace.ts").PoolTrace
   | import("./pool/pgbouncer-trace.ts").PgBouncerTrace
   | import("./cluster/trace.ts").ClusterTrace
-  | import("./validation/trace.ts").ValidationTrace;
+  | import("./validation/trace.ts").ValidationTrace
   | import("./serialization/trace.ts").SerializationTrace;

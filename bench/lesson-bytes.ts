@@ -11,6 +11,10 @@ import { report } from "./harness.ts";
 
 const WELCOME_TARGET_MB = 2.5;
 
+/** Usable, then no request for this long: the load is over. */
+const QUIET_MS = 2000;
+const QUIET_MAX_MS = 20_000;
+
 /** Already compressed: Pages sends them as they are. */
 const COMPRESSED = /\.(gz|png|jpe?g|webp|woff2)$/;
 
@@ -21,7 +25,7 @@ export interface FetchedFile {
 }
 
 export interface LoadCost {
-  /** Gzipped bytes of every file fetched until the page was usable. */
+  /** Gzipped bytes of every file fetched until the page was usable and fetched no more. */
   gzipBytes: number;
   /** Milliseconds from navigation start to usable. */
   ms: number;
@@ -50,12 +54,16 @@ function fetchedFile({ dir, base }: ServedSite, url: string): FetchedFile | null
 }
 
 /**
- * Loads `url` in a fresh context (cold cache) and waits until `usable` resolves; the cost is every
- * file the server was asked for until then.
+ * Loads `url` in a fresh context (cold cache) and waits until `usable` resolves and the requests
+ * stop; the cost is every file the server was asked for until then.
  */
 export async function costUntilUsable(browser: Browser, site: ServedSite, url: string, usable: (page: Page) => Promise<void>): Promise<LoadCost> {
   const requested = new Set<string>();
-  const onRequest = (req: IncomingMessage) => requested.add(req.url ?? "/");
+  let lastRequestAt = Date.now();
+  const onRequest = (req: IncomingMessage) => {
+    requested.add(req.url ?? "/");
+    lastRequestAt = Date.now();
+  };
   site.server.on("request", onRequest);
   const context = await browser.newContext();
   let ms: number;
@@ -64,6 +72,10 @@ export async function costUntilUsable(browser: Browser, site: ServedSite, url: s
     await page.goto(url);
     await usable(page);
     ms = await page.evaluate(() => performance.now());
+    // What the opening set off just before or as the page became usable (the editor's own worker,
+    // its icon font) would be counted or not by a race: wait for the requests to stop.
+    const until = Date.now() + QUIET_MAX_MS;
+    while (Date.now() - lastRequestAt < QUIET_MS && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
   } finally {
     site.server.off("request", onRequest);
     await context.close();

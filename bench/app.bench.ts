@@ -1,6 +1,6 @@
 // The site against a blank Vite + React page: the JavaScript a lesson needs before it can show
-// anything, and how long until its Run button works. Both sites are built afresh, so the figures
-// are always those of the current code.
+// anything, how long until its Run button works, and the bytes a lesson fetches until it is
+// usable. Both sites are built afresh, so the figures are always those of the current code.
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { chromium, type Browser } from "@playwright/test";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
 import { median, report } from "./harness.ts";
+import { reportLessonBytes, type ServedSite } from "./lesson-bytes.ts";
 import { buildSite, REPO, SITE } from "./site.ts";
 import { CHROMIUM_ARGS, findChromium } from "../scripts/find-chromium.mjs";
 import { serveDist } from "../scripts/serve-dist.mjs";
@@ -116,6 +117,9 @@ export default async function appBench(): Promise<void> {
     }
     console.error(`app.run_ready: ours ${times[0].map(Math.round).join(", ")} ms; blank ${times[1].map(Math.round).join(", ")} ms`);
     report({ bench: "app.run_ready", ours: median(times[0]), unit: "ms", peer: PEER, peerValue: median(times[1]) });
+
+    const served: ServedSite[] = sites.map(({ dir, base }, i) => ({ dir, base, server: servers[i] }));
+    await reportLessonBytes(browser, { ...served[0], url: urls[0].replace(/#.*$/, "") }, { ...served[1], url: urls[1], name: PEER });
   } finally {
     await browser.close();
     for (const server of servers) {

@@ -1,13 +1,13 @@
 // The site as `npm run build` makes it, built once per `npm run bench` (several benches load it
 // in Chromium, each in a process of its own: run.ts) and always from the current code. A stamp in
-// dist/ names the run that built it.
+// dist/ names the run that built it. DIST_DIR builds it elsewhere (a worktree's own folder).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const SITE = { dir: join(REPO, "dist"), base: "/backend-playground/" };
+export const SITE = { dir: join(REPO, process.env.DIST_DIR ?? "dist"), base: "/backend-playground/" };
 
 let built = false;
 
@@ -17,7 +17,7 @@ export function buildSite(): void {
   if (built || (run && existsSync(stamp) && readFileSync(stamp, "utf8") === run)) return;
   console.error("bench: building the site");
   // A child process, so the site is built exactly as `npm run build` builds it, config and all.
-  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], {
+  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", SITE.dir], {
     cwd: REPO,
     env: { ...process.env, BASE_PATH: SITE.base },
     stdio: ["ignore", 2, 2],

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import { editorTheme, monaco } from "./monaco-setup";
+import { editorTheme, monaco, startTypeScriptOnFirstUse } from "./monaco-setup";
 import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
 import type { CodeBuffer } from "./code-buffer";
@@ -62,6 +62,7 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
     window.playgroundEditor = { editor, monaco };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
     detachRef.current = buffer.attach(editor);
+    startTypeScriptOnFirstUse(editor);
     editor.onDidChangeModelContent((e) => {
       const model = editor.getModel();
       if (!model) return;

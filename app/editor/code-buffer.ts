@@ -4,7 +4,7 @@
 // never writes the text on a keystroke; it reads it when it needs it (a save, a Run, a Share) and
 // replaces it only on purpose (Reset code, Show solution, a shared link, going back), as one step
 // the editor's own undo can take back.
-import type { editor } from "monaco-editor";
+import type { editor } from "monaco-editor/editor/editor.api";
 
 /** What the buffer uses of Monaco's editor (a fake serves in unit tests). */
 export type TextEditor = Pick<editor.IStandaloneCodeEditor, "getModel" | "executeEdits" | "pushUndoStop" | "onDidChangeModelContent">;

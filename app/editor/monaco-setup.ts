@@ -1,19 +1,48 @@
 // Monaco, bundled with the site (no CDN): the editor and TypeScript workers come from this
 // build, and the types of every `playground/*` module are added once. Compiler options are set
 // once too — changing them restarts the TypeScript worker.
-import * as monaco from "monaco-editor";
+//
+// Only what the playground uses: the editor core with every editor feature (find, hover,
+// suggestions, markers, folding, bracket matching, keyboard help…) and the TypeScript/JavaScript
+// and SQL languages — not the eighty other languages, nor the CSS, HTML and JSON services that
+// `monaco-editor`'s main entry registers.
+import * as monaco from "monaco-editor/editor/editor.api";
+// Where Monaco gathers every editor contribution (its main entry is this, the find widget and the
+// languages).
+import "monaco-editor/internal/common/workers";
+import "monaco-editor/features/find/register";
+import "monaco-editor/languages/definitions/typescript/register";
+import "monaco-editor/languages/definitions/javascript/register";
+import "monaco-editor/languages/definitions/sql/register";
+import * as ts from "monaco-editor/languages/features/typescript/register";
 import { loader } from "@monaco-editor/react";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/language/typescript/ts.worker?worker";
 import playgroundTypes from "virtual:playground-types";
 
+// The TypeScript worker is 6.9 MB (1.5 MB gzipped), most of what a lesson fetches besides
+// Postgres. Monaco asks for it as soon as a TypeScript model exists; it gets it once the learner
+// first needs it — the editor takes focus, the code changes, the pointer is over the editor
+// (CodeEditor.tsx) — and until then its type-checks, hovers and suggestions wait. A run's own
+// markers never need it.
+let typeScriptNeeded!: () => void;
+const typeScriptWanted = new Promise<void>((resolve) => (typeScriptNeeded = resolve));
+
+/** Lets the TypeScript worker start the first time the learner reaches for `editor`. */
+export function startTypeScriptOnFirstUse(editor: monaco.editor.IStandaloneCodeEditor): void {
+  const start = () => {
+    typeScriptNeeded();
+    for (const use of uses) use.dispose();
+  };
+  const uses = [editor.onDidFocusEditorText(start), editor.onMouseMove(start), editor.onDidChangeModelContent(start)];
+}
+
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
-    return label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker();
+    return label === "typescript" || label === "javascript" ? typeScriptWanted.then(() => new TsWorker()) : new EditorWorker();
   },
 };
 
-const ts = monaco.typescript;
 ts.typescriptDefaults.setCompilerOptions({
   target: ts.ScriptTarget.ES2020,
   module: ts.ModuleKind.ESNext,
@@ -50,6 +79,7 @@ export function editorTheme(theme: "light" | "dark"): string {
   return theme === "dark" ? "playground-dark" : "playground-light";
 }
 
-loader.config({ monaco });
+// The loader's type is the whole of `monaco-editor`; this is the same API without its languages.
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]["monaco"] });
 
 export { monaco };

@@ -23,6 +23,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "pagination": lazy(() => import("./pagination/Pagination")),
   "pool": lazy(() => import("./pool/Pool")),
   "cluster": lazy(() => import("./cluster/Cluster")),
+  "serialization": lazy(() => import("./serialization/Serialization")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

@@ -1,0 +1,88 @@
+// The serialization lesson's picture of a run: the byte string the playhead stands on, as hex with
+// each byte's field and value on hover or focus and the most significant byte of each number
+// marked; its fields as a table (the text alternative); a picker over every byte string of the run
+// (choosing one moves the playhead); the last Python error; the last comparison of formats; and
+// what loading the last explained pickle would do. All of it from the trace up to the playhead.
+import { useId, useMemo } from "react";
+import type { VisualizationProps } from "../Visualization";
+import { RunPlaceholder } from "../RunPlaceholder";
+import { Compare } from "./Compare";
+import { FieldTable } from "./FieldTable";
+import { HexView } from "./HexView";
+import { cellsOf, fieldRows, labelOf, readRun } from "./model";
+import "./serialization.css";
+
+export default function Serialization({ store, view }: VisualizationProps) {
+  const pickerId = useId();
+  const whole = useMemo(() => readRun(view.all), [view.all]);
+  const run = useMemo(() => readRun(view.trace), [view.trace]);
+  const shown = run.strings.at(-1);
+  const cells = useMemo(() => (shown ? cellsOf(shown) : []), [shown]);
+  const rows = useMemo(() => (shown ? fieldRows(shown) : []), [shown]);
+
+  if (!shown && !run.latest && !run.compare && !run.explain) {
+    return (
+      <RunPlaceholder
+        store={store}
+        view={view}
+        beforeFirstRun="Run your code to see every byte string it packs, dumps or reads as hex, with the field and value of each byte."
+        nothingInRun="This run made no bytes with playground/serialization, so there is nothing to draw."
+      />
+    );
+  }
+
+  const selected = shown ? whole.strings.indexOf(shown) : -1;
+  const error = run.latest?.kind === "error" ? run.latest : undefined;
+
+  return (
+    <figure className="ser-viz">
+      {whole.strings.length > 1 && (
+        <div className="ser-picker">
+          <label htmlFor={pickerId}>Byte string</label>
+          <select id={pickerId} value={selected} onChange={(e) => view.showEvent(whole.strings[Number(e.target.value)])}>
+            {selected === -1 && <option value={-1}>none yet</option>}
+            {whole.strings.map((s, i) => (
+              <option key={i} value={i}>
+                {labelOf(s, i)}
+              </option>
+            ))}
+          </select>
+          <span className="ser-picker__count">of {whole.strings.length}</span>
+        </div>
+      )}
+      {error && (
+        <p className="ser-error" role="note">
+          {error.op}({error.label}) raised <code>{error.type}: {error.message}</code>
+        </p>
+      )}
+      {shown && (
+        <>
+          <figcaption className="ser-viz__summary">
+            <code>
+              {shown.op}({shown.label})
+            </code>{" "}
+            — {shown.length.toLocaleString("en-US")} {shown.length === 1 ? "byte" : "bytes"} in {shown.fields.length} {shown.fields.length === 1 ? "field" : "fields"}
+          </figcaption>
+          <HexView event={shown} cells={cells} />
+          <p className="ser-legend" aria-hidden="true">
+            colours: one per field · <span className="ser-legend__msb">underlined</span>: the most significant byte of a number
+          </p>
+          <FieldTable event={shown} rows={rows} />
+        </>
+      )}
+      {run.explain && (
+        <section className={run.explain.safe ? "ser-explain" : "ser-explain ser-explain--danger"} aria-label="What loading the pickle would do">
+          <h3>{run.explain.safe ? "Loading this pickle would only build data" : "Loading this pickle would run code"}</h3>
+          {run.explain.calls.length > 0 && (
+            <ul>
+              {run.explain.calls.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {run.compare && <Compare event={run.compare} />}
+    </figure>
+  );
+}

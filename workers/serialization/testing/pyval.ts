@@ -60,7 +60,7 @@ export function toPyval(value: PyValue): PyVal {
   if (typeof value === "boolean") return { bool: value };
   if (typeof value === "bigint") return { int: value.toString() };
   if (typeof value === "number") return Number.isInteger(value) && !Object.is(value, -0) ? { int: String(value) } : float(value);
-  if (typeof value === "string") return value.isWellFormed() ? { str: value } : { str_codepoints: Array.from(value, (c) => c.codePointAt(0)!) };
+  if (typeof value === "string") return !/\p{Surrogate}/u.test(value) ? { str: value } : { str_codepoints: Array.from(value, (c) => c.codePointAt(0)!) };
   if (value instanceof PyFloat) return float(value.value);
   if (value instanceof Uint8Array) return { bytes: bytesToHex(value) };
   if (value instanceof PyByteArray) return { bytearray: bytesToHex(value.bytes) };

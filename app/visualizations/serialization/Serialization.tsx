@@ -9,7 +9,7 @@ import { RunPlaceholder } from "../RunPlaceholder";
 import { Compare } from "./Compare";
 import { FieldTable } from "./FieldTable";
 import { HexView } from "./HexView";
-import { cellsOf, fieldRows, labelOf, readRun } from "./model";
+import { cellsOf, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
 import "./serialization.css";
 
 export default function Serialization({ store, view }: VisualizationProps) {
@@ -19,6 +19,8 @@ export default function Serialization({ store, view }: VisualizationProps) {
   const shown = run.strings.at(-1);
   const cells = useMemo(() => (shown ? cellsOf(shown) : []), [shown]);
   const rows = useMemo(() => (shown ? fieldRows(shown) : []), [shown]);
+  const phases = useMemo(() => phasesOf(view.all), [view.all]);
+  const groups = useMemo(() => groupsOf(whole.strings, phases), [whole.strings, phases]);
 
   if (!shown && !run.latest && !run.compare && !run.explain) {
     return (
@@ -41,10 +43,14 @@ export default function Serialization({ store, view }: VisualizationProps) {
           <label htmlFor={pickerId}>Byte string</label>
           <select id={pickerId} value={selected} onChange={(e) => view.showEvent(whole.strings[Number(e.target.value)])}>
             {selected === -1 && <option value={-1}>none yet</option>}
-            {whole.strings.map((s, i) => (
-              <option key={i} value={i}>
-                {labelOf(s, i)}
-              </option>
+            {groups.map((g, i) => (
+              <optgroup key={i} label={`made by ${g.label}`}>
+                {g.items.map(({ event, index }) => (
+                  <option key={index} value={index}>
+                    {labelOf(event, index)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
           <span className="ser-picker__count">of {whole.strings.length}</span>
@@ -61,7 +67,8 @@ export default function Serialization({ store, view }: VisualizationProps) {
             <code>
               {shown.op}({shown.label})
             </code>{" "}
-            — {shown.length.toLocaleString("en-US")} {shown.length === 1 ? "byte" : "bytes"} in {shown.fields.length} {shown.fields.length === 1 ? "field" : "fields"}
+            — {shown.length.toLocaleString("en-US")} {shown.length === 1 ? "byte" : "bytes"} in {shown.fields.length} {shown.fields.length === 1 ? "field" : "fields"}, made by{" "}
+            {phaseAt(phases, shown.t)?.label ?? "your code"}
           </figcaption>
           <HexView event={shown} cells={cells} />
           <p className="ser-legend" aria-hidden="true">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializationModule } from "../../../workers/serialization/playground";
 import type { SerializationBytesTrace } from "../../../workers/serialization/trace";
 import type { TraceEvent } from "../../../workers/trace";
-import { cellsOf, dangerOf, describeByte, fieldRows, labelOf, mostSignificantOffset, readRun } from "./model";
+import { cellsOf, dangerOf, describeByte, fieldRows, groupsOf, labelOf, mostSignificantOffset, phasesOf, readRun } from "./model";
 
 /** A real playground/serialization on a hand-driven clock, its trace collected. */
 function engine() {
@@ -107,5 +107,29 @@ describe("the serialization visualization's model", () => {
     const trace = [compare, explain, EVIL] as unknown as TraceEvent[];
     expect(readRun(trace)).toMatchObject({ compare, explain, latest: EVIL, strings: [EVIL] });
     expect(readRun(trace.slice(0, 1))).toMatchObject({ compare, explain: undefined, latest: undefined });
+  });
+
+  it("groups the byte strings by what made them: the learner's module, or a check", () => {
+    let now = 0;
+    const trace: TraceEvent[] = [];
+    const ser = serializationModule({ now: () => now, trace: (e) => trace.push(e) });
+    now = 1;
+    ser.struct.pack(">H", 1);
+    now = 2;
+    ser.struct.pack(">H", 2);
+    now = 5;
+    ser.struct.pack(">H", 3);
+    now = 9; // after the last check: no stretch of the run holds it
+    ser.struct.pack(">H", 4);
+    trace.push(
+      { t: 0, source: "sandbox", kind: "module", durationMs: 3, ok: true },
+      { t: 4, source: "sandbox", kind: "check", name: "round trip", durationMs: 2, passed: false },
+    );
+    const groups = groupsOf(readRun(trace).strings, phasesOf(trace));
+    expect(groups.map((g) => [g.label, g.items.map((i) => i.index)])).toEqual([
+      ["your module's own code", [0, 1]],
+      ["the check “round trip”", [2]],
+      ["your code", [3]],
+    ]);
   });
 });

@@ -36,6 +36,41 @@ export function readRun(trace: readonly TraceEvent[]): SerializationRun {
   return run;
 }
 
+/** A stretch of the run: the learner's module loading, or one check running. */
+export interface Phase {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** The run's stretches, from the sandbox's own events, in order. */
+export function phasesOf(trace: readonly TraceEvent[]): Phase[] {
+  const phases: Phase[] = [];
+  for (const e of trace) {
+    if (e.source !== "sandbox" || e.kind === "transpile") continue;
+    phases.push({ label: e.kind === "module" ? "your module's own code" : `the check “${e.name}”`, start: e.t, end: e.t + e.durationMs });
+  }
+  return phases.sort((a, b) => a.start - b.start);
+}
+
+/** The stretch an event at `t` happened in: the last one begun by then, if it had not yet ended. */
+export function phaseAt(phases: readonly Phase[], t: number): Phase | undefined {
+  let found: Phase | undefined;
+  for (const p of phases) if (p.start <= t) found = p;
+  return found && t <= found.end ? found : undefined;
+}
+
+/** The byte strings grouped by the stretch of the run that made them, for the picker. */
+export function groupsOf(strings: readonly SerializationBytesTrace[], phases: readonly Phase[]): { label: string; items: { event: SerializationBytesTrace; index: number }[] }[] {
+  const groups: { label: string; items: { event: SerializationBytesTrace; index: number }[] }[] = [];
+  strings.forEach((event, index) => {
+    const label = phaseAt(phases, event.t)?.label ?? "your code";
+    if (groups.at(-1)?.label !== label) groups.push({ label, items: [] });
+    groups.at(-1)!.items.push({ event, index });
+  });
+  return groups;
+}
+
 /** The bytes of a trace event (as many as it carries). */
 export function bytesOf(event: SerializationBytesTrace): number[] {
   const bytes: number[] = [];

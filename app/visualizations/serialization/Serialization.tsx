@@ -2,13 +2,14 @@
 // each byte's field and value on hover or focus and the most significant byte of each number
 // marked; its fields as a table (the text alternative); a picker over every byte string of the run
 // (choosing one moves the playhead); the last Python error; the last comparison of formats; and
-// what loading the last explained pickle would do. All of it from the trace up to the playhead.
+// what loading the last pickle would do. All of it from the trace up to the playhead.
 import { useId, useMemo } from "react";
 import type { VisualizationProps } from "../Visualization";
 import { RunPlaceholder } from "../RunPlaceholder";
 import { Compare } from "./Compare";
 import { FieldTable } from "./FieldTable";
 import { HexView } from "./HexView";
+import { PickleVerdict } from "./PickleVerdict";
 import { cellsOf, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
 import "./serialization.css";
 
@@ -22,7 +23,7 @@ export default function Serialization({ store, view }: VisualizationProps) {
   const phases = useMemo(() => phasesOf(view.all), [view.all]);
   const groups = useMemo(() => groupsOf(whole.strings, phases), [whole.strings, phases]);
 
-  if (!shown && !run.latest && !run.compare && !run.explain) {
+  if (!run.latest && !run.compare) {
     return (
       <RunPlaceholder
         store={store}
@@ -77,18 +78,7 @@ export default function Serialization({ store, view }: VisualizationProps) {
           <FieldTable event={shown} rows={rows} />
         </>
       )}
-      {run.explain && (
-        <section className={run.explain.safe ? "ser-explain" : "ser-explain ser-explain--danger"} aria-label="What loading the pickle would do">
-          <h3>{run.explain.safe ? "Loading this pickle would only build data" : "Loading this pickle would run code"}</h3>
-          {run.explain.calls.length > 0 && (
-            <ul>
-              {run.explain.calls.map((c, i) => (
-                <li key={i}>{c}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {run.pickle && <PickleVerdict pickle={run.pickle} explain={run.explain} shown={run.pickle === shown} onShow={() => view.showEvent(run.pickle!)} />}
       {run.compare && <Compare event={run.compare} />}
     </figure>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializationModule } from "../../../workers/serialization/playground";
 import type { SerializationBytesTrace } from "../../../workers/serialization/trace";
 import type { TraceEvent } from "../../../workers/trace";
-import { cellsOf, dangerOf, describeByte, fieldRows, groupsOf, labelOf, mostSignificantOffset, phasesOf, readRun } from "./model";
+import { cellsOf, dangerOf, dangersOf, describeByte, fieldRows, groupsOf, labelOf, mostSignificantOffset, phasesOf, readRun } from "./model";
 
 /** A real playground/serialization on a hand-driven clock, its trace collected. */
 function engine() {
@@ -99,6 +99,15 @@ describe("the serialization visualization's model", () => {
     expect(rows[0].bytes).toBe("63 6f 73 0a 73 79 73 74 65 6d 0a");
     expect(dangerOf({ ...EVIL, op: "struct.pack" }, EVIL.fields[0])).toBeUndefined();
     expect(dangerOf(EVIL, { start: 0, end: 1, name: "INST", value: "'os system'" })).toBe("imports a global and calls it");
+    expect(dangersOf(EVIL).map((d) => d.field.start)).toEqual([0, 27]);
+    // The last pickle stays in view while the run goes on to make other bytes.
+    const { ser, trace } = engine();
+    ser.struct.pack(">H", 1);
+    ser.struct.pack(">H", 2);
+    const run = readRun([trace[0], EVIL, trace[1]]);
+    expect(run.pickle).toBe(EVIL);
+    expect(run.strings.at(-1)?.hex).toBe("0002");
+    expect(readRun(trace).pickle).toBeUndefined();
   });
 
   it("keeps the last comparison and the last pickle explanation up to the moment shown", () => {

@@ -20,15 +20,18 @@ export interface SerializationRun {
   compare: SerializationCompareTrace | undefined;
   /** The last account of what loading a pickle would do (explainPickle()), if any. */
   explain: SerializationExplainTrace | undefined;
+  /** The last pickle made or disassembled, if any. */
+  pickle: SerializationBytesTrace | undefined;
 }
 
 export function readRun(trace: readonly TraceEvent[]): SerializationRun {
-  const run: SerializationRun = { strings: [], latest: undefined, compare: undefined, explain: undefined };
+  const run: SerializationRun = { strings: [], latest: undefined, compare: undefined, explain: undefined, pickle: undefined };
   for (const e of trace) {
     if (e.source !== "serialization") continue;
     if (e.kind === "bytes") {
       run.strings.push(e);
       run.latest = e;
+      if (PICKLE_OPS.has(e.op)) run.pickle = e;
     } else if (e.kind === "error") run.latest = e;
     else if (e.kind === "compare") run.compare = e;
     else run.explain = e;
@@ -102,6 +105,14 @@ export function dangerOf(event: SerializationBytesTrace, field: ByteField): stri
   if (field.name === "BUILD") return "may call the object's __setstate__";
   if (calls) return "calls what is on the stack";
   return undefined;
+}
+
+/** The opcodes of a pickle through which loading it would import or call something. */
+export function dangersOf(event: SerializationBytesTrace): { field: ByteField; danger: string }[] {
+  return event.fields.flatMap((field) => {
+    const danger = dangerOf(event, field);
+    return danger ? [{ field, danger }] : [];
+  });
 }
 
 export interface ByteCell {

@@ -22,7 +22,8 @@ export function intToBytes(value: number | bigint | boolean, length: number, byt
   const x = toBigInt(value);
   if (x < 0n && !signed) throw new PyException("OverflowError", "can't convert negative int to unsigned");
   const bits = BigInt(length * 8);
-  const fits = signed ? length > 0 ? x >= -(1n << (bits - 1n)) && x < 1n << (bits - 1n) : x === 0n : x < 1n << bits;
+  // Zero bytes hold 0 and, signed, also -1 (an empty sign extension, as _PyLong_AsByteArray sees it).
+  const fits = signed ? (length > 0 ? x >= -(1n << (bits - 1n)) && x < 1n << (bits - 1n) : x === 0n || x === -1n) : x < 1n << bits;
   if (!fits) throw new PyException("OverflowError", "int too big to convert");
   const bytes = new Uint8Array(length);
   let rest = BigInt.asUintN(Number(bits), x);

@@ -31,9 +31,13 @@ export function encodeString(text: string, ensureAscii: boolean): string {
   return out + '"';
 }
 
-function floatText(x: number, allowNan: boolean): string {
+/**
+ * A float as JSON text. Python has two encoders: the C one (no indent) refuses NaN and the
+ * infinities in so many words; the pure-Python one (used with indent) adds the value's repr.
+ */
+function floatText(x: number, allowNan: boolean, pythonEncoder: boolean): string {
   if (Number.isFinite(x)) return floatRepr(x);
-  if (!allowNan) throw new PyException("ValueError", "Out of range float values are not JSON compliant");
+  if (!allowNan) throw new PyException("ValueError", `Out of range float values are not JSON compliant${pythonEncoder ? `: ${floatRepr(x)}` : ""}`);
   return Number.isNaN(x) ? "NaN" : x > 0 ? "Infinity" : "-Infinity";
 }
 
@@ -58,7 +62,7 @@ export function dumps(value: PyValue, options: DumpsOptions = {}): string {
   function keyText(key: PyValue): string {
     if (typeof key === "string") return key;
     if (isInt(key)) return intText(key);
-    if (typeof key === "number" || key instanceof PyFloat) return floatText(Number(key), allowNan);
+    if (typeof key === "number" || key instanceof PyFloat) return floatText(Number(key), allowNan, indentText !== null);
     if (key === true) return "true";
     if (key === false) return "false";
     if (key === null || key === undefined) return "null";
@@ -76,8 +80,8 @@ export function dumps(value: PyValue, options: DumpsOptions = {}): string {
     if (v === false) return "false";
     if (typeof v === "string") return encodeString(v, ensureAscii);
     if (isInt(v)) return intText(v);
-    if (typeof v === "number") return floatText(v, allowNan);
-    if (v instanceof PyFloat) return floatText(v.value, allowNan);
+    if (typeof v === "number") return floatText(v, allowNan, indentText !== null);
+    if (v instanceof PyFloat) return floatText(v.value, allowNan, indentText !== null);
     const newline = indentText === null ? "" : "\n" + indentText.repeat(level + 1);
     const close = indentText === null ? "" : "\n" + indentText.repeat(level);
     if (Array.isArray(v) || v instanceof PyTuple) {

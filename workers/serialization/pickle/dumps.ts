@@ -7,7 +7,8 @@
 // Identity: JavaScript objects (arrays, Maps, Uint8Arrays, PyTuples…) are the same Python object
 // when they are the same JavaScript object, so shared and recursive structures pickle as CPython
 // pickles them. Strings have no identity in JavaScript: equal strings count as one object, as
-// equal string literals in one Python function are.
+// equal string literals in one Python function are (and b'' and one-byte bytes, which CPython
+// keeps one of each).
 import { PyByteArray, PyComplex, PyDate, PyException, PyFloat, PyFrozenSet, PyInstance, PyTuple, type PyValue } from "../values.ts";
 import { floatRepr } from "../repr.ts";
 import { OP } from "./opcodes.ts";
@@ -81,8 +82,15 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
   const memo = new Map<unknown, number>();
   const op = (...names: string[]) => out.write(names.map((n) => OP[n]));
 
+  // CPython keeps one object for b'' and for each one-byte bytes, so those are shared by value too.
   const memoKey = (obj: Picklable): unknown =>
-    typeof obj === "string" ? `\0str:${obj}` : obj instanceof Global ? `\0global:${obj.module} ${obj.name}` : obj;
+    typeof obj === "string"
+      ? `\0str:${obj}`
+      : obj instanceof Global
+        ? `\0global:${obj.module} ${obj.name}`
+        : obj instanceof Uint8Array && obj.length <= 1
+          ? `\0bytes:${obj.join()}`
+          : obj;
 
   function memoPut(obj: Picklable): void {
     const idx = memo.size;
@@ -133,7 +141,11 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
       if (size <= 0xff && proto >= 4) out.writeBytes([OP.SHORT_BINUNICODE, size], data);
       else if (size <= 0xffffffff) out.writeBytes([OP.BINUNICODE, ...le(size, 4)], data);
       else out.writeBytes([OP.BINUNICODE8, ...le(size, 8)], data);
-    } else out.write([OP.UNICODE, ...rawUnicodeEscape(text), 0x0a]);
+    } else {
+      out.write([OP.UNICODE]);
+      out.write(rawUnicodeEscape(text));
+      out.write([0x0a]);
+    }
     memoPut(text);
   }
 

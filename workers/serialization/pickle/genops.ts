@@ -4,7 +4,7 @@
 import { PyByteArray, PyException, PyFloat, type PyValue } from "../values.ts";
 import { bytesRepr } from "../repr.ts";
 import { OPCODES, type ArgReader, type Opcode } from "./opcodes.ts";
-import { asciiDecode, escapeDecode, floatFromLiteral, intFromLiteral, rawUnicodeEscapeDecode, utf8Decode } from "./text-codecs.ts";
+import { asciiDecode, escapeDecode, latin1, floatFromLiteral, intFromLiteral, rawUnicodeEscapeDecode, utf8Decode } from "./text-codecs.ts";
 
 export interface Op {
   opcode: Opcode;
@@ -57,7 +57,6 @@ function counted(s: Stream, n: bigint | number, name: string): Uint8Array {
   return data;
 }
 
-const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
 
 /** decode_long: little-endian two's complement. */
 export function decodeLong(bytes: Uint8Array): bigint {

@@ -73,7 +73,7 @@ export function optimize(data: Uint8Array): Uint8Array {
       frameless = bytes.length > FRAME_SIZE_TARGET;
     }
     out.commit(frameless);
-    if (frameless) out.out.push(...bytes);
+    if (frameless) for (let i = 0; i < bytes.length; i++) out.out.push(bytes[i]);
     else out.write(bytes);
   }
   if (out.frame && out.frame.length > 0) out.commit(true);

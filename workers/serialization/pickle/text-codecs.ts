@@ -29,8 +29,13 @@ export function utf8Decode(bytes: Uint8Array): string {
       if (c === undefined) throw decodeError("utf-8", bytes, i, bytes.length, "unexpected end of data");
       // The second byte's range depends on the first (no overlongs, no code points past U+10FFFF).
       const lo = k === 1 ? (b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80) : 0x80;
-      const hi = k === 1 ? (b === 0xf4 ? 0x8f : 0xbf) : 0xbf;
-      if (c < lo || c > hi) throw decodeError("utf-8", bytes, i, i + k, "invalid continuation byte");
+      const hi = k === 1 ? (b === 0xf4 ? 0x8f : b === 0xed ? 0x9f : 0xbf) : 0xbf;
+      if (c < lo || c > hi) {
+        // ED A0–BF is a surrogate, which strict UTF-8 refuses and surrogatepass lets through
+        // when all three bytes are there; otherwise the strict error stands.
+        const surrogate = b === 0xed && k === 1 && c >= 0xa0 && c <= 0xbf && bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0xbf;
+        if (!surrogate) throw decodeError("utf-8", bytes, i, i + k, "invalid continuation byte");
+      }
       cp = (cp << 6) | (c & 0x3f);
     }
     out += String.fromCodePoint(cp);
@@ -38,6 +43,9 @@ export function utf8Decode(bytes: Uint8Array): string {
   }
   return out;
 }
+
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const HEX8 = /^[0-9a-fA-F]{8}$/;
 
 /** str(data, 'raw-unicode-escape'): bytes as Latin-1, except \uXXXX and \UXXXXXXXX. */
 export function rawUnicodeEscapeDecode(bytes: Uint8Array): string {
@@ -48,7 +56,7 @@ export function rawUnicodeEscapeDecode(bytes: Uint8Array): string {
     if (b === 0x5c && (bytes[i + 1] === 0x75 || bytes[i + 1] === 0x55)) {
       const width = bytes[i + 1] === 0x75 ? 4 : 8;
       const digits = String.fromCharCode(...bytes.subarray(i + 2, i + 2 + width));
-      if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(digits)) {
+      if (!(width === 4 ? HEX4 : HEX8).test(digits)) {
         const bad = digits.search(/[^0-9a-fA-F]/);
         throw decodeError("rawunicodeescape", bytes, i, i + 2 + (bad < 0 ? digits.length : bad), `truncated \\${width === 4 ? "uXXXX" : "UXXXXXXXX"} escape`);
       }
@@ -82,7 +90,7 @@ export function escapeDecode(bytes: Uint8Array): Uint8Array {
     else if (c >= "0" && c <= "7") {
       let v = 0;
       let k = 0;
-      while (k < 3 && i < bytes.length && bytes[i] >= 0x30 && bytes[i] <= 0x37) v = v * 8 + bytes[i++] - 0x30, k++;
+      for (; k < 3 && i < bytes.length && bytes[i] >= 0x30 && bytes[i] <= 0x37; k++) v = v * 8 + bytes[i++] - 0x30;
       i--;
       out.push(v & 0xff);
     } else if (c === "x") {
@@ -95,26 +103,35 @@ export function escapeDecode(bytes: Uint8Array): Uint8Array {
   return Uint8Array.from(out);
 }
 
+export const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
+
 /** bytes.decode('ascii'). */
 export function asciiDecode(bytes: Uint8Array): string {
   const bad = bytes.findIndex((b) => b >= 0x80);
   if (bad >= 0) throw new PyException("UnicodeDecodeError", `'ascii' codec can't decode byte 0x${bytes[bad].toString(16)} in position ${bad}: ordinal not in range(128)`);
-  return String.fromCharCode(...bytes);
+  return latin1(bytes);
 }
 
-const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
-const PY_SPACE = /^[ \t\n\r\v\f\x1c-\x1f]+|[ \t\n\r\v\f\x1c-\x1f]+$/g;
+// int()/float() of bytes strip ASCII whitespace only (not str's \x1c–\x1f).
+const SPACE = " \t\n\r\v\f";
+const strip = (text: string) => {
+  let a = 0;
+  let b = text.length;
+  while (a < b && SPACE.includes(text[a])) a++;
+  while (b > a && SPACE.includes(text[b - 1])) b--;
+  return text.slice(a, b);
+};
 
 /** int(b'…'): whitespace around, a sign, digits with single underscores between them. */
 export function intFromLiteral(bytes: Uint8Array): bigint {
-  const text = latin1(bytes).replace(PY_SPACE, "");
+  const text = strip(latin1(bytes));
   if (!/^[+-]?\d(_?\d)*$/.test(text)) throw new PyException("ValueError", `invalid literal for int() with base 10: ${bytesRepr(bytes)}`);
   return BigInt(text.replace(/_/g, ""));
 }
 
 /** float(b'…'): decimal or exponent forms, inf/infinity/nan in any case. */
 export function floatFromLiteral(bytes: Uint8Array): number {
-  const text = latin1(bytes).replace(PY_SPACE, "");
+  const text = strip(latin1(bytes));
   const digits = "\\d(_?\\d)*";
   const numeric = new RegExp(`^[+-]?((${digits})(\\.(${digits})?)?|\\.${digits})([eE][+-]?${digits})?$`);
   const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);

@@ -57,6 +57,13 @@ function packInt(table: Table, char: string, size: number, value: PyValue): bigi
     case "B":
       return within(getLong(value), 0n, 255n, () => structError("ubyte format requires 0 <= number <= 255"));
   }
+  if (char === "P") {
+    // PyLong_AsVoidPtr: a negative int as a C long, a positive one as unsigned; its
+    // OverflowError is reworded by pack.
+    const x = toInt(value);
+    if (x < LONG_MIN || x > ULONG_MAX) throw structError("int too large to convert");
+    return x;
+  }
   const bits = BigInt(size * 8);
   const signed = "hilqn".includes(char);
   const lo = signed ? -(2n ** (bits - 1n)) : 0n;
@@ -147,8 +154,9 @@ export function unpackItem(table: Table, char: string, size: number, view: DataV
     case "s":
       return bytes.slice();
     case "p": {
-      const n = Math.min(bytes[0] ?? 0, Math.max(size - 1, 0));
-      return bytes.slice(1, 1 + n);
+      // '0p' asks CPython for a string of length -1, which it refuses.
+      if (size === 0) throw new PyException("SystemError", "Negative size passed to PyBytes_FromStringAndSize");
+      return bytes.slice(1, 1 + Math.min(bytes[0], size - 1));
     }
     case "?":
       return bytes[0] !== 0;

@@ -3,19 +3,14 @@
 import { PyException } from "../values.ts";
 import { NEGATIVE_NAN, bitsOf } from "../float-bits.ts";
 
+/** x = f * 2**e with 0.5 <= f < 1, for finite positive x (subnormals included), read from its bits. */
 function frexp(x: number): [number, number] {
-  // x = f * 2**e with 0.5 <= f < 1, for finite positive x (subnormals included).
-  let e = Math.max(-1073, Math.floor(Math.log2(x)) + 1);
-  let f = x * 2 ** -e;
-  while (f < 0.5) {
-    f *= 2;
-    e--;
+  if (x < 2 ** -1022) {
+    const [f, e] = frexp(x * 2 ** 64);
+    return [f, e - 64];
   }
-  while (f >= 1) {
-    f /= 2;
-    e++;
-  }
-  return [f, e];
+  const exponent = Number((bitsOf(x) >> 52n) & 0x7ffn) - 1022;
+  return [x / 2 ** exponent, exponent];
 }
 
 export function packHalf(x: number): number {

@@ -54,7 +54,9 @@ export function pack(formatText: string, values: readonly PyValue[]): Packed {
     }
     const value = values[next++];
     packItem(format.table, char, size, value, view, start);
-    fields.push(field(format, char, start, size, learnerValue(unpackItem(format.table, char, size, view, start))));
+    // The field shows what reading the bytes back gives (a rounded float, a normalised bool).
+    const packed = char === "p" && size === 0 ? new Uint8Array(0) : learnerValue(unpackItem(format.table, char, size, view, start));
+    fields.push(field(format, char, start, size, packed));
   }
   return { bytes, fields };
 }

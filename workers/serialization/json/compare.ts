@@ -20,7 +20,10 @@ export function typeName(v: PyValue): string {
   if (v instanceof PyInstance) return v.name;
   if (Array.isArray(v)) return "list";
   if (v instanceof Set) return "set";
-  return "dict";
+  if (v instanceof Map) return "dict";
+  // A JavaScript object that is no dict (a Date, a class instance) by its class's name.
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? "dict" : (proto?.constructor?.name ?? "object");
 }
 
 const numeric = (v: PyValue) => typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat;

@@ -2,7 +2,7 @@
 // escapes (surrogate pairs for astral characters), dict keys coerced to strings, sort_keys
 // comparing the original keys (so 1 and 'a' raise TypeError as Python's sort does), indent and
 // separators, allow_nan, and the circular-reference check.
-import { PyByteArray, PyComplex, PyDate, PyException, PyFloat, PyFrozenSet, PyInstance, PyTuple, type PyValue } from "../values.ts";
+import { PyException, PyFloat, PyTuple, type PyValue } from "../values.ts";
 import { floatRepr } from "../repr.ts";
 import { pythonSort, typeName } from "./compare.ts";
 import { MAX_STR_DIGITS } from "./loads.ts";
@@ -106,9 +106,10 @@ export function dumps(value: PyValue, options: DumpsOptions = {}): string {
   return encode(value, 0);
 }
 
+/** A dict: a Map, or a plain object (a Date or a class instance is not one, as in Python). */
 function isDict(v: PyValue): v is ReadonlyMap<PyValue, PyValue> | { readonly [key: string]: PyValue } {
   if (v instanceof Map) return true;
   if (typeof v !== "object" || v === null) return false;
-  const special = [Uint8Array, PyByteArray, PyFrozenSet, PyComplex, PyDate, PyInstance, Set].some((C) => v instanceof C);
-  return !special;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

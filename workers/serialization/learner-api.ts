@@ -43,13 +43,22 @@ export interface LoadsOptions {
   dict?: "object" | "map";
 }
 
+/** One value as Python's json.dumps and JavaScript's JSON.stringify write it. */
+export interface SideBySide {
+  python: string;
+  /** undefined when JSON.stringify writes nothing, or throws (then javascriptError says why). */
+  javascript: string | undefined;
+  javascriptError?: string;
+  same: boolean;
+}
+
 /** Python's `json` module: the text Python writes, and Python's reading rules and error messages. */
 export declare const json: {
   dumps(value: PyValue, options?: DumpsOptions): string;
   /** Throws JSONDecodeError ("Expecting value: line 1 column 1 (char 0)") as Python does. */
   loads(text: string, options?: LoadsOptions): PyValue;
   /** The same value written by Python's json.dumps and by JavaScript's JSON.stringify, side by side. */
-  sideBySide(value: PyValue, options?: DumpsOptions): { python: string; javascript: string | undefined; same: boolean };
+  sideBySide(value: PyValue, options?: DumpsOptions): SideBySide;
 };
 
 /** MessagePack (through @msgpack/msgpack): JavaScript values in, bytes out. */

@@ -49,5 +49,20 @@ test("on serialization the solution passes, and the hex view tells each byte's f
   await expect(detail).toHaveText("Byte 1 is 0x00 (0): field H = 5, bytes 1–2; the most significant byte (big-endian).");
   await expect(viz.getByRole("button", { name: /^Byte 1 is 0x00/ })).toBeFocused();
 
+  // The malicious pickle of the lesson's examples: never loaded, its dangerous opcodes marked.
+  const verdict = viz.getByRole("region", { name: "What loading the pickle would do" });
+  await expect(verdict).toContainText("Loading this pickle would run code");
+  await expect(verdict).toContainText("os.system('echo pwned')");
+  await expect(verdict).toContainText("byte 0: GLOBAL 'os system' — imports any global by name");
+  await verdict.getByRole("button", { name: "Show its 29 bytes and every opcode" }).click();
+  const opcodes = viz.getByRole("table", { name: /^Fields of .*29 bytes$/ });
+  await expect(opcodes.getByRole("row", { name: /^27 52 REDUCE/ })).toContainText("calls what is on the stack");
+  await expect(viz.getByRole("button", { name: /^Byte 0 is 0x63 \(99\): field GLOBAL = 'os system', bytes 0–10\. GLOBAL imports any global by name\.$/ })).toBeVisible();
+
+  // Sizes and timings of one value in each format, side by side.
+  const formats = viz.getByRole("table", { name: /^The same value in each format/ });
+  await expect(formats.getByRole("row", { name: /^MessagePack/ })).toContainText(" B");
+  await expect(formats.getByRole("row", { name: /^JSON\.stringify/ })).toContainText("Date");
+
   expect(await findingsInBothThemes(page)).toEqual({ light: [], dark: [] });
 });

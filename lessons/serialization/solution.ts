@@ -73,15 +73,18 @@ console.log("decoded:", JSON.stringify(decodeMessages(Uint8Array.from(wire.flatM
 console.log("4660 big-endian:", hex(intToBytes(4660, 2, "big")), "little-endian:", hex(intToBytes(4660, 2, "little")));
 console.log("network order ('!I'):", hex(struct.pack("!I", 4660)));
 
-for (const value of [2n ** 53n + 1n, NaN, "héllo"]) {
-  const { python, javascript } = json.sideBySide(value);
-  console.log(`Python json.dumps: ${python}   JSON.stringify: ${javascript}`);
+for (const value of [2n ** 53n + 1n, NaN, "héllo", { a: 1 }]) {
+  const { python, javascript, javascriptError } = json.sideBySide(value);
+  console.log(`Python json.dumps: ${python}   JSON.stringify: ${javascript ?? javascriptError}`);
 }
 
-for (const row of compare({ id: 1234, name: "Ada", admin: true, scores: [98, 87, 91], joined: new Date(Date.UTC(2024, 0, 2)) })) {
-  console.log(`${row.format}: ${row.bytes ?? "–"} bytes${row.lost.length ? `, lost: ${row.lost.join("; ")}` : ""}`);
+const users = Array.from({ length: 200 }, (_, i) => ({ id: i, name: `user${i}`, admin: i % 7 === 0, joined: new Date(Date.UTC(2024, 0, 1 + (i % 28))) }));
+for (const row of compare(users)) {
+  const lost = row.lost.length > 1 ? `${row.lost[0]}, and ${row.lost.length - 1} more` : row.lost.join("");
+  const said = row.error ?? (row.roundTrips ? "the same value back" : lost);
+  console.log(`${row.format}: ${row.bytes ?? "no"} bytes, ${said}`);
 }
 
 const evil = utf8.encode("cos\nsystem\n(S'echo pwned'\ntR.");
 console.log(pickletools.dis(evil));
-console.log(explainPickle(evil).summary);
+console.log(explainPickle(evil).summary); // the pickle is never loaded

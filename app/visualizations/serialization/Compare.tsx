@@ -1,10 +1,13 @@
 // One value encoded by each format (compare()): size and time side by side, and what came back
 // different. A bar per size on one scale; structuredClone copies in memory, so it has no size.
 import type { SerializationCompareTrace } from "../../../workers/serialization/trace";
-import { DURATION, formatDuration } from "../../format/duration";
 import { FORMAT_NAMES } from "./model";
 
-const ms = (n: number) => formatDuration(n, DURATION.query);
+// One encode or decode of a small value takes microseconds: milliseconds would print 0.00.
+const micros = (ms: number) => (ms * 1000).toLocaleString("en-US", { maximumFractionDigits: ms < 0.01 ? 1 : 0 });
+const LOST_SHOWN = 2;
+const lostText = (lost: readonly string[]) =>
+  lost.length === 0 ? "a different value" : lost.length <= LOST_SHOWN ? lost.join("; ") : `${lost.slice(0, LOST_SHOWN).join("; ")}; and ${lost.length - LOST_SHOWN} more`;
 
 export function Compare({ event }: { event: SerializationCompareTrace }) {
   const largest = Math.max(1, ...event.rows.map((r) => r.bytes ?? 0));
@@ -15,8 +18,8 @@ export function Compare({ event }: { event: SerializationCompareTrace }) {
         <tr>
           <th scope="col">format</th>
           <th scope="col">size</th>
-          <th scope="col">encode</th>
-          <th scope="col">decode</th>
+          <th scope="col">encode, µs</th>
+          <th scope="col">decode, µs</th>
           <th scope="col">came back</th>
         </tr>
       </thead>
@@ -34,10 +37,10 @@ export function Compare({ event }: { event: SerializationCompareTrace }) {
                 </span>
               )}
             </td>
-            <td>{r.error ? "—" : ms(r.encodeMs)}</td>
-            <td>{r.error ? "—" : ms(r.decodeMs)}</td>
+            <td>{r.error ? "—" : micros(r.encodeMs)}</td>
+            <td>{r.error ? "—" : micros(r.decodeMs)}</td>
             <td className={r.error || !r.roundTrips ? "ser-compare__lost" : undefined}>
-              {r.error ? `could not encode it: ${r.error}` : r.roundTrips ? "the same value" : r.lost.join("; ") || "a different value"}
+              {r.error ? `could not encode it: ${r.error}` : r.roundTrips ? "the same value" : lostText(r.lost)}
             </td>
           </tr>
         ))}

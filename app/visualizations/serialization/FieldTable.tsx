@@ -3,7 +3,7 @@
 // opcode lets loading do.
 import type { SerializationBytesTrace } from "../../../workers/serialization/trace";
 import { fieldClass } from "./HexView";
-import type { FieldRow } from "./model";
+import { callOf, type FieldRow } from "./model";
 
 const offsets = (r: FieldRow) => (r.end - r.start <= 1 ? `${r.start}` : `${r.start}–${r.end - 1}`);
 
@@ -13,7 +13,7 @@ export function FieldTable({ event, rows }: { event: SerializationBytesTrace; ro
     <div className="ser-table-wrap">
       <table className="ser-table">
         <caption>
-          Fields of {event.op}({event.label}), {event.length.toLocaleString("en-US")} {event.length === 1 ? "byte" : "bytes"}
+          Fields of {callOf(event)}, {event.length.toLocaleString("en-US")} {event.length === 1 ? "byte" : "bytes"}
         </caption>
         <thead>
           <tr>

@@ -3,7 +3,7 @@
 // it is in and what that field holds. The byte holding a number's most significant part is marked.
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { SerializationBytesTrace } from "../../../workers/serialization/trace";
-import { describeByte, hexByte, type ByteCell } from "./model";
+import { callOf, describeByte, hexByte, type ByteCell } from "./model";
 
 /** Beyond this many bytes the view stops drawing cells; the table still lists every field. */
 const MAX_CELLS = 1024;
@@ -32,7 +32,7 @@ export function HexView({ event, cells }: { event: SerializationBytesTrace; cell
   if (shown.length === 0) return <p className="ser-hex__empty">No bytes: an empty byte string.</p>;
   return (
     <div className="ser-hex">
-      <div className="ser-hex__grid" role="group" aria-label={`The ${event.length} bytes of ${event.op}(${event.label}); arrow keys move between bytes`} onMouseLeave={() => setHovered(null)}>
+      <div className="ser-hex__grid" role="group" aria-label={`The ${event.length} bytes of ${callOf(event)}; arrow keys move between bytes`} onMouseLeave={() => setHovered(null)}>
         {shown.map((cell) => {
           const classes = ["ser-hex__byte", fieldClass(cell.field)];
           if (cell.mostSignificant) classes.push("ser-hex__byte--msb");

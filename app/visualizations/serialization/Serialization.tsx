@@ -10,7 +10,7 @@ import { Compare } from "./Compare";
 import { FieldTable } from "./FieldTable";
 import { HexView } from "./HexView";
 import { PickleVerdict } from "./PickleVerdict";
-import { cellsOf, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
+import { callOf, cellsOf, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
 import "./serialization.css";
 
 export default function Serialization({ store, view }: VisualizationProps) {
@@ -59,15 +59,13 @@ export default function Serialization({ store, view }: VisualizationProps) {
       )}
       {error && (
         <p className="ser-error" role="note">
-          {error.op}({error.label}) raised <code>{error.type}: {error.message}</code>
+          {callOf(error)} raised <code>{error.type}: {error.message}</code>
         </p>
       )}
       {shown && (
         <>
           <figcaption className="ser-viz__summary">
-            <code>
-              {shown.op}({shown.label})
-            </code>{" "}
+            <code>{callOf(shown)}</code>{" "}
             — {shown.length.toLocaleString("en-US")} {shown.length === 1 ? "byte" : "bytes"} in {shown.fields.length} {shown.fields.length === 1 ? "field" : "fields"}, made by{" "}
             {phaseAt(phases, shown.t)?.label ?? "your code"}
           </figcaption>

@@ -76,6 +76,7 @@ describe("the serialization visualization's model", () => {
     expect(describeByte(event, cells[1])).toBe("Byte 1 is 0x00 (0): field H = 5, bytes 1–2; the most significant byte (big-endian).");
     expect(describeByte(event, cells[4])).toBe("Byte 4 is 0x65 (101): field s = b'hello', bytes 3–7.");
     expect(labelOf(event, 0)).toBe("1. struct.pack(>BH5s): 8 bytes");
+    expect(labelOf({ ...EVIL, label: "dis" }, 6)).toBe("7. pickletools.dis: 29 bytes");
   });
 
   it("lists bytes no field covers as rows of their own, and shortens long fields", () => {

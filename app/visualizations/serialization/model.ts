@@ -198,9 +198,14 @@ export function describeByte(event: SerializationBytesTrace, cell: ByteCell): st
   return `${head}: field ${f.name}${value}, ${span}${order}${danger ? `. ${f.name} ${danger}` : ""}.`;
 }
 
+/** The call that made a byte string: `struct.pack(>BH5s)`; the label alone is left out where the op already says it (`pickletools.dis`). */
+export function callOf(event: { op: string; label: string }): string {
+  return event.op.includes(event.label) ? event.op : `${event.op}(${shorten(event.label, 24)})`;
+}
+
 /** How the picker names a byte string. */
 export function labelOf(event: SerializationBytesTrace, index: number): string {
-  return `${index + 1}. ${event.op}(${shorten(event.label, 24)}): ${event.length.toLocaleString("en-US")} ${event.length === 1 ? "byte" : "bytes"}`;
+  return `${index + 1}. ${callOf(event)}: ${event.length.toLocaleString("en-US")} ${event.length === 1 ? "byte" : "bytes"}`;
 }
 
 export const FORMAT_NAMES: Record<SerializationCompareTrace["rows"][number]["format"], string> = {

@@ -80,7 +80,7 @@ for (const value of [2n ** 53n + 1n, NaN, "héllo", { a: 1 }]) {
 
 const users = Array.from({ length: 200 }, (_, i) => ({ id: i, name: `user${i}`, admin: i % 7 === 0, joined: new Date(Date.UTC(2024, 0, 1 + (i % 28))) }));
 for (const row of compare(users)) {
-  const lost = row.lost.length > 1 ? `${row.lost[0]}, and ${row.lost.length - 1} more` : row.lost.join("");
+  const lost = row.lost.length > 1 ? `${row.lost[0]}, …` : row.lost.join("");
   const said = row.error ?? (row.roundTrips ? "the same value back" : lost);
   console.log(`${row.format}: ${row.bytes ?? "no"} bytes, ${said}`);
 }

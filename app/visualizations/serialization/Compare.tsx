@@ -2,14 +2,10 @@
 // different. A bar per size on one scale; structuredClone copies in memory, so it has no size.
 import type { SerializationCompareTrace } from "../../../workers/serialization/trace";
 import { SidewaysScroll } from "../../shell/SidewaysScroll";
-import { FORMAT_NAMES } from "./model";
+import { FORMAT_NAMES, lostText } from "./model";
 
 // One encode or decode of a small value takes microseconds: milliseconds would print 0.00.
 const micros = (ms: number) => (ms * 1000).toLocaleString("en-US", { maximumFractionDigits: ms < 0.01 ? 1 : 0 });
-const LOST_SHOWN = 2;
-const lostText = (lost: readonly string[]) =>
-  lost.length === 0 ? "a different value" : lost.length <= LOST_SHOWN ? lost.join("; ") : `${lost.slice(0, LOST_SHOWN).join("; ")}; and ${lost.length - LOST_SHOWN} more`;
-
 export function Compare({ event }: { event: SerializationCompareTrace }) {
   const largest = Math.max(1, ...event.rows.map((r) => r.bytes ?? 0));
   return (
@@ -30,11 +26,13 @@ export function Compare({ event }: { event: SerializationCompareTrace }) {
             <tr key={r.format}>
               <th scope="row">{FORMAT_NAMES[r.format]}</th>
               <td>
-                {r.bytes === null ? (
+                {r.error ? (
+                  "—"
+                ) : r.bytes === null ? (
                   "no bytes (a copy)"
                 ) : (
                   <span className="ser-bar">
-                    <span className="ser-bar__fill" style={{ width: `${(r.bytes / largest) * 4}rem` }} aria-hidden="true" />
+                    <span className="ser-bar__fill" style={{ width: `${(r.bytes / largest) * 3}rem` }} aria-hidden="true" />
                     {r.bytes.toLocaleString("en-US")} B
                   </span>
                 )}

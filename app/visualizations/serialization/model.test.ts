@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializationModule } from "../../../workers/serialization/playground";
 import type { SerializationBytesTrace } from "../../../workers/serialization/trace";
 import type { TraceEvent } from "../../../workers/trace";
-import { cellsOf, dangerOf, dangersOf, describeByte, fieldRows, groupsOf, labelOf, mostSignificantOffset, phasesOf, readRun } from "./model";
+import { cellsOf, dangerOf, dangersOf, describeByte, fieldRows, groupsOf, labelOf, lostText, mostSignificantOffset, phasesOf, readRun } from "./model";
 
 /** A real playground/serialization on a hand-driven clock, its trace collected. */
 function engine() {
@@ -141,5 +141,10 @@ describe("the serialization visualization's model", () => {
       ["the check “round trip”", [2]],
       ["your code", [3]],
     ]);
+  });
+
+  it("says each kind of loss in a comparison once, with how often", () => {
+    expect(lostText(["0.joined: Date became string", "1.joined: Date became string", "tags: Set became {}"])).toBe("Date became string (0.joined and others); tags: Set became {}");
+    expect(lostText([])).toBe("a different value");
   });
 });

@@ -214,3 +214,16 @@ export const FORMAT_NAMES: Record<SerializationCompareTrace["rows"][number]["for
   msgpack: "MessagePack",
   structuredClone: "structuredClone",
 };
+
+// compare() names each loss by where it happened ("3.joined: Date became string"), the first few
+// only: a list of 200 users loses the same way 200 times, so each kind of loss is said once.
+export function lostText(lost: readonly string[]): string {
+  if (lost.length === 0) return "a different value";
+  const kinds = new Map<string, string[]>();
+  for (const item of lost) {
+    const split = item.indexOf(": ");
+    const [where, what] = split === -1 ? ["", item] : [item.slice(0, split), item.slice(split + 2)];
+    kinds.set(what, [...(kinds.get(what) ?? []), where]);
+  }
+  return [...kinds].map(([what, places]) => (places.length === 1 ? (places[0] ? `${places[0]}: ${what}` : what) : `${what} (${places[0]} and others)`)).join("; ");
+}

@@ -11,7 +11,7 @@ export function Compare({ event }: { event: SerializationCompareTrace }) {
   return (
     <SidewaysScroll label="Formats compared">
       <table className="ser-table ser-compare">
-        <caption>The same value in each format: size, time to encode and decode, and what came back</caption>
+        <caption>The same value in each format</caption>
         <thead>
           <tr>
             <th scope="col">format</th>

@@ -4,7 +4,7 @@ import { PyException } from "./values.ts";
 
 export const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-export const spacedHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
+export const spacedHex = (bytes: Uint8Array): string => hexOf(bytes).replace(/(..)(?!$)/g, "$1 ");
 
 export function fromHex(text: string): Uint8Array {
   const out: number[] = [];

@@ -5,12 +5,12 @@
 // PyFloat for an integral float, Uint8Array for bytes, PyTuple, Map/object for dict).
 import type { PyFloat, PyValue, PyTuple, PyByteArray, PyFrozenSet, PyComplex, PyDate, PyInstance } from "./values.ts";
 import type { CompareRow } from "./trace.ts";
-import type { PickleExplanation } from "./pickle/explain.ts";
+import type { PickleExplanation } from "./pickle/explanation.ts";
 
 export type { PyFloat, PyValue, PyTuple, PyByteArray, PyFrozenSet, PyComplex, PyDate, PyInstance } from "./values.ts";
 export type { PyException, JSONDecodeError } from "./values.ts";
 export type { CompareRow } from "./trace.ts";
-export type { PickleExplanation, PickleCall } from "./pickle/explain.ts";
+export type { PickleExplanation, PickleCall } from "./pickle/explanation.ts";
 
 /** Python's `struct` module: pack/unpack C structs with its format syntax ('<HI', '>q', '@bi', '!4sH'). Errors are PyException('struct.error', …) worded as CPython's. */
 export declare const struct: {

@@ -13,6 +13,8 @@ import { PyByteArray, PyComplex, PyDate, PyException, PyFloat, PyFrozenSet, PyIn
 import { floatRepr } from "../repr.ts";
 import { OP } from "./opcodes.ts";
 import { Framer } from "./framer.ts";
+import { ascii, getOp, littleEndian, putOp } from "./memo-ops.ts";
+import { latin1, rawUnicodeEscape, utf8, utf8SurrogatePass } from "./text-codecs.ts";
 
 const BATCHSIZE = 1000;
 export const HIGHEST_PROTOCOL = 5;
@@ -31,39 +33,7 @@ type Picklable = PyValue | Global;
 /** A fresh argument tuple (a new object, memoized on its own), which may hold globals. */
 const tupleOf = (...items: Picklable[]) => new PyTuple(items as PyValue[]);
 
-const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** str.encode('utf-8', 'surrogatepass'): lone surrogates as three bytes each. */
-function utf8SurrogatePass(text: string): Uint8Array {
-  if (!/\p{Surrogate}/u.test(text)) return utf8(text);
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(...utf8(ch));
-  }
-  return Uint8Array.from(out);
-}
-
-/** The pickler's raw_unicode_escape: \u/\U for non-Latin-1 and for \\ \0 \n \r \x1a. */
-function rawUnicodeEscape(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x10000) out.push(...ascii("\\U" + cp.toString(16).padStart(8, "0")));
-    else if (cp >= 256 || cp === 0x5c || cp === 0 || cp === 0x0a || cp === 0x0d || cp === 0x1a) out.push(...ascii("\\u" + cp.toString(16).padStart(4, "0")));
-    else out.push(cp);
-  }
-  return out;
-}
-
-const le = (value: bigint | number, size: number) => {
-  const bytes: number[] = [];
-  let x = BigInt.asUintN(size * 8, BigInt(value));
-  for (let i = 0; i < size; i++, x >>= 8n) bytes.push(Number(x & 0xffn));
-  return bytes;
-};
+const le = littleEndian;
 
 function isInt(v: Picklable): v is number | bigint {
   return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v) && !Object.is(v, -0));
@@ -95,16 +65,11 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
   function memoPut(obj: Picklable): void {
     const idx = memo.size;
     memo.set(memoKey(obj), idx);
-    if (proto >= 4) op("MEMOIZE");
-    else if (!bin) out.write(ascii(`p${idx}\n`));
-    else if (idx < 256) out.write([OP.BINPUT, idx]);
-    else out.write([OP.LONG_BINPUT, ...le(idx, 4)]);
+    out.write(putOp(idx, proto));
   }
 
   function memoGet(idx: number): void {
-    if (!bin) out.write(ascii(`g${idx}\n`));
-    else if (idx < 256) out.write([OP.BINGET, idx]);
-    else out.write([OP.LONG_BINGET, ...le(idx, 4)]);
+    out.write(getOp(idx, proto));
   }
 
   function saveLong(x: bigint): void {
@@ -148,8 +113,6 @@ export function dumps(value: PyValue, protocol: number = DEFAULT_PROTOCOL): Uint
     }
     memoPut(text);
   }
-
-  const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
 
   function saveBytes(bytes: Uint8Array): void {
     if (proto < 3) {

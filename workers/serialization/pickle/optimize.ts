@@ -10,7 +10,7 @@ class PyFramer {
   }
   commit(force = false): void {
     if (!this.frame || (this.frame.length < FRAME_SIZE_TARGET && !force)) return;
-    if (this.frame.length >= 4) this.out.push(OP.FRAME, ...le(this.frame.length, 8));
+    if (this.frame.length >= 4) this.out.push(OP.FRAME, ...littleEndian(this.frame.length, 8));
     for (const b of this.frame) this.out.push(b);
     this.frame = [];
   }
@@ -18,10 +18,10 @@ class PyFramer {
 import { OP } from "./opcodes.ts";
 import { genops } from "./genops.ts";
 import { FRAME_SIZE_TARGET } from "./framer.ts";
+import { getOp, littleEndian, putOp } from "./memo-ops.ts";
 
 type Step = { put: number } | { get: number } | { copy: [number, number] };
 
-const le = (value: number, size: number) => Array.from({ length: size }, (_, i) => Math.floor(value / 256 ** i) & 0xff);
 
 export function optimize(data: Uint8Array): Uint8Array {
   // 1. Walk the opcodes: which memo ids are put, which are got, what else to copy.
@@ -55,7 +55,6 @@ export function optimize(data: Uint8Array): Uint8Array {
   const out = new PyFramer();
   out.write(header);
   if (proto >= 4) out.frame = [];
-  const bin = proto >= 1;
   let next = 0;
   for (const step of steps) {
     let bytes: ArrayLike<number>;
@@ -64,10 +63,10 @@ export function optimize(data: Uint8Array): Uint8Array {
       if (!used.has(String(step.put))) continue;
       const idx = next++;
       used.set(String(step.put), idx);
-      bytes = proto >= 4 ? [OP.MEMOIZE] : !bin ? Array.from(`p${idx}\n`, (c) => c.charCodeAt(0)) : idx < 256 ? [OP.BINPUT, idx] : [OP.LONG_BINPUT, ...le(idx, 4)];
+      bytes = putOp(idx, proto);
     } else if ("get" in step) {
       const idx = used.get(String(step.get)) ?? 0;
-      bytes = !bin ? Array.from(`g${idx}\n`, (c) => c.charCodeAt(0)) : idx < 256 ? [OP.BINGET, idx] : [OP.LONG_BINGET, ...le(idx, 4)];
+      bytes = getOp(idx, proto);
     } else {
       bytes = data.subarray(step.copy[0], step.copy[1]);
       frameless = bytes.length > FRAME_SIZE_TARGET;

@@ -1,7 +1,10 @@
-// The byte-to-text steps pickletools' readers take, with CPython's error messages: utf-8 with
-// surrogatepass, raw-unicode-escape, codecs.escape_decode, and int()/float() of a bytes literal.
+// Text and bytes as pickles hold them. Decoding, as pickletools' readers do, with CPython's error
+// messages: utf-8 with surrogatepass, raw-unicode-escape, codecs.escape_decode, and int()/float()
+// of a bytes literal. Encoding, as the C pickler does: utf-8 with surrogatepass, and its own
+// raw-unicode-escape for protocol 0.
 import { PyException, type PyValue } from "../values.ts";
 import { bytesRepr } from "../repr.ts";
+import { ascii } from "./memo-ops.ts";
 
 const decodeError = (codec: string, bytes: Uint8Array, start: number, end: number, reason: string) =>
   new PyException(
@@ -144,3 +147,29 @@ export function floatFromLiteral(bytes: Uint8Array): number {
 }
 
 export type ArgValue = PyValue;
+
+export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** str.encode('utf-8', 'surrogatepass'): lone surrogates as three bytes each. */
+export function utf8SurrogatePass(text: string): Uint8Array {
+  if (!/\p{Surrogate}/u.test(text)) return utf8(text);
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else out.push(...utf8(ch));
+  }
+  return Uint8Array.from(out);
+}
+
+/** The pickler's raw_unicode_escape: \u/\U for non-Latin-1 and for \\ \0 \n \r \x1a. */
+export function rawUnicodeEscape(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x10000) out.push(...ascii("\\U" + cp.toString(16).padStart(8, "0")));
+    else if (cp >= 256 || cp === 0x5c || cp === 0 || cp === 0x0a || cp === 0x0d || cp === 0x1a) out.push(...ascii("\\u" + cp.toString(16).padStart(4, "0")));
+    else out.push(cp);
+  }
+  return out;
+}

@@ -6,8 +6,8 @@ import { PyByteArray, PyComplex, PyDate, PyFloat, PyFrozenSet, PyInstance, PyTup
 type Token = { kind: "num" | "str" | "bytes" | "name" | "op"; text: string; value?: PyValue };
 
 const unescape = (body: string) =>
-  body.replace(/\\(x[0-9a-fA-F]{2}|n|t|r|\\|'|")/g, (_, e: string) =>
-    e[0] === "x" ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ n: "\n", t: "\t", r: "\r" } as Record<string, string>)[e] ?? e,
+  body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|0|n|t|r|\\|'|")/g, (_, e: string) =>
+    "xuU".includes(e[0]) ? String.fromCodePoint(parseInt(e.slice(1), 16)) : ({ n: "\n", t: "\t", r: "\r", "0": "\0" } as Record<string, string>)[e] ?? e,
   );
 
 function tokenize(src: string): Token[] {
@@ -31,11 +31,14 @@ const items = (v: PyValue): PyValue[] => (v instanceof Uint8Array ? [...v].map(N
 const BUILTINS: Record<string, (...args: PyValue[]) => PyValue> = {
   float: (x) => new PyFloat(typeof x === "string" ? Number(x.replace("inf", "Infinity")) : Number(x)),
   complex: (re, im) => new PyComplex(Number(re), Number(im)),
-  frozenset: (x) => new PyFrozenSet(items(x)),
+  frozenset: (x) => new PyFrozenSet(x === undefined ? [] : items(x)),
+  set: (x) => new Set(x === undefined ? [] : items(x)),
+  tuple: (x) => new PyTuple(x === undefined ? [] : items(x)),
+  dict: () => new Map(),
   bytearray: (x) => new PyByteArray(x as Uint8Array),
   bytes: (x) => (typeof x === "number" || typeof x === "bigint" ? new Uint8Array(Number(x)) : Uint8Array.from(items(x) as number[])),
   range: (n) => Array.from({ length: Number(n) }, (_, i) => i),
-  list: (x) => items(x),
+  list: (x) => (x === undefined ? [] : items(x)),
   "datetime.date": (y, m, d) => new PyDate(Number(y), Number(m), Number(d)),
   Point: (x, y) => new PyInstance("__main__", "Point", { x, y }),
 };
@@ -99,8 +102,11 @@ export function evaluatePython(source: string): PyValue {
       const method = take().text;
       take("(");
       const [arg] = list(")");
-      if (method !== "append") throw new Error(`no .${method} in ${source}`);
-      (env.get(name) as PyValue[]).push(arg);
+      const target = env.get(name);
+      if (method === "append") (target as PyValue[]).push(arg);
+      else if (method === "extend") (target as PyValue[]).push(...items(arg));
+      else if (method === "add") (target as Set<PyValue>).add(arg);
+      else throw new Error(`no .${method} in ${source}`);
       return null;
     }
     if (!env.has(name)) throw new Error(`unknown name ${name} in ${source}`);
@@ -122,23 +128,44 @@ export function evaluatePython(source: string): PyValue {
     while (peek("*")) {
       take();
       const r = power();
-      v = typeof v === "string" ? v.repeat(Number(r)) : intOut(big(v) * big(r));
+      v =
+        typeof v === "string"
+          ? v.repeat(Number(r))
+          : Array.isArray(v)
+            ? Array.from({ length: Number(r) }, () => v as PyValue[]).flat()
+            : v instanceof Uint8Array
+              ? Uint8Array.from(Array.from({ length: Number(r) }, () => [...(v as Uint8Array)]).flat())
+              : intOut(big(v) * big(r));
     }
     return v;
   }
   function expr(): PyValue {
     let v = term();
-    while (peek("+")) {
-      take();
+    while (peek("+") || peek("-")) {
+      const minus = take().text === "-";
       const r = term();
-      v = v instanceof Uint8Array ? Uint8Array.from([...v, ...(r as Uint8Array)]) : intOut(big(v) + big(r));
+      if (minus) v = v instanceof PyFloat || r instanceof PyFloat ? new PyFloat(Number(v) - Number(r)) : intOut(big(v) - big(r));
+      else if (v instanceof Uint8Array) v = Uint8Array.from([...v, ...(r as Uint8Array)]);
+      else if (Array.isArray(v)) v = [...v, ...(r as PyValue[])];
+      else v = intOut(big(v) + big(r));
     }
     return v;
   }
   let result: PyValue = null;
   let lastAssigned: string | undefined;
   while (at < tokens.length) {
-    if (tokens[at].kind === "name" && tokens[at + 1]?.text === "=") {
+    if (tokens[at].kind === "name" && tokens[at + 1]?.text === "[" && env.has(tokens[at].text)) {
+      // name[key] = value: a dict entry (a list index when the target is a list).
+      const target = env.get(take().text);
+      take("[");
+      const key = expr();
+      take("]");
+      take("=");
+      const value = expr();
+      if (target instanceof Map) target.set(key, value);
+      else (target as PyValue[])[Number(key)] = value;
+      result = target!;
+    } else if (tokens[at].kind === "name" && tokens[at + 1]?.text === "=") {
       lastAssigned = take().text;
       take("=");
       env.set(lastAssigned, expr());

@@ -7,7 +7,8 @@ import { PyByteArray, PyComplex, PyDate, PyFloat, PyFrozenSet, PyInstance, PyTup
 export type PyVal = Record<string, unknown>;
 
 export const hexToBytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-export const bytesToHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+export { hexOf as bytesToHex } from "../hex.ts";
+import { hexOf as bytesToHex } from "../hex.ts";
 
 /** A recorded value as the engine takes it (floats as PyFloat so integral ones stay floats). */
 export function fromPyval(v: PyVal): PyValue {

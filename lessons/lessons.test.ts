@@ -221,3 +221,43 @@ describe("the validation checks catch each mistake", () => {
   };
   catchesEach(validation, MISTAKES);
 });
+
+// Each plausible mistake in the serialization lesson's message format fails the check about it.
+describe("the serialization checks catch each mistake", () => {
+  const serialization = lessons.find((l) => l.meta.id === "serialization")!;
+  const solution = readFileSync(join(serialization.dir, "solution.ts"), "utf8");
+  const GUARD = `if (payload.length > MAX_PAYLOAD) {
+    throw new RangeError(\`payload is \${payload.length} bytes; a message holds at most \${MAX_PAYLOAD}\`);
+  }`;
+  const MISTAKES: Record<string, { from: string; to: string; fails: RegExp }> = {
+    "a little-endian length": { from: 'HEADER = ">BH"', to: 'HEADER = "<BH"', fails: /big-endian u16 length/ },
+    "a length in characters": {
+      from: "struct.pack(`${HEADER}${payload.length}s`, type, payload.length, payload)",
+      to: "struct.pack(`${HEADER}${text.length}s`, type, text.length, payload)",
+      fails: /counts UTF-8 bytes/,
+    },
+    "no limit on the payload (struct's own error does not name the payload)": { from: GUARD, to: "", fails: /65,536 are refused/ },
+    "a limit one byte too low": { from: "payload.length > MAX_PAYLOAD", to: "payload.length >= MAX_PAYLOAD", fails: /65,535 payload bytes fit/ },
+    "a message needing a payload byte": {
+      from: "bytes.length - offset < HEADER_SIZE",
+      to: "bytes.length - offset <= HEADER_SIZE",
+      fails: /empty payload/,
+    },
+    "the next offset added instead of set": { from: "offset = read.next;", to: "offset += read.next;", fails: /Several messages/ },
+    "no check that the payload has all arrived": { from: "if (end > bytes.length) return null;", to: "", fails: /truncated/ },
+    "a reader that drops an unfinished message": {
+      from: "this.pending = bytes.slice(offset);",
+      to: "this.pending = new Uint8Array(0);",
+      fails: /stream cut into chunks/,
+    },
+    "an end() that accepts leftover bytes": { from: "if (this.pending.length > 0) {", to: "if (false) {", fails: /truncated/ },
+  };
+  for (const [name, { from, to, fails }] of Object.entries(MISTAKES)) {
+    it(`catches ${name}`, async () => {
+      expect(solution).toContain(from);
+      const result = await runCode(serialization, solution.replace(from, to));
+      const names = result.checks.filter((c) => !c.passed).map((c) => c.name);
+      expect(names.some((n) => fails.test(n)), names.join("; ")).toBe(true);
+    });
+  }
+});

@@ -7,11 +7,8 @@ export interface PlannedLesson {
 }
 
 export const PLANNED_LESSONS: readonly PlannedLesson[] = [
-  { id: "serialization", topic: "Serialization" },
-  { id: "connection-pooling", topic: "Connection pooling" },
   { id: "dns", topic: "DNS" },
   { id: "background-tasks", topic: "Background tasks" },
-  { id: "websockets", topic: "WebSockets" },
 ];
 
 export function comingLessons(existing: readonly { id: string }[]): PlannedLesson[] {

@@ -6,6 +6,8 @@ import { scrollRegionProps, SidewaysScroll, useOverflowsSideways } from "../shel
 export const LANGUAGE_LABELS: Record<string, string> = {
   python: "Python (FastAPI)",
   py: "Python (FastAPI)",
+  // Python's standard library alone (struct, json, pickle), as CPython 3.11 runs it.
+  python3: "Python 3.11",
   ts: "TypeScript (playground)",
   typescript: "TypeScript (playground)",
   sql: "SQL",

@@ -24,6 +24,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "pool": lazy(() => import("./pool/Pool")),
   "cluster": lazy(() => import("./cluster/Cluster")),
   "validation": lazy(() => import("./validation/ValidationView")),
+  "serialization": lazy(() => import("./serialization/Serialization")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

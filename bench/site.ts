@@ -7,7 +7,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const SITE = { dir: join(REPO, "dist"), base: "/backend-playground/" };
+/** DIST_DIR (as for the e2e tests) builds and serves the site elsewhere than dist/. */
+export const SITE = { dir: join(REPO, process.env.DIST_DIR ?? "dist"), base: "/backend-playground/" };
 
 let built = false;
 
@@ -17,7 +18,7 @@ export function buildSite(): void {
   if (built || (run && existsSync(stamp) && readFileSync(stamp, "utf8") === run)) return;
   console.error("bench: building the site");
   // A child process, so the site is built exactly as `npm run build` builds it, config and all.
-  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], {
+  const site = spawnSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", SITE.dir], {
     cwd: REPO,
     env: { ...process.env, BASE_PATH: SITE.base },
     stdio: ["ignore", 2, 2],

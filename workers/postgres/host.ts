@@ -228,12 +228,8 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
       const onProgress = (p: StartProgress) => {
         if (p.phase === "download") return show("starting", `Downloading Postgres (${megabytes(p.done)} of ${megabytes(p.total)} MB)`, "download", p.total ? p.done / p.total : 0);
         report("starting", p.label, "download", 1);
-        // Reading a kept copy: most of the boot; starting Postgres on it is quick.
-        if (p.phase === "load") {
-          const label = `Loading the saved database (${megabytes(p.done)} of ${megabytes(p.total)} MB)`;
-          if (p.done < p.total) return show("starting", label, "boot", (0.8 * p.done) / p.total);
-          return showSilent("starting", "Starting Postgres", "boot", 0.8, 1, BOOT_MS / 5);
-        }
+        // Loading a kept copy (kept-copy.ts) says nothing until it is done either, and is quicker.
+        if (p.phase === "load") return showSilent("starting", `Loading the saved database (${megabytes(p.total)} MB)`, "boot", 0, 1, BOOT_MS / 3);
         // initdb and starting Postgres (or loading a kept copy) say nothing until they are done.
         if (p.done < p.total) showSilent("starting", p.label, "boot", 0, 1, BOOT_MS);
         else show("starting", "Starting Postgres", "boot", 1);

@@ -7,11 +7,11 @@ import { PostgresEngine, type DumpCompression, type EngineDatabase, type EngineO
 import { chooseCopy, keepCopy, keyOf, verifyCopy, versionOf, writeMarkerSql, type CopyStore, type DatasetRows, type VersionInputs } from "./kept-copy.ts";
 
 /**
- * gzip makes feed_items' copy 34 MB instead of 196 MB, and loading it is about as fast
- * (DecompressionStream is native: docs/architecture.md has the figures); dumping takes longer,
- * but happens after Postgres is ready.
+ * Uncompressed: gzip made feed_items' copy 34 MB instead of 196 MB, but unpacking it with
+ * DecompressionStream took 7 s of a 14 s warm boot in Chromium on a busy machine (loading the
+ * 196 MB tar took 4.4 s), and its dump twice as long (docs/architecture.md).
  */
-export const COMPRESSION: DumpCompression = "gzip";
+export const COMPRESSION: DumpCompression = "none";
 
 export interface KeeperOptions {
   store: CopyStore;
@@ -21,8 +21,8 @@ export interface KeeperOptions {
   /** A started PGlite, loaded from a dumped data directory if given. */
   create: (data?: Blob) => Promise<EngineDatabase & { close(): Promise<void> }>;
   engine: EngineOptions;
-  /** Bytes of a kept copy read so far, of its size (for the progress bar). */
-  onLoading?: (done: number, total: number) => void;
+  /** A kept copy of this many bytes is being loaded (for the progress bar). */
+  onLoading?: (bytes: number) => void;
 }
 
 export interface Booted {
@@ -40,10 +40,10 @@ export async function bootFromCopy(wanted: readonly DatasetName[], options: Keep
   const rows: DatasetRows = Object.fromEntries(wanted.map((d) => [d, options.rows(d)]));
   const copy = wanted.length > 0 ? await chooseCopy(options.store, rows, options.inputs) : null;
   if (copy) {
-    options.onLoading?.(0, copy.data.size);
+    options.onLoading?.(copy.data.size);
     let db: Awaited<ReturnType<KeeperOptions["create"]>> | null = null;
     try {
-      db = await options.create(await unpack(copy.data, options.onLoading));
+      db = await options.create(await wholeTar(copy.data));
       const loaded = db;
       if (await verifyCopy(async (sql) => (await loaded.query<Record<string, unknown>>(sql)).rows, copy)) {
         const engine = new PostgresEngine(db, options.engine);
@@ -73,24 +73,14 @@ export async function keepSeeded(engine: PostgresEngine, options: Pick<KeeperOpt
 }
 
 /**
- * The tar inside a kept copy, unpacked here rather than by PGlite: a corrupt copy fails here, as
- * an error to catch (PGlite's own gunzip leaves an unhandled rejection behind), and the bytes
- * read are counted for the progress bar.
+ * A kept copy's tar, checked to be whole before PGlite reads it: a tar starts with a ustar header
+ * and ends with two zero blocks, in 512-byte blocks. A partial copy fails here, as an error to
+ * catch (PGlite would take a tar it cannot read for a gzip, and its gunzip leaves an unhandled
+ * rejection behind); what passes is checked again after loading (verifyCopy).
  */
-async function unpack(data: Blob, onBytes?: (done: number, total: number) => void): Promise<Blob> {
-  if (COMPRESSION === "none") return data;
-  let done = 0;
-  let said = 0;
-  const counting = new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
-    transform(chunk, controller) {
-      done += chunk.byteLength;
-      if (done - said >= 1 << 20 || done === data.size) {
-        said = done;
-        onBytes?.(done, data.size);
-      }
-      controller.enqueue(chunk as Uint8Array<ArrayBuffer>); // a Blob's bytes are never shared
-    },
-  });
-  const tar = data.stream().pipeThrough(counting).pipeThrough(new DecompressionStream("gzip"));
-  return new Blob([await new Response(tar).arrayBuffer()], { type: "application/x-tar" });
+async function wholeTar(data: Blob): Promise<Blob> {
+  const magic = new TextDecoder().decode(await data.slice(257, 262).arrayBuffer());
+  const end = new Uint8Array(await data.slice(-1024).arrayBuffer());
+  if (data.size < 2048 || data.size % 512 !== 0 || magic !== "ustar" || end.some((b) => b !== 0)) throw new Error("Not a whole tar");
+  return data;
 }

@@ -145,7 +145,7 @@ export interface StartProgress {
    */
   phase: "download" | "boot" | "load";
   label: string;
-  /** Of this phase: bytes downloaded (or of the copy read) so far and in all; for the boot, 0 then 1 when it is done. */
+  /** Of this phase: bytes downloaded so far and in all; for the boot, 0 then 1 when it is done; loading, 0 and the copy's size. */
   done: number;
   total: number;
 }

@@ -103,7 +103,7 @@ serveHost(self as unknown as Endpoint, {
       ...kept,
       rows: (d) => DEFAULT_ROWS[d],
       engine: { now },
-      onLoading: (done, total) => onProgress({ phase: "load", label: "Loading the saved database", done, total }),
+      onLoading: (bytes) => onProgress({ phase: "load", label: "Loading the saved database", done: 0, total: bytes }),
       create: async (loadDataDir) => {
         const db = new PGlite({ ...options, pgliteWasmModule, initdbWasmModule, fsBundle, loadDataDir });
         await db.waitReady;

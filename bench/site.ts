@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** DIST_DIR (as for the e2e tests) builds and serves the site elsewhere than dist/. */
 export const SITE = { dir: join(REPO, process.env.DIST_DIR ?? "dist"), base: "/backend-playground/" };
 
 let built = false;

@@ -1,7 +1,9 @@
 import { catalogue } from "../lessons/catalogue";
 import { lessonHref } from "../router/hash-route";
 import { lessonProgress, useProgressVersion, type LessonProgress } from "../stores/progress";
+import { useEffect } from "react";
 import { comingLessons, topicOf } from "./planned-lessons";
+import { preparePostgresWhenIdle, startPostgresFor } from "./start-early";
 
 const LABEL: Record<LessonProgress, string> = { completed: "Completed", started: "In progress", "not-started": "Not started" };
 
@@ -17,6 +19,7 @@ export function HomePage() {
   // (the welcome lesson, order 0, is about the playground itself, not a topic).
   const topics = catalogue.filter((l) => l.order > 0).map((l) => topicOf(l.title));
   const coming = comingLessons(catalogue);
+  useEffect(() => preparePostgresWhenIdle(catalogue), []);
   return (
     <main className="home">
       <section className="home__intro">
@@ -31,7 +34,7 @@ export function HomePage() {
           const state = lessonProgress(lesson.id);
           return (
             <li key={lesson.id} className={`catalogue__item catalogue__item--${state}`}>
-              <a href={lessonHref(lesson.id)} className="catalogue__link">
+              <a href={lessonHref(lesson.id)} className="catalogue__link" onPointerEnter={() => startPostgresFor(lesson)} onFocus={() => startPostgresFor(lesson)}>
                 {lesson.title}
               </a>
               <p className="catalogue__summary">{lesson.summary}</p>

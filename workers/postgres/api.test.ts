@@ -29,16 +29,16 @@ beforeAll(async () => {
   const worker = channel();
   serveHost(worker.port1, {
     now: () => performance.now(),
-    boot: async (onProgress) => {
+    boot: async (_datasets, onProgress) => {
       onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
       const engine = new PostgresEngine(db, { now: () => performance.now() });
       await engine.seed("feed_items", { rows: 1_000 });
-      return engine;
+      return { engine, loaded: [] };
     },
   });
   mainPort = worker.port2;
   main = connectHost(worker.port2);
-  await main.start((p) => void booted.push(p));
+  await main.start([], (p) => void booted.push(p));
 });
 
 afterAll(async () => {
@@ -76,7 +76,7 @@ async function openRun(statementTimeoutMs = 1_000, now = () => 0) {
 describe("the page's side: the worker's main scope", () => {
   it("starts once, with progress and the cold start time", async () => {
     expect(booted).toEqual([{ phase: "boot", label: "Starting Postgres", done: 0, total: 1 }]);
-    const again = await main.start();
+    const again = await main.start([]);
     expect(again.coldStartMs).toBeGreaterThan(0);
     expect(await main.status()).toMatchObject({ datasets: { feed_items: 1_000 }, running: false });
     await main.ping();

@@ -4,11 +4,13 @@
 //  - serveRun: a run's port, for the sandbox: the learner's query / explain, in that run only.
 import type { DatasetName } from "./dataset-names.ts";
 import type { Outcome, PostgresEngine, SeedProgress } from "./engine.ts";
+import type { Booted } from "./keeper.ts";
 import {
   readHostRequest,
   readStatementRequest,
   toErrorFields,
   type EndRunReport,
+  type KeepReport,
   type HostRequest,
   type HostResponse,
   type StartProgress,
@@ -28,8 +30,15 @@ export interface Endpoint {
 }
 
 export interface HostOptions {
-  /** Creates the engine (PGlite and all) on first use; reports download and boot progress. */
-  boot: (onProgress: (progress: StartProgress) => void) => Promise<PostgresEngine>;
+  /**
+   * Creates the engine (PGlite and all) on first use, from a kept copy holding `datasets` when
+   * there is one (keeper.ts); reports download and boot progress.
+   */
+  boot: (datasets: readonly DatasetName[], onProgress: (progress: StartProgress) => void) => Promise<Booted>;
+  /** Fetches and compiles PGlite's files ahead of the boot, which then finds them ready. */
+  prepare?: (onProgress: (progress: StartProgress) => void) => Promise<void>;
+  /** Keeps the seeded datasets for the next boot (keeper.ts); answers whether they were kept. */
+  keep?: (engine: PostgresEngine) => Promise<boolean>;
   now: () => number;
   /** Rows to seed per dataset (DEFAULT_ROWS when left out); Node tests seed smaller. Not the page's to choose. */
   rows?: Partial<Record<DatasetName, number>>;
@@ -43,18 +52,20 @@ export function serveHost(scope: Endpoint, options: HostOptions): void {
   let booting: Promise<PostgresEngine> | null = null;
   let startedAt = 0;
   let coldStartMs = 0;
+  let loaded: DatasetName[] = [];
   const progressListeners: ((progress: StartProgress) => void)[] = [];
   /** Ports handed to runs, closed as soon as their run is no longer live. */
   const served: { run: number; port: MessagePort; stop: () => void }[] = [];
 
-  const engine = (onProgress?: (progress: StartProgress) => void): Promise<PostgresEngine> => {
+  const engine = (onProgress?: (progress: StartProgress) => void, datasets: readonly DatasetName[] = []): Promise<PostgresEngine> => {
     if (onProgress) progressListeners.push(onProgress);
     if (!booting) {
       startedAt = options.now();
-      booting = options.boot((progress) => progressListeners.forEach((listener) => listener(progress))).then((e) => {
+      booting = options.boot(datasets, (progress) => progressListeners.forEach((listener) => listener(progress))).then((booted) => {
         coldStartMs = options.now() - startedAt;
+        loaded = booted.loaded;
         progressListeners.length = 0;
-        return e;
+        return booted.engine;
       });
       booting.catch(() => {
         booting = null; // a failed start may be tried again
@@ -77,9 +88,18 @@ export function serveHost(scope: Endpoint, options: HostOptions): void {
     switch (request.op) {
       case "ping":
         return null;
+      case "prepare":
+        await options.prepare?.((p) => progress(p));
+        return null;
       case "start": {
-        await engine((p) => progress(p));
-        return { coldStartMs } satisfies StartReport;
+        await engine((p) => progress(p), request.datasets);
+        return { coldStartMs, loaded } satisfies StartReport;
+      }
+      case "keep": {
+        const e = await engine();
+        const kept = options.keep ? await options.keep(e).catch(() => false) : false;
+        closeEndedPorts(e); // keeping ends the open run
+        return { kept } satisfies KeepReport;
       }
       case "status":
         return (await engine()).status();

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await engine.seed("feed_items", { rows: ROWS });
   const c = new MessageChannel();
   ports.push(c.port1, c.port2);
-  serveHost(c.port1, { now: () => performance.now(), boot: async () => engine });
+  serveHost(c.port1, { now: () => performance.now(), boot: async () => ({ engine, loaded: [] }) });
   mainPort = c.port2;
   main = connectHost(c.port2);
 });

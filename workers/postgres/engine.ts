@@ -110,6 +110,9 @@ interface Run {
 /** What the engine needs of PGlite: its interface, and whether a transaction block is open. */
 export type EngineDatabase = PGliteInterface & Pick<PGlite, "isInTransaction">;
 
+/** How a kept copy's data directory is dumped (kept-copy.ts): gzip keeps it a fifth of the size. */
+export type DumpCompression = "none" | "gzip";
+
 export class PostgresEngine {
   private readonly db: EngineDatabase;
   private readonly options: EngineOptions;
@@ -144,6 +147,29 @@ export class PostgresEngine {
       for (const [dataset, rows] of Object.entries(this.seeded) as [DatasetName, number][]) {
         await this.seedNow(dataset, { rows, onProgress: options.onProgress });
       }
+    });
+  }
+
+  /** The datasets a loaded copy holds (kept-copy.ts): seeded already, at these sizes. */
+  adopt(datasets: Partial<Record<DatasetName, number>>): void {
+    Object.assign(this.seeded, datasets);
+  }
+
+  /**
+   * The data directory as it is now, for keeping (kept-copy.ts), or null with nothing seeded. In
+   * the queue from the moment it is asked for, so a run asked for later waits for it; any open
+   * run is ended first (as a seed does). `marker` gives the SQL of the marker for the datasets
+   * seeded, committed last; a CHECKPOINT then writes every page to the files, so the copy starts
+   * without recovery.
+   */
+  snapshot(marker: (datasets: Partial<Record<DatasetName, number>>) => Promise<string>, compression: DumpCompression): Promise<Blob | null> {
+    this.live = 0;
+    return this.serial(async () => {
+      if (Object.keys(this.seeded).length === 0) return null;
+      if (this.run) await this.close();
+      await this.db.exec(await marker({ ...this.seeded }));
+      await this.db.exec("CHECKPOINT");
+      return this.db.dumpDataDir(compression);
     });
   }
 
@@ -239,12 +265,23 @@ export class PostgresEngine {
     let done = 0;
     let rowsLoaded = 0;
     delete this.seeded[dataset];
-    for (const step of steps) {
-      options.onProgress?.({ dataset, phase: step.phase, label: step.label, done, total, step: step.cost, rowsLoaded, rows });
-      if (step.params) await this.db.query(step.sql, step.params);
-      else await this.db.exec(step.sql);
-      done += step.cost;
-      rowsLoaded = step.rows ?? rowsLoaded;
+    // One transaction up to the VACUUM (which cannot run in one): with wal_level = minimal
+    // (pglite-options.ts), a table created, loaded and indexed in the transaction that commits it
+    // writes no WAL for its rows, as UNLOGGED would, yet survives a dump and load (kept-copy.ts).
+    await this.db.exec("BEGIN");
+    try {
+      for (const step of steps) {
+        options.onProgress?.({ dataset, phase: step.phase, label: step.label, done, total, step: step.cost, rowsLoaded, rows });
+        if (step.phase === "analyze" && this.db.isInTransaction()) await this.db.exec("COMMIT");
+        if (step.params) await this.db.query(step.sql, step.params);
+        else await this.db.exec(step.sql);
+        done += step.cost;
+        rowsLoaded = step.rows ?? rowsLoaded;
+      }
+      if (this.db.isInTransaction()) await this.db.exec("COMMIT");
+    } catch (error) {
+      if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+      throw error;
     }
     await this.db.exec(HAND_TABLES_TO_LEARNER);
     this.seeded[dataset] = rows;

@@ -5,13 +5,20 @@ import type { Endpoint } from "./api.ts";
 import type { DatasetName } from "./dataset-names.ts";
 import type { EngineStatus, SeedProgress } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
-import type { EndRunReport, ErrorFields, HostRequest, HostResponse, StartProgress, StartReport } from "./protocol.ts";
+import type { EndRunReport, ErrorFields, HostRequest, HostResponse, KeepReport, StartProgress, StartReport } from "./protocol.ts";
 
 export interface PostgresHostClient {
   /** Answers at once unless a statement holds the worker (the host's watchdog pings it: host.ts). */
   ping(): Promise<void>;
-  /** Starts Postgres if it is not running yet (every other call does too). */
-  start(onProgress?: (progress: StartProgress) => void): Promise<StartReport>;
+  /** Fetches and compiles PGlite's files, without starting it (to be ready sooner when it is). */
+  prepare(onProgress?: (progress: StartProgress) => void): Promise<void>;
+  /**
+   * Starts Postgres if it is not running yet (every other call does too), from a kept copy
+   * holding `datasets` if there is one.
+   */
+  start(datasets: readonly DatasetName[], onProgress?: (progress: StartProgress) => void): Promise<StartReport>;
+  /** Keeps the seeded datasets for the next boot (ends an open run). */
+  keep(): Promise<KeepReport>;
   seed(dataset: DatasetName, onProgress?: (progress: SeedProgress) => void): Promise<void>;
   /** Rebuilds every dataset seeded so far ("Reset database"). */
   reset(onProgress?: (progress: SeedProgress) => void): Promise<void>;
@@ -54,7 +61,9 @@ export function connectHost(endpoint: Endpoint): PostgresHostClient {
 
   return {
     ping: () => send({ op: "ping" }),
-    start: (onProgress) => send({ op: "start" }, { onProgress }),
+    prepare: (onProgress) => send({ op: "prepare" }, { onProgress }),
+    start: (datasets, onProgress) => send({ op: "start", datasets: [...datasets] }, { onProgress }),
+    keep: () => send({ op: "keep" }),
     seed: (dataset, onProgress) => send({ op: "seed", dataset }, { onProgress }),
     reset: (onProgress) => send({ op: "reset" }, { onProgress }),
     status: () => send({ op: "status" }),

@@ -3,10 +3,10 @@
 // they do in the browser.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { HostedLesson } from "../sandbox/hosted-engines.ts";
-import { createPostgresHost } from "./host.ts";
+import { createPostgresHost, type PostgresHost } from "./host.ts";
 import { connectLearnerClient } from "./port-client.ts";
 import type { PostgresState } from "./state.ts";
-import { inProcessWorker } from "./test-host.ts";
+import { createTestHost, inProcessWorker, memoryStore } from "./test-host.ts";
 import type { PostgresTrace } from "./trace.ts";
 
 const ROWS = 1_000;
@@ -82,4 +82,61 @@ describe("the Postgres host", () => {
     expect((await next.client.query("SELECT count(*) AS n FROM feed_items")).rows).toEqual([{ n: String(ROWS) }]);
     await next.run.finish();
   }, 60_000);
+});
+
+describe("the Postgres host with a kept copy", () => {
+  const seeded = (host: PostgresHost) => {
+    const labels: string[] = [];
+    const stop = host.state.subscribe((s) => labels.push(s.label));
+    return { labels, stop };
+  };
+
+  it("keeps the seeded database; the next visit, a reset and a changed or corrupt copy", async () => {
+    const store = memoryStore();
+    const first = createTestHost({ rows: { feed_items: ROWS }, store });
+    const visit = seeded(first.host);
+    await first.host.start(lesson(5000));
+    await vi.waitFor(() => expect(store.copies.get("feed_items")?.datasets).toEqual({ feed_items: ROWS }), { timeout: 30_000, interval: 50 });
+    visit.stop();
+    expect(visit.labels.some((l) => l.startsWith("Loading feed_items rows"))).toBe(true);
+
+    // 1. A return visit loads the copy: nothing is seeded, the rows are there.
+    const again = createTestHost({ rows: { feed_items: ROWS }, store });
+    const back = seeded(again.host);
+    const run = await again.host.prepareRun(lesson(5000));
+    const client = connectLearnerClient(run.port, { now: () => 0, trace: () => {} });
+    expect((await client.query("SELECT count(*) AS n FROM feed_items")).rows).toEqual([{ n: String(ROWS) }]);
+    await client.query("DELETE FROM feed_items");
+    await run.finish();
+    back.stop();
+    expect(back.labels.some((l) => l.startsWith("Loading feed_items rows"))).toBe(false);
+
+    // 2. Reset loads the copy again (a fresh worker), without seeding.
+    const reset = seeded(again.host);
+    await again.host.reset();
+    reset.stop();
+    expect(reset.labels.some((l) => l.startsWith("Loading feed_items rows"))).toBe(false);
+    expect(again.host.state.getState()).toMatchObject({ phase: "ready", datasets: ["feed_items"] });
+    await again.close();
+
+    // 3. A corrupt copy is deleted and the data seeded again (and kept again).
+    const copy = store.copies.get("feed_items")!;
+    store.copies.set("feed_items", { ...copy, data: copy.data.slice(0, copy.data.size >> 1) });
+    const third = createTestHost({ rows: { feed_items: ROWS }, store });
+    const reseeded = seeded(third.host);
+    await third.host.start(lesson(5000));
+    reseeded.stop();
+    expect(reseeded.labels.some((l) => l.startsWith("Loading feed_items rows"))).toBe(true);
+    await vi.waitFor(() => expect(store.copies.get("feed_items")?.data.size).toBeGreaterThan(copy.data.size >> 1), { timeout: 30_000, interval: 50 });
+    await third.close();
+
+    // 4. Another size (a changed dataset definition) is not taken for this one.
+    const bigger = createTestHost({ rows: { feed_items: ROWS + 1 }, store });
+    const other = seeded(bigger.host);
+    await bigger.host.start(lesson(5000));
+    other.stop();
+    expect(other.labels.some((l) => l.startsWith("Loading feed_items rows"))).toBe(true);
+    await bigger.close();
+    await first.close();
+  }, 120_000);
 });

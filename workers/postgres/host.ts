@@ -1,6 +1,7 @@
 // The page's Postgres, as a hosted engine (docs/architecture.md, "Hosted engines"): one worker
 // for the whole page (PGlite), started the first time a lesson needs it, each dataset seeded the
-// first time a lesson reads it (once per page load), with the progress in a store the status bar
+// first time a lesson reads it (once per page load), or loaded with it from the copy kept by an
+// earlier visit (kept-copy.ts), with the progress in a store the status bar
 // renders (state.ts). It lives outside the sandbox so a stopped run never loses the database; each
 // run gets a fresh port to it and its own transaction, rolled back when the run ends.
 //
@@ -46,6 +47,11 @@ export interface PostgresHostOptions {
 
 export interface PostgresHost extends HostedEngine<PostgresState> {
   reset(): Promise<void>;
+  /**
+   * Starts the worker and has it fetch and compile PGlite, without booting it: the home page
+   * calls it when idle, so a Postgres lesson opened next skips the download.
+   */
+  prepare(): void;
 }
 
 /** One worker and the promise that it has died (it is never revived: a new one replaces it). */
@@ -57,6 +63,13 @@ interface Instance {
   seeding: Map<DatasetName, Promise<void>>;
   /** Datasets still being seeded: until none is, Postgres is not ready. */
   pending: Set<DatasetName>;
+  /**
+   * Whether a kept copy holds every dataset seeded here (it was loaded from one, or keeping its
+   * datasets succeeded): then a reset or a restart loads it instead of seeding again.
+   */
+  kept: boolean;
+  /** Keeping the seeded datasets is under way. */
+  keeping: Promise<void> | null;
 }
 
 /** Rejects with the reason as soon as the instance dies, since a call to a dead worker never settles. */
@@ -133,7 +146,19 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
           .catch(() => {}) // another dataset's failure is reported by its own caller
           .then(async () => {
             const started = performance.now();
-            await guard(pg, pg.remote.seed(dataset, showSeeding));
+            // The raw generate_series part of the seed (its "rows" steps), measured apart for
+            // `npm run bench` (postgres.ready_cold's peer).
+            let rowsFrom: number | null = null;
+            let measured = false;
+            const onProgress = (p: SeedProgress) => {
+              if (p.phase === "rows") rowsFrom ??= performance.now();
+              else if (rowsFrom !== null && !measured) {
+                performance.measure(`postgres seed ${dataset} rows`, { start: rowsFrom });
+                measured = true;
+              }
+              showSeeding(p);
+            };
+            await guard(pg, pg.remote.seed(dataset, onProgress));
             // On the page's performance timeline, where `npm run bench` (postgres.seed_1m) reads it.
             performance.measure(`postgres seed ${dataset}`, { start: started });
           });
@@ -151,7 +176,26 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
     // Another lesson's dataset may still be loading: ready means every one asked for is in.
     if (pg === current && pg.pending.size === 0) {
       endWait({ phase: "ready", label: "Postgres is ready", fraction: 1, restarting: false, datasets: [...pg.seeding.keys()] });
+      keep(pg);
     }
+  }
+
+  /**
+   * Keeps what was just seeded for the next visit, tab, reset or restart (kept-copy.ts), once
+   * Postgres is ready: the dump runs in the worker, so a Run started meanwhile waits for it.
+   */
+  function keep(pg: Instance): void {
+    if (pg.kept || pg.keeping) return;
+    const seeded = pg.seeding.size;
+    pg.keeping = guard(pg, pg.remote.keep())
+      .then(({ kept }) => {
+        pg.kept = kept && pg.seeding.size === seeded && pg.pending.size === 0;
+      })
+      .catch(() => {})
+      .finally(() => {
+        pg.keeping = null;
+        if (pg.pending.size === 0 && !pg.kept && pg.seeding.size !== seeded) keep(pg); // a dataset came in meanwhile
+      });
   }
 
   function instance(): Instance {
@@ -163,25 +207,37 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
         resolve(reason);
       };
     });
-    return { remote: connectHost(worker), died, kill, seeding: new Map(), pending: new Set() };
+    return { remote: connectHost(worker), died, kill, seeding: new Map(), pending: new Set(), kept: false, keeping: null };
   }
 
-  /** Starts Postgres once; later calls get the same promise (a new one after a restart). */
-  function boot(restarting = false): Promise<Instance> {
+  /** A worker fetching PGlite ahead of the boot (prepare), which the boot then takes. */
+  let prepared: Instance | null = null;
+
+  /**
+   * Starts Postgres once, from a kept copy holding `datasets` if there is one; later calls get
+   * the same promise (a new one after a restart).
+   */
+  function boot(datasets: readonly DatasetName[], restarting = false): Promise<Instance> {
     ready ??= (async () => {
       plan(["download", "boot"]);
       state.setState({ error: null, restarting });
       show("starting", "Downloading Postgres", "download", 0);
-      const pg = instance();
+      const pg = prepared ?? instance();
+      prepared = null;
       const started = performance.now();
       const onProgress = (p: StartProgress) => {
         if (p.phase === "download") return show("starting", `Downloading Postgres (${megabytes(p.done)} of ${megabytes(p.total)} MB)`, "download", p.total ? p.done / p.total : 0);
-        report("starting", "Starting Postgres", "download", 1);
-        // initdb and starting Postgres say nothing until they are done.
-        if (p.done < p.total) showSilent("starting", "Starting Postgres", "boot", 0, 1, BOOT_MS);
+        report("starting", p.label, "download", 1);
+        // Loading a kept copy (kept-copy.ts) says nothing until it is done either, and is quicker.
+        if (p.phase === "load") return showSilent("starting", `Loading the saved database (${megabytes(p.total)} MB)`, "boot", 0, 1, BOOT_MS / 3);
+        // initdb and starting Postgres (or loading a kept copy) say nothing until they are done.
+        if (p.done < p.total) showSilent("starting", p.label, "boot", 0, 1, BOOT_MS);
         else show("starting", "Starting Postgres", "boot", 1);
       };
-      await guard(pg, pg.remote.start(onProgress));
+      const { loaded } = await guard(pg, pg.remote.start(datasets, onProgress));
+      // Loaded from a kept copy: seeded already, and kept.
+      for (const dataset of loaded) pg.seeding.set(dataset, Promise.resolve());
+      pg.kept = loaded.length > 0;
       show("starting", "Starting Postgres", "boot", 1);
       performance.measure("postgres start", { start: started });
       current = pg;
@@ -196,29 +252,47 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
 
   /** Postgres started, with `datasets` seeded. */
   async function start(datasets: readonly DatasetName[]): Promise<Instance> {
+    // A dataset a kept copy brings is not seeded: the part is then dropped from the bar's plan
+    // by its being done (report), so only a first visit plans the seed.
     plan(datasets.filter((d) => !current?.seeding.has(d)).map(seedPart));
-    const pg = await boot();
+    const pg = await boot(datasets);
+    for (const d of datasets) if (pg.seeding.has(d) && !pg.pending.has(d)) bar?.report(seedPart(d), 1);
     await seed(pg, datasets);
     return pg;
   }
 
-  /** Ends a stuck worker and starts a fresh one in its place, seeded as the old one was. */
-  function restart(pg: Instance, reason: string): void {
+  /**
+   * Ends a worker and starts a fresh one in its place with the same datasets: loaded from the
+   * kept copy when there is one, else seeded again. `reason` is what the old one's run learns.
+   */
+  function restart(pg: Instance, reason: string, restarting = true): Promise<Instance> {
     current = null;
     pg.kill(reason);
     ready = null;
     const datasets = [...pg.seeding.keys()];
     dropWait(); // the wait starts again from nothing
     plan(datasets.map(seedPart));
-    void boot(true)
-      .then((fresh) => seed(fresh, datasets))
-      .catch(() => {});
+    const fresh = boot(datasets, restarting).then(async (next) => {
+      for (const d of datasets) if (next.seeding.has(d)) bar?.report(seedPart(d), 1);
+      await seed(next, datasets);
+      return next;
+    });
+    fresh.catch(() => {});
+    return fresh;
   }
 
-  /** Rebuilds the seeded datasets (the learner's "Reset database"). */
+  /**
+   * Puts the seeded datasets back (the learner's "Reset database"): a fresh worker loading the
+   * kept copy when there is one (about a second), else each dataset seeded again in this one.
+   */
   async function reset(): Promise<void> {
-    const pg = await boot();
+    const pg = await boot([]);
     await Promise.all(pg.seeding.values());
+    await pg.keeping;
+    if (pg.kept && pg === current) {
+      await restart(pg, "Postgres was reset.", false);
+      return;
+    }
     plan([...pg.seeding.keys()].map(seedPart));
     state.setState({ phase: "seeding", label: "Rebuilding the data", fraction: 0 });
     await guard(pg, pg.remote.reset(showSeeding));
@@ -233,7 +307,7 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
   async function prepareRun(lesson: HostedLesson): Promise<PreparedRun> {
     const statementTimeoutMs = Math.min(lesson.timeoutMs, MAX_STATEMENT_TIMEOUT_MS);
     const pg = await start(lesson.datasets);
-    const dog = watch({ ping: () => pg.remote.ping(), limitMs: statementTimeoutMs + STUCK_GRACE_MS, onStuck: () => restart(pg, STUCK) });
+    const dog = watch({ ping: () => pg.remote.ping(), limitMs: statementTimeoutMs + STUCK_GRACE_MS, onStuck: () => void restart(pg, STUCK) });
     let run: number | null = null;
     try {
       const channel = new MessageChannel();
@@ -274,6 +348,11 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
     },
     prepareRun,
     reset,
+    prepare: () => {
+      if (ready || prepared) return;
+      prepared = instance();
+      void prepared.remote.prepare().catch(() => {});
+    },
   };
 }
 

@@ -10,7 +10,11 @@ export function pgliteOptions(): PGliteOptions {
     // pg_trgm: trigram search; statementTimeouts: statement_timeout that fires (timeouts.ts).
     extensions: { auto_explain, pg_trgm, timeouts: statementTimeouts() },
     postgresqlconf: [
-      // A small WAL (the seeded tables are UNLOGGED and write almost none) and half the default
+      // wal_level = minimal: a table created and loaded in the transaction that commits it writes
+      // no WAL (engine.ts seeds so), and it survives a dump of the data directory (kept-copy.ts).
+      "wal_level = minimal",
+      "max_wal_senders = 0",
+      // A small WAL (seeding writes almost none) and half the default
       // shared buffers: memory is the browser tab's. Tables over a quarter of shared_buffers are
       // read through a small ring of buffers, which is also what lets timeouts fire (timeouts.ts).
       "max_wal_size = 32MB",

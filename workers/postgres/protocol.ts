@@ -9,12 +9,13 @@
 //    Nothing else: a port cannot begin or end a run, commit, seed, reset or connect. It belongs to
 //    one run and is closed when that run ends.
 // 2. The worker's main scope (only the page holds the Worker):
-//      page → worker     { id, op: "ping" | "start" | "reset" | "status" }
+//      page → worker     { id, op: "ping" | "prepare" | "reset" | "status" | "keep" }
+//                        { id, op: "start", datasets }                → { coldStartMs, loaded }
 //                        { id, op: "seed", dataset }
 //                        { id, op: "beginRun", statementTimeoutMs }   → { run }
 //                        { id, op: "endRun", run }                    → { escaped }
 //                        { id, op: "connect", run, port }             (port transferred)
-//      worker → page     { id, progress }  (start, seed and reset, before their answer)
+//      worker → page     { id, progress }  (prepare, start, seed and reset, before their answer)
 //                        { id, ok: true, result } | { id, ok: false, error }
 // `id` is the sender's, a non-negative integer, echoed in the answers. A message that is not
 // well formed is not acted on: answered with an error when it carries a usable id, else ignored.
@@ -130,17 +131,21 @@ function valuesProblem(values: unknown): string | null {
 // ---- the worker's main scope ----
 
 export type HostRequest =
-  | { id: number; op: "ping" | "start" | "reset" | "status" }
+  | { id: number; op: "ping" | "prepare" | "reset" | "status" | "keep" }
+  | { id: number; op: "start"; datasets: DatasetName[] }
   | { id: number; op: "seed"; dataset: DatasetName }
   | { id: number; op: "beginRun"; statementTimeoutMs: number }
   | { id: number; op: "endRun"; run: number }
   | { id: number; op: "connect"; run: number; port: MessagePort };
 
 export interface StartProgress {
-  /** Downloading PGlite's .wasm and data files, then booting it (initdb and starting Postgres). */
-  phase: "download" | "boot";
+  /**
+   * Downloading PGlite's .wasm and data files, then booting it (initdb and starting Postgres),
+   * or loading a kept copy (kept-copy.ts) and starting Postgres on it.
+   */
+  phase: "download" | "boot" | "load";
   label: string;
-  /** Of this phase: bytes downloaded so far and in all; for the boot, 0 then 1 when it is done. */
+  /** Of this phase: bytes downloaded so far and in all; for the boot, 0 then 1 when it is done; loading, 0 and the copy's size. */
   done: number;
   total: number;
 }
@@ -148,6 +153,13 @@ export interface StartProgress {
 export interface StartReport {
   /** From the first start until Postgres answered, in milliseconds. */
   coldStartMs: number;
+  /** The datasets Postgres was loaded with from a kept copy (kept-copy.ts): seeded already. */
+  loaded: DatasetName[];
+}
+
+export interface KeepReport {
+  /** Whether the seeded datasets were kept for the next boot (storage may refuse). */
+  kept: boolean;
 }
 
 export interface EndRunReport {
@@ -172,11 +184,18 @@ export function readHostRequest(data: unknown): Read<HostRequest> {
   const run = () => (isId(record.run) && record.run > 0 ? record.run : null);
   switch (record.op) {
     case "ping":
-    case "start":
+    case "prepare":
     case "reset":
     case "status":
+    case "keep":
       if (only() !== null) break;
       return { ok: true, message: { id, op: record.op } };
+    case "start": {
+      const datasets = record.datasets;
+      if (only("datasets") !== null || !Array.isArray(datasets) || datasets.length > DATASETS.length) break;
+      if (!datasets.every((d) => DATASETS.includes(d as DatasetName)) || new Set(datasets).size !== datasets.length) break;
+      return { ok: true, message: { id, op: "start", datasets: [...datasets] as DatasetName[] } };
+    }
     case "seed":
       if (only("dataset") !== null || !DATASETS.includes(record.dataset as DatasetName)) break;
       return { ok: true, message: { id, op: "seed", dataset: record.dataset as DatasetName } };

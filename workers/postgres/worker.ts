@@ -12,13 +12,18 @@
 // worker-scope.ts, imported first, takes from this scope what a worker hosting learner-driven SQL
 // does not need (fetch beyond the site's own files, XHR, WebSocket, Worker, importScripts); the
 // narrow protocol (protocol.ts) is the boundary, this is defence in depth.
+//
+// A seeded database is kept in this worker's IndexedDB (keeper.ts, kept-copy.ts) and the next
+// boot loads it instead of seeding again; learner code never runs here, so never reaches it.
 import "./worker-scope.ts";
 import { PGlite } from "@electric-sql/pglite";
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
 import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
 import { serveHost, type Endpoint, type StartProgress } from "./api.ts";
-import { PostgresEngine } from "./engine.ts";
+import { DEFAULT_ROWS, seedSteps, type DatasetName } from "./datasets.ts";
+import { bootFromCopy, keepSeeded } from "./keeper.ts";
+import { indexedDbStore } from "./kept-store.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 
 /**
@@ -59,31 +64,55 @@ async function download(files: { url: string; wasm: boolean }[], onProgress: (pr
       return new Blob(chunks as Uint8Array<ArrayBuffer>[]);
     }),
   );
-  // initdb and starting Postgres report nothing until they are done (the page weighs this part).
-  onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
   return loaded;
 }
 
+const files = [
+  { url: pgliteWasmUrl, wasm: true },
+  { url: initdbWasmUrl, wasm: true },
+  { url: pgliteDataUrl, wasm: false },
+];
+
+/** The files, once: fetched ahead by "prepare" (the home page, a pointer over a lesson's link) or by the boot. */
+let downloaded: Promise<[WebAssembly.Module, WebAssembly.Module, Blob]> | null = null;
+const listeners = new Set<(progress: StartProgress) => void>();
+
+function prepare(onProgress: (progress: StartProgress) => void): Promise<[WebAssembly.Module, WebAssembly.Module, Blob]> {
+  listeners.add(onProgress);
+  downloaded ??= download(files, (p) => listeners.forEach((listener) => listener(p))) as Promise<[WebAssembly.Module, WebAssembly.Module, Blob]>;
+  downloaded.catch(() => (downloaded = null));
+  return downloaded.finally(() => listeners.delete(onProgress));
+}
+
+const now = () => performance.now();
+const options = pgliteOptions();
+const kept = {
+  store: indexedDbStore,
+  // The .wasm file's URL carries its content hash: a new PGlite build is a new version.
+  inputs: { engine: pgliteWasmUrl, postgresqlconf: [options.postgresqlconf ?? []].flat(), steps: (d: DatasetName, rows: number) => seedSteps(d, rows, { trigram: true }) },
+};
+
 serveHost(self as unknown as Endpoint, {
-  now: () => performance.now(),
-  boot: async (onProgress) => {
-    const [pgliteWasmModule, initdbWasmModule, fsBundle] = (await download(
-      [
-        { url: pgliteWasmUrl, wasm: true },
-        { url: initdbWasmUrl, wasm: true },
-        { url: pgliteDataUrl, wasm: false },
-      ],
-      onProgress,
-    )) as [
-      WebAssembly.Module,
-      WebAssembly.Module,
-      Blob,
-    ];
-    const db = new PGlite({ ...pgliteOptions(), pgliteWasmModule, initdbWasmModule, fsBundle });
-    await db.waitReady;
-    const engine = new PostgresEngine(db, { now: () => performance.now() });
+  now,
+  prepare: async (onProgress) => void (await prepare(onProgress)),
+  boot: async (datasets, onProgress) => {
+    const [pgliteWasmModule, initdbWasmModule, fsBundle] = await prepare(onProgress);
+    // initdb and starting Postgres report nothing until they are done (the page weighs this part).
+    onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
+    const { engine, loaded } = await bootFromCopy(datasets, {
+      ...kept,
+      rows: (d) => DEFAULT_ROWS[d],
+      engine: { now },
+      onLoading: (bytes) => onProgress({ phase: "load", label: "Loading the saved database", done: 0, total: bytes }),
+      create: async (loadDataDir) => {
+        const db = new PGlite({ ...options, pgliteWasmModule, initdbWasmModule, fsBundle, loadDataDir });
+        await db.waitReady;
+        return db;
+      },
+    });
     await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run
     onProgress({ phase: "boot", label: "Postgres is ready", done: 1, total: 1 });
-    return engine;
+    return { engine, loaded };
   },
+  keep: (engine) => keepSeeded(engine, kept),
 });

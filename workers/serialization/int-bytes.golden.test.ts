@@ -1,12 +1,14 @@
 // Replays every int_bytes case of golden/serialization.json: int.to_bytes / int.from_bytes
 // (CPython 3.11), bytes, values and each error's type and message.
 import { describe, expect, it } from "vitest";
-import { disagreements } from "../testing/golden.ts";
-import { casesOf, outcome, type SerializationCase } from "./testing/golden-cases.ts";
+import { disagreements, readGolden } from "../testing/golden.ts";
+import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "./testing/golden-cases.ts";
 import { bytesToHex, fromPyval, hexToBytes, toPyval, type PyVal } from "./testing/pyval.ts";
 import { intFromBytes, intToBytes } from "./int-bytes.ts";
 
-const cases = casesOf("int_bytes");
+const golden = readGolden<SerializationGolden>(FILE);
+
+const cases = casesOf(golden, "int_bytes");
 
 const run = (c: SerializationCase) =>
   c.op === "to_bytes"

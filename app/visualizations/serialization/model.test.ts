@@ -14,7 +14,7 @@ function engine() {
 
 const bytesEvents = (trace: TraceEvent[]) => trace.filter((e): e is SerializationBytesTrace => e.source === "serialization" && e.kind === "bytes");
 
-// What pickletools.dis traces for the protocol-0 os.system pickle (golden pickle_dis_malicious_os_system_global_reduce_p0):
+// What pickletools.dis traces for the protocol-0 os.system pickle (the recorded case pickle_dis_malicious_os_system_global_reduce_p0):
 // its bytes, one field per opcode.
 const EVIL: SerializationBytesTrace = {
   t: 5,

@@ -2,12 +2,14 @@
 // the exact text dumps writes for each value and options, the exact value loads reads (ints by
 // digits, floats by bits, key order), and each error with its message and position.
 import { describe, expect, it } from "vitest";
-import { disagreements } from "../../testing/golden.ts";
-import { casesOf, outcome, type SerializationCase } from "../testing/golden-cases.ts";
+import { disagreements, readGolden } from "../../testing/golden.ts";
+import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { fromPyval, toPyval, type PyVal } from "../testing/pyval.ts";
 import { evaluatePython } from "../testing/python-expr.ts";
 import { dumps, type DumpsOptions } from "./dumps.ts";
 import { loads } from "./loads.ts";
+
+const golden = readGolden<SerializationGolden>(FILE);
 
 function dumpsOptions(o: Record<string, unknown>): DumpsOptions {
   return {
@@ -31,7 +33,7 @@ function run(c: SerializationCase) {
 
 describe("json against CPython's recordings", () => {
   for (const kind of ["json_dumps", "json_loads"] as const) {
-    const cases = casesOf(kind);
+    const cases = casesOf(golden, kind);
     it(`${kind}: agrees on all ${cases.length} cases`, async () => {
       expect(cases.length).toBeGreaterThan(10);
       const failures = await disagreements(cases, async (c) => {

@@ -2,11 +2,13 @@
 // pickler wrote (kind pickle, and their pickletools.optimize'd form) and the hand-made ones
 // (kind pickle_dis: malicious, truncated, garbage), text and errors exactly.
 import { describe, expect, it } from "vitest";
-import { disagreements } from "../../testing/golden.ts";
-import { casesOf } from "../testing/golden-cases.ts";
+import { disagreements, readGolden } from "../../testing/golden.ts";
+import { casesOf, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { hexToBytes } from "../testing/pyval.ts";
 import { PyException } from "../values.ts";
 import { dis, DisError } from "./dis.ts";
+
+const golden = readGolden<SerializationGolden>(FILE);
 
 function disOutcome(hex: string) {
   try {
@@ -19,7 +21,7 @@ function disOutcome(hex: string) {
 
 describe("pickletools.dis against CPython's recordings", () => {
   it("disassembles every recorded pickle (and its optimized form) exactly", async () => {
-    const cases = casesOf("pickle");
+    const cases = casesOf(golden, "pickle");
     expect(cases.length).toBeGreaterThan(100);
     const failures = await disagreements(cases, async (c) => {
       const e = c.expect as { hex: string; dis: string; optimized_hex?: string; optimized_dis?: string };
@@ -30,7 +32,7 @@ describe("pickletools.dis against CPython's recordings", () => {
   });
 
   it("agrees on every hand-made pickle, errors and partial text included", async () => {
-    const cases = casesOf("pickle_dis");
+    const cases = casesOf(golden, "pickle_dis");
     expect(cases.length).toBeGreaterThan(10);
     const failures = await disagreements(cases, async (c) => {
       const got = disOutcome(c.hex as string);

@@ -3,12 +3,14 @@
 // pyval, or from the recorded Python snippet where it shares or nests objects), and
 // pickletools.optimize where recorded.
 import { describe, expect, it } from "vitest";
-import { disagreements } from "../../testing/golden.ts";
-import { casesOf, type SerializationCase } from "../testing/golden-cases.ts";
+import { disagreements, readGolden } from "../../testing/golden.ts";
+import { casesOf, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { bytesToHex, fromPyval, hexToBytes, toPyval, type PyVal } from "../testing/pyval.ts";
 import { evaluatePython } from "../testing/python-expr.ts";
 import { dumps } from "./dumps.ts";
 import { optimize } from "./optimize.ts";
+
+const golden = readGolden<SerializationGolden>(FILE);
 
 /**
  * The value, built from the recorded Python snippet where it can be, since only the snippet
@@ -29,7 +31,7 @@ function valueOf(c: SerializationCase) {
 }
 
 describe("pickle.dumps against CPython's recordings", () => {
-  const cases = casesOf("pickle");
+  const cases = casesOf(golden, "pickle");
   it(`writes the recorded bytes for all ${cases.length} cases`, async () => {
     expect(cases.length).toBeGreaterThan(100);
     const failures = await disagreements(cases, async (c) => {

@@ -1,13 +1,16 @@
 // explainPickle on the recorded malicious pickles and on pickles this engine writes: it names the
 // call loading would make, and calls ordinary data plain.
 import { describe, expect, it } from "vitest";
-import { casesOf } from "../testing/golden-cases.ts";
+import { readGolden } from "../../testing/golden.ts";
+import { casesOf, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { hexToBytes } from "../testing/pyval.ts";
 import { PyInstance, PyTuple } from "../values.ts";
 import { dumps } from "./dumps.ts";
 import { explainPickle } from "./explain.ts";
 
-const recorded = (name: string) => hexToBytes(casesOf("pickle_dis").find((c) => c.name === name)!.hex as string);
+const golden = readGolden<SerializationGolden>(FILE);
+
+const recorded = (name: string) => hexToBytes(casesOf(golden, "pickle_dis").find((c) => c.name === name)!.hex as string);
 
 describe("explainPickle", () => {
   it("says a GLOBAL + REDUCE pickle would call os.system with its argument", () => {

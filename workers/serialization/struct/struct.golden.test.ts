@@ -2,12 +2,14 @@
 // bytes, size and round trip, unpack's values (floats by their bits), calcsize, iter_unpack, and
 // each error's type and exact message.
 import { describe, expect, it } from "vitest";
-import { disagreements } from "../../testing/golden.ts";
-import { casesOf, outcome, type SerializationCase } from "../testing/golden-cases.ts";
+import { disagreements, readGolden } from "../../testing/golden.ts";
+import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { bytesToHex, fromPyval, hexToBytes, toPyval, type PyVal } from "../testing/pyval.ts";
 import { calcsize, iterUnpack, pack, unpack } from "./index.ts";
 
-const cases = casesOf("struct");
+const golden = readGolden<SerializationGolden>(FILE);
+
+const cases = casesOf(golden, "struct");
 
 function run(c: SerializationCase): Record<string, unknown> {
   const format = c.format as string;

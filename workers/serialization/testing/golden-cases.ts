@@ -1,6 +1,6 @@
 // The cases of golden/serialization.json of one kind, and the outcome of running one as the
-// recordings write it ({ok:true, …} or {ok:false, error:{type, message}}), for the replays.
-import { readGolden } from "../../testing/golden.ts";
+// recordings write it ({ok:true, …} or {ok:false, error:{type, message}}), for the replays. Each
+// replay reads the recording itself with readGolden (GOLDEN_DIR or golden/).
 import { PyException, JSONDecodeError } from "../values.ts";
 
 export interface SerializationCase {
@@ -12,9 +12,12 @@ export interface SerializationCase {
 }
 
 export const FILE = "serialization.json";
-const golden = readGolden<{ cases: SerializationCase[] }>(FILE);
 
-export function casesOf(kind: SerializationCase["kind"]): SerializationCase[] {
+export interface SerializationGolden {
+  cases: SerializationCase[];
+}
+
+export function casesOf(golden: SerializationGolden, kind: SerializationCase["kind"]): SerializationCase[] {
   return golden.cases.filter((c) => c.kind === kind);
 }
 

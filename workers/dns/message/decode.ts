@@ -6,7 +6,6 @@
 import { BadEDNS, FormError, ShortHeader, TrailingJunk, Truncated } from "./errors.ts";
 import { flagsFromWord } from "./header.ts";
 import type { DecodedMessage, DecodeOptions, Edns, Header, ResourceRecord } from "./model.ts";
-import { nameToText } from "./name.ts";
 import { readRdata, rdataToText } from "./rdata/index.ts";
 import { classToText, typeToText } from "./types.ts";
 import { WireReader } from "./wire-reader.ts";
@@ -34,7 +33,7 @@ function readBody(r: WireReader, header: Header): DecodedMessage {
   // 1. Questions.
   const question = [];
   for (let i = 0; i < header.qdcount; i++) {
-    const name = nameToText(r.name());
+    const name = r.nameText();
     const type = typeToText(r.u16());
     question.push({ name, type, class: classToText(r.u16()) });
   }
@@ -51,13 +50,13 @@ function readBody(r: WireReader, header: Header): DecodedMessage {
 function readSection(r: WireReader, count: number, additional: boolean, opt: { edns: Edns | null; extendedRcode: number }): ResourceRecord[] {
   const records: ResourceRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const owner = r.name();
+    const owner = r.nameText();
     const typeCode = r.u16();
     const classCode = r.u16();
     const ttl = r.u32();
     const rdlength = r.u16();
     if (typeCode === OPT) {
-      if (!additional || opt.edns || owner.labels.length !== 1) throw new BadEDNS();
+      if (!additional || opt.edns || owner !== ".") throw new BadEDNS();
       opt.edns = r.within(rdlength, () => readOpt(r, classCode, ttl));
       opt.extendedRcode = ttl >>> 24;
       continue;
@@ -65,7 +64,7 @@ function readSection(r: WireReader, count: number, additional: boolean, opt: { e
     const type = typeToText(typeCode);
     const cls = classToText(classCode);
     const data = r.within(rdlength, () => readRdata(r, type, cls));
-    records.push({ name: nameToText(owner), type, class: cls, ttl: ttl > 0x7fffffff ? 0 : ttl, data, rdata: rdataToText(data) });
+    records.push({ name: owner, type, class: cls, ttl: ttl > 0x7fffffff ? 0 : ttl, data, rdata: rdataToText(data) });
   }
   return records;
 }

@@ -4,7 +4,7 @@
 // questions, owners and the rdata of NS/CNAME/PTR/MX/SOA/SRV share one case-insensitive table.
 import { flagsToWord, opcodeToText, rcodeToText } from "./header.ts";
 import type { DnsMessage, Edns, EncodeOptions, ResourceRecord, WireField } from "./model.ts";
-import { nameFromText, ROOT } from "./name.ts";
+import { ROOT } from "./name.ts";
 import { writeRdata } from "./rdata/index.ts";
 import { hexOf } from "./rdata/generic.ts";
 import { classFromText, typeFromText } from "./types.ts";
@@ -50,7 +50,7 @@ function encode(msg: DnsMessage, options: EncodeOptions, fields: WireField[] | n
   // 2. Questions: name, type, class.
   msg.question.forEach((q, i) => {
     w.prefix = `question[${i}]`;
-    w.name(nameFromText(q.name), ".name", true);
+    w.nameText(q.name, ".name", true, "owner");
     w.u16(typeFromText(q.type), ".type", `type ${q.type}`);
     w.u16(classFromText(q.class), ".class", `class ${q.class}`);
   });
@@ -66,7 +66,7 @@ function encode(msg: DnsMessage, options: EncodeOptions, fields: WireField[] | n
 }
 
 function writeRecord(w: WireWriter, rr: ResourceRecord): void {
-  w.name(nameFromText(rr.name), ".name", true);
+  w.nameText(rr.name, ".name", true, "owner");
   w.u16(typeFromText(rr.type), ".type", `type ${rr.type}`);
   w.u16(classFromText(rr.class), ".class", `class ${rr.class}`);
   w.u32(rr.ttl, ".ttl", `TTL ${rr.ttl} s`);

@@ -3,16 +3,27 @@
 // ::a.b.c.d and ::ffff:a.b.c.d forms for embedded IPv4.
 import { DnsSyntaxError, FormError } from "./errors.ts";
 
+/** dns.ipv4.inet_aton: four decimal parts, no leading zeros, each at most 255. */
 export function ipv4FromText(text: string): Uint8Array {
-  const parts = text.split(".");
-  if (parts.length !== 4) throw new DnsSyntaxError();
   const out = new Uint8Array(4);
-  parts.forEach((part, i) => {
-    if (!/^[0-9]+$/.test(part) || (part.length > 1 && part[0] === "0")) throw new DnsSyntaxError();
-    const v = Number(part);
-    if (v > 255) throw new DnsSyntaxError();
-    out[i] = v;
-  });
+  let part = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || part > 3) throw new DnsSyntaxError();
+      out[part++] = value;
+      value = 0;
+      digits = 0;
+    } else {
+      if (c < 0x30 || c > 0x39 || (digits === 1 && value === 0)) throw new DnsSyntaxError();
+      value = value * 10 + (c - 0x30);
+      digits++;
+      if (value > 255) throw new DnsSyntaxError();
+    }
+  }
+  if (part !== 4) throw new DnsSyntaxError();
   return out;
 }
 

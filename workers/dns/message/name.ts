@@ -2,7 +2,7 @@
 // name ending in the empty root label. Text is parsed and printed with dnspython's escaping
 // (\. \; \" ... for its special characters, \DDD for bytes outside 0x21..0x7e), non-ASCII text
 // goes through IDNA (idna.ts), and names compare case-insensitively on ASCII letters only.
-import { BadEscape, EmptyLabel, LabelTooLong, NameTooLong, NoParent } from "./errors.ts";
+import { BadEscape, EmptyLabel, LabelTooLong, NameTooLong, NeedAbsoluteNameOrOrigin, NoParent } from "./errors.ts";
 import { labelToAscii } from "./idna.ts";
 
 export interface DnsName {
@@ -13,17 +13,17 @@ export interface DnsName {
 export type NameLike = DnsName | string;
 
 export const ROOT: DnsName = { labels: [new Uint8Array(0)] };
-const EMPTY: DnsName = { labels: [] };
 
 /** Checks the label and length limits as dns.name.Name's constructor does, in its order. */
 export function nameFromLabels(labels: readonly Uint8Array[]): DnsName {
   let total = 0;
   let emptyAt = -1;
-  labels.forEach((label, j) => {
-    total += label.length + 1;
-    if (label.length > 63) throw new LabelTooLong();
-    if (emptyAt < 0 && label.length === 0) emptyAt = j;
-  });
+  for (let j = 0; j < labels.length; j++) {
+    const length = labels[j].length;
+    total += length + 1;
+    if (length > 63) throw new LabelTooLong();
+    if (emptyAt < 0 && length === 0) emptyAt = j;
+  }
   if (total > 255) throw new NameTooLong();
   if (emptyAt >= 0 && emptyAt !== labels.length - 1) throw new EmptyLabel();
   return { labels };
@@ -42,6 +42,31 @@ const isDigit = (ch: string) => ch >= "0" && ch <= "9";
  * '@' is the empty name; a name without a final dot gets the origin (the root by default).
  */
 export function nameFromText(text: string, origin: DnsName | null = ROOT): DnsName {
+  return plainName(text, origin) ?? escapedName(text, origin);
+}
+
+/** The common case quickly: ASCII without escapes, labels split on dots; null for anything else. */
+function plainName(text: string, origin: DnsName | null): DnsName | null {
+  if (text === "" || text === "@" || text === ".") return null;
+  const labels: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e;
+    if (c === 0x5c || c > 0x7f) return null;
+    if (c !== 0x2e) continue;
+    if (i === text.length && start === i) break;
+    if (start === i) throw new EmptyLabel();
+    const label = new Uint8Array(i - start);
+    for (let k = start; k < i; k++) label[k - start] = text.charCodeAt(k);
+    labels.push(label);
+    start = i + 1;
+  }
+  if (text.charCodeAt(text.length - 1) === 0x2e) labels.push(ROOT.labels[0]);
+  else if (origin !== null) labels.push(...origin.labels);
+  return nameFromLabels(labels);
+}
+
+function escapedName(text: string, origin: DnsName | null): DnsName {
   const ascii = !/[\u0080-\uffff]/.test(text);
   const labels: Uint8Array[] = [];
   if (text === "@") text = "";
@@ -197,4 +222,10 @@ export function parentName(name: NameLike): DnsName {
   return { labels: n.labels.slice(1) };
 }
 
-export { EMPTY as EMPTY_NAME };
+/** A name from record data, made ready for the wire: absolute, lowercased when canonical. */
+export function wireName(text: string, canonical: boolean): DnsName {
+  const name = nameFromText(text, null);
+  if (!isAbsolute(name)) throw new NeedAbsoluteNameOrOrigin();
+  return canonical ? canonicalName(name) : name;
+}
+

@@ -19,12 +19,13 @@ const CLASS_ALIASES: Record<string, number> = { INTERNET: 1, CHAOS: 3, HESIOD: 4
 const invert = (table: Record<string, number>) => new Map(Object.entries(table).map(([k, v]) => [v, k]));
 const TYPE_NAMES = invert(TYPES);
 const CLASS_NAMES = invert(CLASSES);
+const TYPE_VALUES = new Map(Object.entries(TYPES));
+const CLASS_VALUES = new Map(Object.entries({ ...CLASSES, ...CLASS_ALIASES }));
 
-function fromText(text: string, table: Record<string, number>, prefix: string, unknown: () => Error): number {
-  const upper = text.toUpperCase();
-  const known = table[upper];
+function fromText(text: string, table: Map<string, number>, prefix: string, unknown: () => Error): number {
+  const known = table.get(text) ?? table.get(text.toUpperCase());
   if (known !== undefined) return known;
-  const m = new RegExp(`^${prefix}([0-9]+)$`).exec(upper);
+  const m = new RegExp(`^${prefix}([0-9]+)$`).exec(text.toUpperCase());
   if (m) {
     const value = Number(m[1]);
     if (value > 65535) throw unknown();
@@ -34,7 +35,7 @@ function fromText(text: string, table: Record<string, number>, prefix: string, u
 }
 
 export function typeFromText(text: string): number {
-  return fromText(text, TYPES, "TYPE", () => new UnknownRdatatype());
+  return fromText(text, TYPE_VALUES, "TYPE", () => new UnknownRdatatype());
 }
 
 export function typeToText(value: number): string {
@@ -42,8 +43,7 @@ export function typeToText(value: number): string {
 }
 
 export function classFromText(text: string): number {
-  const alias = CLASS_ALIASES[text.toUpperCase()];
-  return alias ?? fromText(text, CLASSES, "CLASS", () => new UnknownRdataclass());
+  return fromText(text, CLASS_VALUES, "CLASS", () => new UnknownRdataclass());
 }
 
 export function classToText(value: number): string {

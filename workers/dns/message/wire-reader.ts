@@ -1,8 +1,8 @@
 // Reading a message's bytes as dns.wire.Parser does: every read is bounds-checked against the
 // current end (the message, or a record's rdata while it is read) and fails with FormError, so
 // malformed input can only end in one of the engine's errors.
-import { BadLabelType, BadPointer, FormError } from "./errors.ts";
-import { nameFromLabels, type DnsName } from "./name.ts";
+import { BadLabelType, BadPointer, FormError, NameTooLong } from "./errors.ts";
+import { labelToText } from "./name.ts";
 
 export class WireReader {
   at = 0;
@@ -59,19 +59,27 @@ export class WireReader {
   }
 
   /**
-   * A possibly compressed name (Name.from_wire_parser): each pointer must point strictly before
-   * the previous jump target (at first, before the name itself), so every chain ends. Reading
+   * A possibly compressed name, read straight to its presentation text (Name.from_wire_parser
+   * then to_text): each pointer must point strictly before the previous jump target (at first,
+   * before the name itself), so every chain ends; more than 255 octets is NameTooLong. Reading
    * resumes at the furthest byte reached, as the parser's high-water mark does: after the first
    * pointer, or later if a jumped-to label ran past it.
    */
-  name(): DnsName {
-    const labels: Uint8Array[] = [];
+  nameText(): string {
+    let text = "";
+    let length = 1;
     let limit = this.at;
     let furthest = this.at;
     let count = this.u8();
     while (count !== 0) {
-      if (count < 64) labels.push(this.take(count));
-      else if (count >= 192) {
+      if (count < 64) {
+        const start = this.at;
+        if (start + count > this.end) throw new FormError();
+        this.at += count;
+        text += plainLabel(this.bytes, start, count) ?? labelToText(this.bytes.subarray(start, start + count));
+        text += ".";
+        length += count + 1;
+      } else if (count >= 192) {
         const target = ((count & 0x3f) << 8) | this.u8();
         if (target >= limit) throw new BadPointer();
         limit = target;
@@ -82,7 +90,18 @@ export class WireReader {
       count = this.u8();
     }
     this.at = Math.max(furthest, this.at);
-    labels.push(new Uint8Array(0));
-    return nameFromLabels(labels);
+    if (length > 255) throw new NameTooLong();
+    return text === "" ? "." : text;
   }
+}
+
+/** The label as text when it needs no escapes (letters, digits, '-', '_', '*' ...), else null. */
+function plainLabel(bytes: Uint8Array, start: number, count: number): string | null {
+  let text = "";
+  for (let i = start; i < start + count; i++) {
+    const c = bytes[i];
+    if (c <= 0x20 || c >= 0x7f || c === 0x22 || c === 0x24 || c === 0x28 || c === 0x29 || c === 0x2e || c === 0x3b || c === 0x40 || c === 0x5c) return null;
+    text += String.fromCharCode(c);
+  }
+  return text;
 }

@@ -2,8 +2,7 @@
 // `read` consumes the reader up to its end (the record's rdlength); `write` writes through the
 // writer so names can be compressed and every byte can be labelled.
 import type { RData } from "../model.ts";
-import { nameFromText, isAbsolute, canonicalName, type DnsName } from "../name.ts";
-import { NeedAbsoluteNameOrOrigin } from "../errors.ts";
+import type { DnsName } from "../name.ts";
 import type { WireReader } from "../wire-reader.ts";
 import type { WireWriter } from "../wire-writer.ts";
 import type { TokenStream } from "./tokens.ts";
@@ -18,11 +17,9 @@ export interface RdataFamily<K extends Kind> {
   read(r: WireReader, kind: K): DataOf<K>;
 }
 
-/** A name held in record data, made ready for the wire: absolute, lowercased when canonical. */
-export function wireName(text: string, canonical: boolean): DnsName {
-  const name = nameFromText(text, null);
-  if (!isAbsolute(name)) throw new NeedAbsoluteNameOrOrigin();
-  return canonical ? canonicalName(name) : name;
+/** A name held in record data, written compressed (unless canonical: lowercased, whole). */
+export function writeRdataName(w: WireWriter, text: string, part: string, canonical: boolean): void {
+  w.nameText(text, part, !canonical, canonical ? "canonical" : "rdata");
 }
 
 /** dns.rdata._escapify: '"' and '\' backslashed, bytes outside 0x20..0x7e as \DDD. */

@@ -2,7 +2,7 @@
 // timers; the timers may be written with units in text (1h30m), as dns.ttl reads them.
 import { BadTTL } from "../errors.ts";
 import { nameToText } from "../name.ts";
-import { wireName, type RdataFamily } from "./family.ts";
+import { writeRdataName, type RdataFamily } from "./family.ts";
 import type { TokenStream } from "./tokens.ts";
 
 const UNITS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
@@ -50,15 +50,15 @@ export const SOA: RdataFamily<"SOA"> = {
   }),
   toText: (d) => `${d.mname} ${d.rname} ${d.serial} ${d.refresh} ${d.retry} ${d.expire} ${d.minimum}`,
   write: (d, w, canonical) => {
-    w.name(wireName(d.mname, canonical), ".rdata.mname", !canonical);
-    w.name(wireName(d.rname, canonical), ".rdata.rname", !canonical);
+    writeRdataName(w, d.mname, ".rdata.mname", canonical);
+    writeRdataName(w, d.rname, ".rdata.rname", canonical);
     w.u32(d.serial, ".rdata.serial", `serial ${d.serial}`);
     for (const t of TIMERS) w.u32(d[t], `.rdata.${t}`, `${t} ${d[t]} s`);
   },
   read: (r) => ({
     kind: "SOA",
-    mname: nameToText(r.name()),
-    rname: nameToText(r.name()),
+    mname: r.nameText(),
+    rname: r.nameText(),
     serial: r.u32(),
     refresh: r.u32(),
     retry: r.u32(),

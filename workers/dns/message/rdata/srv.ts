@@ -1,7 +1,7 @@
 // SRV (RFC 2782): priority, weight, port and target. RFC 2782 forbids compressing the target;
 // dnspython compresses it anyway, and so does this engine, to write the same bytes.
 import { nameToText } from "../name.ts";
-import { wireName, type RdataFamily } from "./family.ts";
+import { writeRdataName, type RdataFamily } from "./family.ts";
 
 export const SRV: RdataFamily<"SRV"> = {
   fromText: (tokens, _kind, origin) => ({
@@ -16,7 +16,7 @@ export const SRV: RdataFamily<"SRV"> = {
     w.u16(d.priority, ".rdata.priority", `priority ${d.priority}`);
     w.u16(d.weight, ".rdata.weight", `weight ${d.weight}`);
     w.u16(d.port, ".rdata.port", `port ${d.port}`);
-    w.name(wireName(d.target, canonical), ".rdata.name", !canonical);
+    writeRdataName(w, d.target, ".rdata.name", canonical);
   },
-  read: (r) => ({ kind: "SRV", priority: r.u16(), weight: r.u16(), port: r.u16(), target: nameToText(r.name()) }),
+  read: (r) => ({ kind: "SRV", priority: r.u16(), weight: r.u16(), port: r.u16(), target: r.nameText() }),
 };

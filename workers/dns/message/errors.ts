@@ -30,115 +30,58 @@ export class DnsError extends Error {
   }
 }
 
-export class FormError extends DnsError {
-  static override readonly pyName: string = "FormError";
-  static override readonly defaultMessage: string = "DNS message is malformed.";
+/** A subclass of `base` carrying dnspython's class name, module and default message. */
+function errorClass(base: typeof DnsError, pyName: string, pyModule: string, defaultMessage: string) {
+  return class extends base {
+    static override readonly pyName: string = pyName;
+    static override readonly pyModule: string = pyModule;
+    static override readonly defaultMessage: string = defaultMessage;
+  };
 }
 
+export const FormError = errorClass(DnsError, "FormError", "dns.exception", "DNS message is malformed.");
+export type FormError = InstanceType<typeof FormError>;
 /** dns.exception.SyntaxError: presentation text that does not parse. */
-export class DnsSyntaxError extends DnsError {
-  static override readonly pyName: string = "SyntaxError";
-  static override readonly defaultMessage: string = "Text input is malformed.";
-}
-
-export class UnexpectedEnd extends DnsSyntaxError {
-  static override readonly pyName: string = "UnexpectedEnd";
-  static override readonly defaultMessage: string = "Text input ended unexpectedly.";
-}
-
-export class TooBig extends DnsError {
-  static override readonly pyName: string = "TooBig";
-  static override readonly defaultMessage: string = "The DNS message is too big.";
-}
+export const DnsSyntaxError = errorClass(DnsError, "SyntaxError", "dns.exception", "Text input is malformed.");
+export type DnsSyntaxError = InstanceType<typeof DnsSyntaxError>;
+export const UnexpectedEnd = errorClass(DnsSyntaxError, "UnexpectedEnd", "dns.exception", "Text input ended unexpectedly.");
+export type UnexpectedEnd = InstanceType<typeof UnexpectedEnd>;
+export const TooBig = errorClass(DnsError, "TooBig", "dns.exception", "The DNS message is too big.");
+export type TooBig = InstanceType<typeof TooBig>;
+export const BadTTL = errorClass(DnsSyntaxError, "BadTTL", "dns.ttl", "DNS TTL value is not well-formed.");
+export type BadTTL = InstanceType<typeof BadTTL>;
 
 // dns.name
-
-export class EmptyLabel extends DnsSyntaxError {
-  static override readonly pyName: string = "EmptyLabel";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "A DNS label is empty.";
-}
-
-export class BadEscape extends DnsSyntaxError {
-  static override readonly pyName: string = "BadEscape";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "An escaped code in a text format of a DNS name is invalid.";
-}
-
-export class LabelTooLong extends DnsSyntaxError {
-  static override readonly pyName: string = "LabelTooLong";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "A DNS label is > 63 octets long.";
-}
-
-export class BadPointer extends FormError {
-  static override readonly pyName: string = "BadPointer";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "A DNS compression pointer points forward instead of backward.";
-}
-
-export class BadLabelType extends FormError {
-  static override readonly pyName: string = "BadLabelType";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "The label type in DNS name wire format is unknown.";
-}
-
-export class NameTooLong extends FormError {
-  static override readonly pyName: string = "NameTooLong";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "A DNS name is > 255 octets long.";
-}
-
-export class NeedAbsoluteNameOrOrigin extends DnsError {
-  static override readonly pyName: string = "NeedAbsoluteNameOrOrigin";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string =
-    "An attempt was made to convert a non-absolute name to\n    wire when there was also a non-absolute (or missing) origin.";
-}
-
-export class NoParent extends DnsError {
-  static override readonly pyName: string = "NoParent";
-  static override readonly pyModule: string = "dns.name";
-  static override readonly defaultMessage: string = "An attempt was made to get the parent of the root name\n    or the empty name.";
-}
+export const EmptyLabel = errorClass(DnsSyntaxError, "EmptyLabel", "dns.name", "A DNS label is empty.");
+export type EmptyLabel = InstanceType<typeof EmptyLabel>;
+export const BadEscape = errorClass(DnsSyntaxError, "BadEscape", "dns.name", "An escaped code in a text format of a DNS name is invalid.");
+export type BadEscape = InstanceType<typeof BadEscape>;
+export const LabelTooLong = errorClass(DnsSyntaxError, "LabelTooLong", "dns.name", "A DNS label is > 63 octets long.");
+export type LabelTooLong = InstanceType<typeof LabelTooLong>;
+export const BadPointer = errorClass(FormError, "BadPointer", "dns.name", "A DNS compression pointer points forward instead of backward.");
+export type BadPointer = InstanceType<typeof BadPointer>;
+export const BadLabelType = errorClass(FormError, "BadLabelType", "dns.name", "The label type in DNS name wire format is unknown.");
+export type BadLabelType = InstanceType<typeof BadLabelType>;
+export const NameTooLong = errorClass(FormError, "NameTooLong", "dns.name", "A DNS name is > 255 octets long.");
+export type NameTooLong = InstanceType<typeof NameTooLong>;
+export const NeedAbsoluteNameOrOrigin = errorClass(DnsError, "NeedAbsoluteNameOrOrigin", "dns.name", "An attempt was made to convert a non-absolute name to\n    wire when there was also a non-absolute (or missing) origin.");
+export type NeedAbsoluteNameOrOrigin = InstanceType<typeof NeedAbsoluteNameOrOrigin>;
+export const NoParent = errorClass(DnsError, "NoParent", "dns.name", "An attempt was made to get the parent of the root name\n    or the empty name.");
+export type NoParent = InstanceType<typeof NoParent>;
 
 // dns.message
-
-export class ShortHeader extends FormError {
-  static override readonly pyName: string = "ShortHeader";
-  static override readonly pyModule: string = "dns.message";
-  static override readonly defaultMessage: string = "The DNS packet passed to from_wire() is too short.";
-}
-
-export class TrailingJunk extends FormError {
-  static override readonly pyName: string = "TrailingJunk";
-  static override readonly pyModule: string = "dns.message";
-  static override readonly defaultMessage: string = "The DNS packet passed to from_wire() has extra junk at the end of it.";
-}
-
-export class BadEDNS extends FormError {
-  static override readonly pyName: string = "BadEDNS";
-  static override readonly pyModule: string = "dns.message";
-  static override readonly defaultMessage: string = "An OPT record occurs somewhere other than the additional data section.";
-}
-
+export const ShortHeader = errorClass(FormError, "ShortHeader", "dns.message", "The DNS packet passed to from_wire() is too short.");
+export type ShortHeader = InstanceType<typeof ShortHeader>;
+export const TrailingJunk = errorClass(FormError, "TrailingJunk", "dns.message", "The DNS packet passed to from_wire() has extra junk at the end of it.");
+export type TrailingJunk = InstanceType<typeof TrailingJunk>;
+export const BadEDNS = errorClass(FormError, "BadEDNS", "dns.message", "An OPT record occurs somewhere other than the additional data section.");
+export type BadEDNS = InstanceType<typeof BadEDNS>;
 /** The header's TC bit was set and the caller asked to be told (dnspython prints it as ''). */
-export class Truncated extends DnsError {
-  static override readonly pyName: string = "Truncated";
-  static override readonly pyModule: string = "dns.message";
-  static override readonly defaultMessage: string = "";
-}
+export const Truncated = errorClass(DnsError, "Truncated", "dns.message", "");
+export type Truncated = InstanceType<typeof Truncated>;
 
 // dns.rdatatype / dns.rdataclass
-
-export class UnknownRdatatype extends DnsError {
-  static override readonly pyName: string = "UnknownRdatatype";
-  static override readonly pyModule: string = "dns.rdatatype";
-  static override readonly defaultMessage: string = "DNS resource record type is unknown.";
-}
-
-export class UnknownRdataclass extends DnsError {
-  static override readonly pyName: string = "UnknownRdataclass";
-  static override readonly pyModule: string = "dns.rdataclass";
-  static override readonly defaultMessage: string = "A DNS class is unknown.";
-}
+export const UnknownRdatatype = errorClass(DnsError, "UnknownRdatatype", "dns.rdatatype", "DNS resource record type is unknown.");
+export type UnknownRdatatype = InstanceType<typeof UnknownRdatatype>;
+export const UnknownRdataclass = errorClass(DnsError, "UnknownRdataclass", "dns.rdataclass", "A DNS class is unknown.");
+export type UnknownRdataclass = InstanceType<typeof UnknownRdataclass>;

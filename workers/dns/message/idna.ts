@@ -6,7 +6,7 @@ import { LabelTooLong } from "./errors.ts";
 
 export function labelToAscii(label: string): Uint8Array {
   const prepared = label.normalize("NFKC").toLowerCase();
-  const ascii = /^[\x00-\x7f]*$/.test(prepared) ? prepared : "xn--" + punycode.encode(prepared);
+  const ascii = !/[\u0080-\uffff]/.test(prepared) ? prepared : "xn--" + punycode.encode(prepared);
   if (ascii.length > 63) throw new LabelTooLong();
   const out = new Uint8Array(ascii.length);
   for (let i = 0; i < ascii.length; i++) out[i] = ascii.charCodeAt(i);

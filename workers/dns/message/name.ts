@@ -42,7 +42,7 @@ const isDigit = (ch: string) => ch >= "0" && ch <= "9";
  * '@' is the empty name; a name without a final dot gets the origin (the root by default).
  */
 export function nameFromText(text: string, origin: DnsName | null = ROOT): DnsName {
-  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const ascii = !/[\u0080-\uffff]/.test(text);
   const labels: Uint8Array[] = [];
   if (text === "@") text = "";
   if (text !== "") {

@@ -2,7 +2,8 @@
 // for a name, NODATA for a name and type), each expiring `ttl` seconds after it was stored. TTLs
 // count down as the clock moves; an expired entry is removed the first time it is looked at (and
 // the trace says so). Each read of a positive entry rotates its records by one, as BIND's
-// cyclic rrset-order does: round robin, the poor man's load balancer.
+// cyclic rrset-order does (the first cached answer already one on from the fresh one): round
+// robin, the poor man's load balancer.
 import type { ResourceRecord } from "./message/index.ts";
 import { key } from "./names.ts";
 import type { DnsTraceBody, NegativeKind } from "./trace.ts";
@@ -67,7 +68,7 @@ export class Cache {
     const { name, type } = records[0];
     const ttl = Math.min(...records.map((r) => r.ttl));
     const old = this.items.get(slot(name, type));
-    this.put({ name, type, records, negative: null, soa: null, expiresAt: this.now() + ttl * 1000, forged, rotation: old?.rotation ?? 0 }, ttl);
+    this.put({ name, type, records, negative: null, soa: null, expiresAt: this.now() + ttl * 1000, forged, rotation: old?.rotation ?? 1 }, ttl);
   }
 
   /** A negative entry: NXDOMAIN (for every type of the name) or NODATA, for min(SOA TTL, minimum) seconds. */

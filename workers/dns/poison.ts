@@ -27,7 +27,7 @@ interface Attacker {
 const attackers = new WeakMap<Internet, Attacker>();
 
 function attackerOn(net: Internet): Attacker {
-  let attacker = attackers.get(net);
+  const attacker = attackers.get(net);
   if (attacker) return attacker;
   const state: Attacker = { last: { id: 0, port: 0 }, smuggle: null };
   const server = net.addServer(ATTACKER_NS, ATTACKER_ADDRESS, 2, "attacker");

@@ -28,4 +28,5 @@ export type TraceEvent =
   | import("./pool/pgbouncer-trace.ts").PgBouncerTrace
   | import("./cluster/trace.ts").ClusterTrace
   | import("./validation/trace.ts").ValidationTrace
-  | import("./serialization/trace.ts").SerializationTrace;
+  | import("./serialization/trace.ts").SerializationTrace
+  | import("./dns/trace.ts").DnsTrace;

@@ -8,7 +8,7 @@ import type { PostgresHost } from "../../workers/postgres/host";
 const rows = new Intl.NumberFormat("en-US");
 
 export function PostgresStatus({ host }: { host: PostgresHost }) {
-  const { phase, label, fraction, error, restarting, datasets } = useStore(host.state);
+  const { phase, label, fraction, error, restarting, datasets, keeping } = useStore(host.state);
   const [resetting, setResetting] = useState(false);
   if (phase === "idle") return null;
   if (phase === "failed") {
@@ -36,6 +36,7 @@ export function PostgresStatus({ host }: { host: PostgresHost }) {
       ) : (
         <span className="engine-status__label">
           Postgres is ready: {datasets.map((d) => `${d} (${rows.format(DEFAULT_ROWS[d])} rows)`).join(" and ")}; every run is rolled back.
+          {keeping ? " Keeping a copy of the database for your next visit…" : ""}
         </span>
       )}
       <button

@@ -6,6 +6,7 @@ import type { HostedLesson } from "../sandbox/hosted-engines.ts";
 import { createPostgresHost, type PostgresHost } from "./host.ts";
 import { connectLearnerClient } from "./port-client.ts";
 import type { PostgresState } from "./state.ts";
+import type { CopyStore } from "./kept-copy.ts";
 import { createTestHost, inProcessWorker, memoryStore } from "./test-host.ts";
 import type { PostgresTrace } from "./trace.ts";
 
@@ -44,6 +45,9 @@ describe("the Postgres host", () => {
     const fractions = seen.map((s) => s.state.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(host.state.getState()).toMatchObject({ phase: "ready", fraction: 1, datasets: ["feed_items"], error: null });
+    // Ready, then a copy of the data is kept for the next visit; a Run waits for that too.
+    if (host.state.getState().keeping) expect(host.runWaitsFor()).toBe("a copy of the database to be kept");
+    await vi.waitFor(() => expect(host.state.getState().keeping).toBe(false), { timeout: 30_000, interval: 50 });
     expect(host.runWaitsFor()).toBeNull();
   });
 
@@ -139,4 +143,37 @@ describe("the Postgres host with a kept copy", () => {
     await bigger.close();
     await first.close();
   }, 120_000);
+
+  it("makes a run opened while the copy is kept wait for it, without counting the wait as the worker being stuck", async () => {
+    const store = memoryStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The copy is kept only once released, and the worker says nothing meanwhile (as PGlite's one
+    // thread, held by dumpDataDir, answers nothing).
+    const slow: CopyStore = { ...store, put: async (copy) => (await held, store.put(copy)) };
+    const worker = inProcessWorker({ feed_items: ROWS }, slow);
+    const saving = createPostgresHost({ spawn: () => worker });
+    try {
+      await saving.start(lesson(100));
+      expect(saving.state.getState()).toMatchObject({ phase: "ready", keeping: true });
+      expect(saving.runWaitsFor()).toBe("a copy of the database to be kept");
+      const postMessage = worker.postMessage;
+      worker.postMessage = () => {};
+      const opening = saving.prepareRun(lesson(100));
+      // Past the watchdog's limit for this lesson (its 100 ms statement timeout and 5 s of grace).
+      await new Promise((resolve) => setTimeout(resolve, 5_600));
+      worker.postMessage = postMessage;
+      release();
+      const run = await opening;
+      expect(store.copies.has("feed_items")).toBe(true);
+      expect(saving.state.getState().keeping).toBe(false);
+      const client = connectLearnerClient(run.port, { now: () => 0, trace: () => {} });
+      expect((await client.query("SELECT count(*) AS n FROM feed_items")).rows).toEqual([{ n: String(ROWS) }]);
+      expect(await Promise.race([run.failure, new Promise((resolve) => setTimeout(() => resolve("still answering"), 700))])).toBe("still answering");
+      await run.finish();
+    } finally {
+      release();
+      await worker.close();
+    }
+  }, 60_000);
 });

@@ -187,6 +187,8 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
   function keep(pg: Instance): void {
     if (pg.kept || pg.keeping) return;
     const seeded = pg.seeding.size;
+    // Said on the status line: a reload before it is done seeds again.
+    if (pg === current) state.setState({ keeping: true });
     pg.keeping = guard(pg, pg.remote.keep())
       .then(({ kept }) => {
         pg.kept = kept && pg.seeding.size === seeded && pg.pending.size === 0;
@@ -194,6 +196,7 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
       .catch(() => {})
       .finally(() => {
         pg.keeping = null;
+        if (pg === current) state.setState({ keeping: false });
         if (pg.pending.size === 0 && !pg.kept && pg.seeding.size !== seeded) keep(pg); // a dataset came in meanwhile
       });
   }
@@ -270,6 +273,7 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
     pg.kill(reason);
     ready = null;
     const datasets = [...pg.seeding.keys()];
+    state.setState({ keeping: false }); // the old worker's keeping, if any, died with it
     dropWait(); // the wait starts again from nothing
     plan(datasets.map(seedPart));
     const fresh = boot(datasets, restarting).then(async (next) => {
@@ -307,6 +311,10 @@ export function createPostgresHost({ spawn }: PostgresHostOptions): PostgresHost
   async function prepareRun(lesson: HostedLesson): Promise<PreparedRun> {
     const statementTimeoutMs = Math.min(lesson.timeoutMs, MAX_STATEMENT_TIMEOUT_MS);
     const pg = await start(lesson.datasets);
+    // A run started while the copy is kept waits for it before its watchdog starts: the dump
+    // holds PGlite's one thread for seconds (the run's statements would queue behind it), and a
+    // silence the watchdog counted would end the worker, copy and all, as stuck.
+    await pg.keeping;
     const dog = watch({ ping: () => pg.remote.ping(), limitMs: statementTimeoutMs + STUCK_GRACE_MS, onStuck: () => void restart(pg, STUCK) });
     let run: number | null = null;
     try {

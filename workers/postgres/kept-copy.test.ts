@@ -18,6 +18,7 @@ describe("a kept copy's version", () => {
     expect(await versionOf({ feed_items: 1001 }, testInputs)).not.toBe(base);
     expect(await versionOf({ feed_items: 1000 }, { ...testInputs, engine: "pglite-other.wasm" })).not.toBe(base);
     expect(await versionOf({ feed_items: 1000 }, { ...testInputs, postgresqlconf: ["shared_buffers = 32MB"] })).not.toBe(base);
+    expect(await versionOf({ feed_items: 1000 }, { ...testInputs, initdb: [] })).not.toBe(base);
     const changedSeed = { ...testInputs, steps: (d: "feed_items" | "documents", rows: number) => testInputs.steps(d, rows).map((s, i) => (i === 0 ? { ...s, sql: `${s.sql} -- new` } : s)) };
     expect(await versionOf({ feed_items: 1000 }, changedSeed)).not.toBe(base);
     const both = await versionOf({ feed_items: 1000, documents: 500 }, testInputs);

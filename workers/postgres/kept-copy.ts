@@ -4,7 +4,7 @@
 // a second instead of seeding again. This module is the logic, behind a small store interface
 // (kept-store.ts is IndexedDB's; the Node tests hand it a Map):
 //  1. the version: a hash of everything that defines the data (each dataset's seed SQL at its
-//     size, PGlite's build, its postgresqlconf), stored with the copy; another version is stale;
+//     size, PGlite's build, its initdb arguments and postgresqlconf), stored with the copy; another version is stale;
 //  2. choosing a copy for the datasets a lesson needs: the smallest current one holding them all;
 //  3. the marker: a row written last before the dump, read back after the load, so a partial or
 //     foreign copy is detected (as is a load that throws) and the copy deleted;
@@ -43,6 +43,8 @@ export interface VersionInputs {
   /** Names PGlite's build (the worker passes its .wasm file's hashed URL). */
   engine: string;
   postgresqlconf: readonly string[];
+  /** PGlite's initDbStartParams (the cluster's data checksums are chosen there). */
+  initdb: readonly string[];
   /** A dataset's seed steps at a size (datasets.ts seedSteps). */
   steps: (dataset: DatasetName, rows: number) => SeedStep[];
 }
@@ -57,7 +59,7 @@ export async function versionOf(datasets: DatasetRows, inputs: VersionInputs): P
     const rows = datasets[name] as number;
     return { name, rows, steps: inputs.steps(name, rows).map((s) => [s.sql, s.params ?? null]) };
   });
-  const text = JSON.stringify({ engine: inputs.engine, postgresqlconf: inputs.postgresqlconf, seeds });
+  const text = JSON.stringify({ engine: inputs.engine, initdb: inputs.initdb, postgresqlconf: inputs.postgresqlconf, seeds });
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

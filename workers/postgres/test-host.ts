@@ -26,6 +26,7 @@ export function memoryStore(): CopyStore & { copies: Map<string, KeptCopy> } {
 export const testInputs: VersionInputs = {
   engine: "pglite-test",
   postgresqlconf: [pgliteOptions().postgresqlconf ?? []].flat(),
+  initdb: pgliteOptions().initDbStartParams ?? [],
   steps: (dataset, rows) => seedSteps(dataset, rows, { trigram: true }),
 };
 

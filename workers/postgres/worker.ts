@@ -89,7 +89,7 @@ const options = pgliteOptions();
 const kept = {
   store: indexedDbStore,
   // The .wasm file's URL carries its content hash: a new PGlite build is a new version.
-  inputs: { engine: pgliteWasmUrl, postgresqlconf: [options.postgresqlconf ?? []].flat(), steps: (d: DatasetName, rows: number) => seedSteps(d, rows, { trigram: true }) },
+  inputs: { engine: pgliteWasmUrl, postgresqlconf: [options.postgresqlconf ?? []].flat(), initdb: options.initDbStartParams ?? [], steps: (d: DatasetName, rows: number) => seedSteps(d, rows, { trigram: true }) },
 };
 
 serveHost(self as unknown as Endpoint, {

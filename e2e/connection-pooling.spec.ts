@@ -5,6 +5,9 @@ import { readFileSync } from "node:fs";
 import { findingsInBothThemes } from "./axe";
 import { test, expect, checks, expectAllChecksPassed, output, runCode, runWhenPostgresReady, status, visualization } from "./fixtures";
 
+// Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
+test.use({ keptDatabase: true });
+
 const LESSON = "#/lessons/connection-pooling";
 const STARTER = readFileSync("lessons/connection-pooling/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/connection-pooling/solution.ts", "utf8");

@@ -1,11 +1,49 @@
 // Shared by every e2e test: a page whose requests to anything but this machine are aborted and
 // recorded (the test fails if there was any — the site must load everything from itself), and
 // helpers to drive the editor through Monaco's model API.
-import { test as base, expect, type Page } from "@playwright/test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 const LOCAL = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-export const test = base.extend<{ offsite: string[] }>({
+interface KeptProfile {
+  /** The worker's one persistent browser profile, launched on first use. */
+  context(): Promise<BrowserContext>;
+}
+
+export const test = base.extend<{ offsite: string[]; keptDatabase: boolean }, { keptProfile: KeptProfile }>({
+  /**
+   * `test.use({ keptDatabase: true })`: the test runs in a browser profile shared by the tests of
+   * this worker that ask for it, emptied of everything but IndexedDB before each test — so a
+   * Postgres lesson seeded by one test is loaded from its kept copy by the next, as on a learner's
+   * return visit, instead of seeding a million rows again in every fresh context (the e2e suite's
+   * biggest cost). Seeding cold stays covered by the specs that do not ask for it
+   * (postgres-progress, postgres-kept).
+   */
+  keptDatabase: [false, { option: true }],
+  keptProfile: [
+    async ({ playwright, launchOptions }, use, workerInfo) => {
+      const dir = mkdtempSync(join(tmpdir(), "playground-e2e-profile-"));
+      let opened: Promise<BrowserContext> | undefined;
+      // Playwright's own tracing (trace: retain-on-failure) records this context as any other.
+      const launch = () => playwright.chromium.launchPersistentContext(dir, { ...launchOptions, baseURL: workerInfo.project.use.baseURL });
+      await use({ context: () => (opened ??= launch()) });
+      if (opened) await (await opened).close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: "worker" },
+  ],
+  context: async ({ context, keptDatabase, keptProfile, baseURL }, use) => {
+    if (!keptDatabase) return use(context);
+    const shared = await keptProfile.context();
+    for (const page of shared.pages()) await page.close();
+    await forgetAllButIndexedDb(shared, new URL(baseURL!).origin);
+    await use(shared);
+    for (const page of shared.pages()) await page.close();
+    await shared.unrouteAll({ behavior: "ignoreErrors" });
+  },
   offsite: [
     async ({ context }, use) => {
       const attempted: string[] = [];
@@ -24,6 +62,15 @@ export const test = base.extend<{ offsite: string[] }>({
     { auto: true },
   ],
 });
+
+/** A learner's code, progress and cookies go; the kept database (IndexedDB) stays. */
+async function forgetAllButIndexedDb(context: BrowserContext, origin: string): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.clearDataForOrigin", { origin, storageTypes: "cookies,local_storage,cache_storage,service_workers,file_systems" });
+  await cdp.detach();
+  await page.close();
+}
 export { expect };
 
 export const LESSON = "#/lessons/welcome";

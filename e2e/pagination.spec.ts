@@ -3,6 +3,9 @@ import type { Page } from "@playwright/test";
 import { findingsInBothThemes } from "./axe";
 import { test, expect, checks, expectAllChecksPassed, output, runCode, runWhenPostgresReady, status, visualization } from "./fixtures";
 
+// Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
+test.use({ keptDatabase: true });
+
 const LESSON = "#/lessons/pagination";
 const STARTER = readFileSync("lessons/pagination/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/pagination/solution.ts", "utf8");

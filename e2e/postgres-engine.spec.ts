@@ -1,5 +1,8 @@
 import { test, expect, checks, openLesson, output, runCode, runMarkers, runWhenPostgresReady, status } from "./fixtures";
 
+// Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
+test.use({ keptDatabase: true });
+
 // Seeding twice (the page load, then the restart) and a stuck statement's grace period.
 test.setTimeout(240_000);
 
@@ -51,17 +54,21 @@ test("a failed statement is marked where Postgres points, and the database stays
   await expect(output(page)).toContainText("still usable: 10 rows");
 });
 
-test("each dataset is seeded the first time a lesson reads it, once per page load", async ({ page }) => {
-  const database = page.getByLabel("Database");
-  await openLesson(page, "#/lessons/pagination");
-  await expect(database).toContainText("Postgres is ready: feed_items (1,000,000 rows); every run", { timeout: 90_000 });
-  // Another lesson in the same page: only its own dataset is added.
-  await page.goto("#/lessons/search");
-  await expect(database).toContainText("feed_items (1,000,000 rows) and documents (200,000 rows)", { timeout: 90_000 });
-  expect(await page.evaluate(() => performance.getEntriesByName("postgres seed feed_items").length)).toBe(1);
-  await page.goto("#/lessons/caching");
-  await expect(database).toContainText("Postgres is ready");
-  expect(await page.evaluate(() => ["feed_items", "documents"].map((d) => performance.getEntriesByName(`postgres seed ${d}`).length))).toEqual([1, 1]);
+test.describe("in a fresh profile (nothing kept)", () => {
+  test.use({ keptDatabase: false });
+
+  test("each dataset is seeded the first time a lesson reads it, once per page load", async ({ page }) => {
+    const database = page.getByLabel("Database");
+    await openLesson(page, "#/lessons/pagination");
+    await expect(database).toContainText("Postgres is ready: feed_items (1,000,000 rows); every run", { timeout: 90_000 });
+    // Another lesson in the same page: only its own dataset is added.
+    await page.goto("#/lessons/search");
+    await expect(database).toContainText("feed_items (1,000,000 rows) and documents (200,000 rows)", { timeout: 90_000 });
+    expect(await page.evaluate(() => performance.getEntriesByName("postgres seed feed_items").length)).toBe(1);
+    await page.goto("#/lessons/caching");
+    await expect(database).toContainText("Postgres is ready");
+    expect(await page.evaluate(() => ["feed_items", "documents"].map((d) => performance.getEntriesByName(`postgres seed ${d}`).length))).toEqual([1, 1]);
+  });
 });
 
 test("a statement Postgres cannot cancel stops the run with a reason, Postgres restarts seeded, and the next run works", async ({ page }) => {

@@ -7,6 +7,9 @@ import { join, resolve } from "node:path";
 import { test, expect, checks, openLesson, output, run, runCode, runWhenPostgresReady, setCode, status } from "./fixtures";
 import type { Page } from "@playwright/test";
 
+// Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
+test.use({ keptDatabase: true });
+
 const DIST = resolve(process.env.DIST_DIR ?? "dist");
 
 /** Waits until the run has ended (the status no longer says Running…) and returns what it says. */

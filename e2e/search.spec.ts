@@ -3,6 +3,9 @@ import type { Page } from "@playwright/test";
 import { findingsInBothThemes } from "./axe";
 import { test, expect, checks, expectAllChecksPassed, output, runCode, runWhenPostgresReady, status, visualization } from "./fixtures";
 
+// Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
+test.use({ keptDatabase: true });
+
 const LESSON = "#/lessons/search";
 const STARTER = readFileSync("lessons/search/starter.ts", "utf8");
 const SOLUTION = readFileSync("lessons/search/solution.ts", "utf8");

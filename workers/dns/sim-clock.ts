@@ -1,5 +1,5 @@
 // The internet's virtual clock, driving itself: whenever a timer is set, a pump runs every
-// continuation of the current instant (the pool engine's drain rule, workers/pool/clock.ts
+// continuation of the current instant (the drain rule of workers/shared/virtual-clock.ts
 // drainInstant) and only then jumps to the next timer. So `await resolver.resolve4(…)` resolves
 // once the simulation has reached the answer, however many hops it took, while costing no wall
 // time; code that awaits nothing of the engine for `quietHops` microtask hops sees time move.
@@ -7,7 +7,7 @@
 // Following a wall clock (followWall, for the UDP bridge): the pump no longer jumps — it waits
 // until the wall reaches the next timer, so a simulated 106 ms resolution takes 106 ms, as a
 // real tool expects; catchUp() moves an idle clock to the wall's time, so TTLs count down on it.
-import { VirtualClock, drainInstant, type TimerId } from "../pool/clock.ts";
+import { VirtualClock, drainInstant, type TimerId } from "../shared/virtual-clock.ts";
 
 /** The host's clock and timers, passed in (the engine reads no wall clock of its own). */
 export interface WallClock {

@@ -43,7 +43,8 @@ function describe({ from, name, type, result }: ServedQuery): string {
 }
 
 const { port, seed, quiet } = options(process.argv.slice(2));
-const bridge = await startDnsBridge({ port, internetOptions: { seed }, onQuery: quiet ? undefined : (q) => console.log(describe(q)) }).catch((e: NodeJS.ErrnoException) =>
+const onError = (e: unknown) => console.error(`dns-sim: a datagram was dropped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+const bridge = await startDnsBridge({ port, internetOptions: { seed }, onQuery: quiet ? undefined : (q) => console.log(describe(q)), onError }).catch((e: NodeJS.ErrnoException) =>
   fail(e.code === "EADDRINUSE" ? `UDP port ${port} is already in use (try --port with another one)` : e.message, 1),
 );
 console.log(`dns-sim: the simulated internet's recursive resolver is listening on ${bridge.host}:${bridge.port} (UDP)`);

@@ -30,6 +30,8 @@ export interface DnsBridgeOptions {
   resolver?: ResolverOptions;
   /** Told of every resolution served (the CLI prints them). */
   onQuery?: (query: ServedQuery) => void;
+  /** Told when answering a datagram failed in a way bridge-answer.ts did not foresee (it is dropped). */
+  onError?: (error: unknown) => void;
 }
 
 export interface ServedQuery {
@@ -60,10 +62,13 @@ export async function startDnsBridge(options: DnsBridgeOptions = {}): Promise<Dn
     return result;
   };
   socket.on("message", (bytes, from) => {
-    void answerDatagram(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), resolve(from)).then((reply) => {
-      // A client gone by the time the answer is ready is not the bridge's problem.
-      if (reply) socket.send(reply, from.port, from.address, () => {});
-    });
+    answerDatagram(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), resolve(from)).then(
+      (reply) => {
+        // A client gone by the time the answer is ready is not the bridge's problem.
+        if (reply) socket.send(reply, from.port, from.address, () => {});
+      },
+      (error: unknown) => options.onError?.(error),
+    );
   });
   // Errors after binding (ICMP unreachable surfacing on some systems) must not end the process.
   const bound = new Promise<void>((resolveBind, reject) => {

@@ -150,7 +150,8 @@ export class RecursiveResolver {
     }
     const hit = this.cache.get(name, type, ctx.resolution);
     if (hit) return { rcode: "NOERROR", answer: hit.records, soa: hit.soa };
-    if (type !== "CNAME" && this.cache.get(name, "CNAME", ctx.resolution, true)) return "cname";
+    // A CNAME to follow: a cached NODATA for (name, CNAME) is no alias.
+    if (type !== "CNAME" && this.cache.get(name, "CNAME", ctx.resolution, true)?.records.length) return "cname";
     return null;
   }
 

@@ -1,6 +1,6 @@
 // Virtual time for a cluster in one thread: the coordinator, its workers and the messages between
-// them share one VirtualClock (workers/pool/clock.ts), which moves only when everything that can
-// happen at the current instant has happened — the rule of workers/pool/simulation.ts:
+// them share one VirtualClock (workers/shared/virtual-clock.ts), which moves only when everything
+// that can happen at the current instant has happened — the rule of workers/pool/simulation.ts:
 //   1. Drain: a microtask is queued behind everything queued, hop after hop, until `quietHops`
 //      (default 100) hops in a row pass with no activity (a message posted, a timer set). Learner
 //      code's await chains (a handler's receive → send, a broker command's reply) reach the
@@ -12,7 +12,7 @@
 // `settle` repeats this while any message is in flight and resolves once none is (timers that are
 // not due yet, a heartbeat or a learner's sleep, stay set); `sleep(ms)` repeats it until `ms` have
 // passed. One loop drives the clock however many settle and sleep calls wait on it.
-import { drainInstant, VirtualClock } from "../pool/clock.ts";
+import { drainInstant, VirtualClock } from "../shared/virtual-clock.ts";
 import type { Clock } from "./transport.ts";
 
 export class VirtualTime {

@@ -3,7 +3,7 @@
 // apps, single queries, a poisoning race. Zones change at run time only on their servers; caches
 // learn of a change when their copy expires ("propagation").
 import type * as Api from "./learner-api.ts";
-import { Prng } from "../redis/prng.ts";
+import { Prng } from "../shared/prng.ts";
 import { encodeWithFields, type DnsMessage } from "./message/index.ts";
 import { SimClock } from "./sim-clock.ts";
 import { Network } from "./network.ts";

@@ -55,6 +55,14 @@ describe("caching, TTLs and negative answers", () => {
     expect(events.slice(n).some((e) => e.kind === "query")).toBe(true);
   });
 
+  it("a cached NODATA for a name's CNAME is not an alias: other types of the name still resolve", async () => {
+    const { net } = traced();
+    const r = net.resolver();
+    await expect(r.resolveCname("example.test")).rejects.toMatchObject({ code: "ENODATA" });
+    expect(await r.resolve4("example.test")).toEqual(["192.0.2.10"]);
+    await expect(r.resolveCname("example.test")).rejects.toMatchObject({ code: "ENODATA" });
+  });
+
   it("rotates the A records of a cached RRset on each answer (round robin)", async () => {
     const { net } = traced();
     const r = net.resolver();

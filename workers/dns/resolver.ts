@@ -94,7 +94,8 @@ export class RecursiveResolver {
       seen.add(key(name));
       const cached = this.fromCache(name, type, ctx);
       if (cached === "cname") {
-        const cname = this.cache.get(name, "CNAME", ctx.resolution, true)!.records[0];
+        // Read aloud this time: following a cached CNAME is a cache hit (the trace shows it).
+        const cname = this.cache.get(name, "CNAME", ctx.resolution)!.records[0];
         chain.push(cname);
         name = this.follow(cname, ctx);
         continue;
@@ -149,7 +150,8 @@ export class RecursiveResolver {
     }
     const hit = this.cache.get(name, type, ctx.resolution);
     if (hit) return { rcode: "NOERROR", answer: hit.records, soa: hit.soa };
-    if (type !== "CNAME" && this.cache.get(name, "CNAME", ctx.resolution, true)) return "cname";
+    // A CNAME to follow: a cached NODATA for (name, CNAME) is no alias.
+    if (type !== "CNAME" && this.cache.get(name, "CNAME", ctx.resolution, true)?.records.length) return "cname";
     return null;
   }
 

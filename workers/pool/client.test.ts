@@ -1,7 +1,7 @@
 // The Client against node-postgres 8's behaviour (pg/lib/client.js): its error texts, which
 // errors reject a query and which become 'error' events, and the per-connection prepared names.
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "./clock.ts";
+import { VirtualClock } from "../shared/virtual-clock.ts";
 import { Client } from "./client.ts";
 import { directConnect } from "./direct.ts";
 import { PostgresServer, type Backend } from "./server.ts";

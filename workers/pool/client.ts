@@ -9,7 +9,7 @@
 // Internally it is callbacks on the clock; the methods return promises for learner code. What it
 // connects to is a Connect (wire.ts): PgBouncer, or a Postgres backend directly (direct.ts).
 import { PostgresError } from "../postgres/errors.ts";
-import type { VirtualClock } from "./clock.ts";
+import type { VirtualClock } from "../shared/virtual-clock.ts";
 import type { StatementResult } from "./execute.ts";
 import type { ServerError } from "./server.ts";
 import type { ClientEvents, ClientSocket, Connect, QueryReply } from "./wire.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "./clock.ts";
+import { VirtualClock } from "../shared/virtual-clock.ts";
 import { Processors } from "./cpu.ts";
 
 function runAll(cores: number, works: number[], startAt: number[] = works.map(() => 0)) {

@@ -4,7 +4,7 @@
 // cores evenly (processor sharing, as an operating system's scheduler approximates for CPU-bound
 // backends): each progresses at cores / running. So past the core count, throughput stays flat
 // and every statement takes longer — the latency a too-large pool buys.
-import type { TimerId, VirtualClock } from "./clock.ts";
+import type { TimerId, VirtualClock } from "../shared/virtual-clock.ts";
 
 interface Job {
   remaining: number;

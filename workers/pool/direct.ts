@@ -1,7 +1,7 @@
 // A client connected straight to the Postgres server model, no pooler between: the backend's
 // session (session.ts) is the far end of the Client's wire. A refused connection is the FATAL
 // Postgres sent, then the socket closing, as node-postgres sees it.
-import type { VirtualClock } from "./clock.ts";
+import type { VirtualClock } from "../shared/virtual-clock.ts";
 import type { Execute } from "./execute.ts";
 import type { PostgresServer } from "./server.ts";
 import { PostgresSession } from "./session.ts";

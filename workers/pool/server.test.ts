@@ -3,7 +3,7 @@
 // (readGolden reads golden/pool.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../testing/golden.ts";
-import { VirtualClock } from "./clock.ts";
+import { VirtualClock } from "../shared/virtual-clock.ts";
 import { PostgresServer, type Backend, type ServerError, type ServerEvent } from "./server.ts";
 
 interface ServerCase {

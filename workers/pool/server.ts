@@ -8,7 +8,7 @@
 // and takes a slot (PGPROC) — none free: "sorry, too many clients already"; TLS and
 // authentication follow; then the role's limit, the reserved slots (a count, not particular
 // slots: superusers use the shared ones first), and the database's limit.
-import type { VirtualClock } from "./clock.ts";
+import type { VirtualClock } from "../shared/virtual-clock.ts";
 import { Processors } from "./cpu.ts";
 
 /** The steps of opening one connection, in order, each with its cost in ms of the run's clock. */

@@ -1,7 +1,7 @@
 // A backend's session through node-postgres-like Clients connected straight to the server model:
 // the state one connection carries and the statements that act on it, in Postgres 15's words.
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "./clock.ts";
+import { VirtualClock } from "../shared/virtual-clock.ts";
 import { Client } from "./client.ts";
 import { directConnect } from "./direct.ts";
 import { PostgresServer } from "./server.ts";

@@ -9,7 +9,7 @@
 // It speaks the wire protocol (wire.ts) to whoever holds the connection: a node-postgres-like
 // Client directly, or PgBouncer, which hands the connection from client to client — and with it
 // everything in here.
-import type { TimerId, VirtualClock } from "./clock.ts";
+import type { TimerId, VirtualClock } from "../shared/virtual-clock.ts";
 import type { Execute, StatementOutcome, StatementResult } from "./execute.ts";
 import type { Backend, PostgresServer, ServerError } from "./server.ts";
 import { endsTransaction, perform, type CommandScope, type Outcome } from "./session/commands.ts";

@@ -4,7 +4,7 @@
 // that), and `nextTick`. The run loop (simulation.ts) reads three things from here: `activity`
 // (something happened: keep draining), `inflight` (real statements to await before time may move)
 // and `keepsAlive()` (whether Node would still be running).
-import { VirtualClock, type TimerId } from "./clock.ts";
+import { VirtualClock, type TimerId } from "../shared/virtual-clock.ts";
 import type { Execute, StatementOutcome } from "./execute.ts";
 import { directConnect } from "./direct.ts";
 import { PgBouncer, type PgBouncerConfig } from "./pgbouncer/index.ts";

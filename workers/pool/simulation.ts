@@ -31,7 +31,7 @@
 // when an error escapes as it would crash Node (an 'error' event with no listener).
 import type { ClientConfig } from "./pg-pool/client.ts";
 import { Client } from "./pg-pool/client.ts";
-import { drainInstant } from "./clock.ts";
+import { drainInstant } from "../shared/virtual-clock.ts";
 import { Pool, type PoolOptions } from "./pg-pool/pool.ts";
 import { PoolRuntime, type RuntimeOptions } from "./sim-runtime.ts";
 import { SummaryBuilder, type PoolSummary } from "./summary.ts";

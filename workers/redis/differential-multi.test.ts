@@ -4,7 +4,7 @@
 // command blocks (Pending); the real connection must then stay silent until the engine serves it.
 import { describe, expect, it } from "vitest";
 import { createRedis, Pending, type Connection, type Reply } from "./index.ts";
-import { Prng } from "./prng.ts";
+import { Prng } from "../shared/prng.ts";
 import { Pick, randomCommand } from "./testing/random-stream.ts";
 import { useRealRedis, type Resp, type RespClient } from "./testing/real-redis.ts";
 import { HASH_READS, big, normalize, normalizePairs, outcome, typed } from "./testing/resp-compare.ts";

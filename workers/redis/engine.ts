@@ -15,7 +15,7 @@ import { useErrno, type Errno } from "./errno.ts";
 import { activeExpireCycle } from "./expire.ts";
 import { NOTIFY, publishEvent } from "./notify.ts";
 import { DATABASES, Db, type KeyspaceHooks } from "./keyspace.ts";
-import { Prng } from "./prng.ts";
+import { Prng } from "../shared/prng.ts";
 import { ErrorReply, Frames, cstr, NO_REPLY, Pending, QUEUED, type Outcome } from "./reply.ts";
 import { commandTable, lookupCommand } from "./table.ts";
 import type { RedisTrace, RedisTraceBody, RedisTraceSink } from "./trace.ts";

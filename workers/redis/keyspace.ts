@@ -3,7 +3,7 @@
 // when a command touches it (lazy) or when the active cycle samples it (see expire.ts); until
 // then it still counts in DBSIZE, as in Redis. The database also keeps who WATCHes which key and
 // tells the server when a list or sorted set appears under a key a client blocks on.
-import type { Prng } from "./prng.ts";
+import type { Prng } from "../shared/prng.ts";
 import type { RSet } from "./set-store.ts";
 import type { ZSet } from "./zset-store.ts";
 

@@ -8,7 +8,7 @@
 //
 // What Node gives pg-pool comes from the simulation's runtime: timers on the virtual clock (ref'ed
 // or not, as pg-pool sets them, so allowExitOnIdle is observable), nextTick, the sockets.
-import type { TimerId } from "../clock.ts";
+import type { TimerId } from "../../shared/virtual-clock.ts";
 import type { PoolRuntime } from "../sim-runtime.ts";
 import type { PoolTraceBody, RemoveReason } from "../trace.ts";
 import { Client, traceError, type ClientConfig, type QueryResult } from "./client.ts";

@@ -2,7 +2,7 @@
 // how statements run there, the configuration, the pools, every client socket (max_client_conn
 // counts them all, admin console included), the trace, and the two ways PgBouncer's event loop
 // comes back to its pools — at once after an event (per_loop_maint) and on the janitor's timer.
-import type { VirtualClock } from "../clock.ts";
+import type { VirtualClock } from "../../shared/virtual-clock.ts";
 import type { Execute } from "../execute.ts";
 import type { PgBouncerTraceBody, PgBouncerTraceSink } from "../pgbouncer-trace.ts";
 import type { PostgresServer } from "../server.ts";

@@ -4,7 +4,7 @@
 // client; clients reach it through `connect` (wire.ts), as a node-postgres Client would
 // (client.ts). The rules are PgBouncer's own, module by module: client.c (client-side.ts),
 // server.c (server-side.ts), objects.c (objects.ts), janitor.c (janitor.ts), admin.c (admin.ts).
-import type { VirtualClock } from "../clock.ts";
+import type { VirtualClock } from "../../shared/virtual-clock.ts";
 import type { Execute } from "../execute.ts";
 import type { PgBouncerTraceSink } from "../pgbouncer-trace.ts";
 import type { PostgresServer } from "../server.ts";

@@ -1,6 +1,6 @@
 // A PgBouncer model in front of a Postgres server model, with Clients that keep what they hear:
 // the harness of the PgBouncer tests and of the replay of its recordings.
-import { VirtualClock } from "../clock.ts";
+import { VirtualClock } from "../../shared/virtual-clock.ts";
 import { Client, type QueryResult } from "../client.ts";
 import type { PgBouncerTrace } from "../pgbouncer-trace.ts";
 import { PgBouncer, type PgBouncerConfig } from "../pgbouncer/index.ts";

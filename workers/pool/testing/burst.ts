@@ -1,7 +1,7 @@
 // The recordings' burst (golden/pool.json, kind 'pgbouncer'): N clients connect one after
 // another, then all send one query at once — SELECT pg_backend_pid() AS pid FROM pg_sleep(s), a
 // transaction of its own — and stay connected; the counts are read some time later.
-import type { VirtualClock } from "../clock.ts";
+import type { VirtualClock } from "../../shared/virtual-clock.ts";
 import type { Client, QueryResult } from "../client.ts";
 import { advanceTo, settle } from "./settle.ts";
 

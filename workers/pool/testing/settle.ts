@@ -1,7 +1,7 @@
 // Drives the virtual clock until a promise from the engine settles, for tests: fire the next
 // timer, let the promise's reactions run, look again. The outcome is what node-postgres would
 // have given: a value, or the error's fields as the recordings write them.
-import type { VirtualClock } from "../clock.ts";
+import type { VirtualClock } from "../../shared/virtual-clock.ts";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string; severity?: string } };
 

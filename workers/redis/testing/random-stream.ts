@@ -1,6 +1,6 @@
 // A seeded random command stream over a small key space: every family, wrong types, bad
 // arguments, transactions. Used by the differential test against a real redis-server.
-import { Prng } from "../prng.ts";
+import { Prng } from "../../shared/prng.ts";
 
 const KEYS = ["k1", "k2", "k3"];
 const VALUES = ["0", "1", "abc", "1.5", "x y", "", " 7", "-0", "10", "-3", "9223372036854775807", "1e3", "100", "007", "3.0e3", "-1.5e-3", "inf", "1\u0000x", "\u0000", "a\r\nb"];

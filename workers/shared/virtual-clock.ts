@@ -1,7 +1,9 @@
-// Virtual time for the pool engine: a run's connections, pools and poolers live on this clock, not
-// on the wall's, so a 30 ms connection set-up or a 10 s idle timeout costs nothing to simulate and
-// every run of the same script gives the same timeline. Timers fire in time order (in the order
-// they were set among equals); `advanceTo` runs everything due, synchronously.
+// Virtual time for the simulating engines (pool, cluster, dns): a run's connections, pools,
+// nodes and name servers live on this clock, not on the wall's, so a 30 ms connection set-up or
+// a 10 s idle timeout costs nothing to simulate and every run of the same script gives the same
+// timeline. Timers fire in time order (in the order they were set among equals); `advanceTo`
+// runs everything due, synchronously. Each engine drives it its own way (pool/simulation.ts,
+// cluster/virtual-time.ts, dns/sim-clock.ts), all with drainInstant's rule below.
 export type TimerId = number;
 
 interface Timer {

@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) for the engine's own randomness (active expiry sampling,
-// SPOP, SRANDMEMBER, RANDOMKEY): the same seed gives the same run, so traces replay exactly.
+// A small seeded PRNG (mulberry32) for an engine's own randomness (Redis: active expiry
+// sampling, SPOP, SRANDMEMBER, RANDOMKEY; DNS: query ids, source ports, packet loss, the
+// attacker's guesses): the same seed gives the same run, so traces replay exactly.
 
 export class Prng {
   private state: number;

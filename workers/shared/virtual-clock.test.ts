@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "./clock.ts";
+import { VirtualClock } from "./virtual-clock.ts";
 
 describe("VirtualClock", () => {
   it("fires timers in time order, equals in the order set, and skips cancelled ones", () => {

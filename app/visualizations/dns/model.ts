@@ -96,7 +96,7 @@ export function cacheAt(run: DnsRun, net: number, time: number): CacheLine[] {
   return lines.sort((a, b) => (a.left === 0 ? 1 : 0) - (b.left === 0 ? 1 : 0) || a.left - b.left || a.name.localeCompare(b.name));
 }
 
-export const recordsText = (line: CacheLine) => (line.negative ? line.negative : line.records.map((r) => r.split(" ").slice(4).join(" ")).join(", "));
+export const recordsText = (line: CacheLine) => (line.negative ? line.negative : line.records.join(", "));
 
 /** A message's bytes as cells, each with the index of its field (-1: none). */
 export function wireCells(wire: WireImage): ByteCell[] {

@@ -41,7 +41,7 @@ export function CacheTable({ lines, time }: { lines: CacheLine[]; time: number }
                   <span className="dns-ttl__bar" aria-hidden="true">
                     <span className="dns-ttl__fill" style={{ width: `${Math.round((100 * line.left) / Math.max(1, line.ttl))}%` }} />
                   </span>
-                  {line.left === 0 ? "expired" : `${line.left.toLocaleString("en-US")} of ${line.ttl.toLocaleString("en-US")} s`}
+                  <span className="dns-ttl__text">{line.left === 0 ? "expired" : `${line.left.toLocaleString("en-US")} of ${line.ttl.toLocaleString("en-US")} s`}</span>
                 </span>
               </td>
             </tr>

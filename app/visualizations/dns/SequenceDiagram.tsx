@@ -8,7 +8,6 @@ import { useWidth } from "../use-width";
 import { bare, outcomeText, questionText, type Lane } from "./model";
 import type { Hop, Walk } from "./read";
 
-const HEAD = 66;
 const ROW = 46;
 const GUTTER = 48;
 const MAX_HOPS = 40;
@@ -40,10 +39,13 @@ export function SequenceDiagram({ walk, lanes, shown, onShow, summary }: { walk:
   const [ref, width] = useWidth<HTMLDivElement>(360);
   const hops = walk.hops.slice(0, MAX_HOPS);
   const start = walk.first.t;
-  const height = HEAD + Math.max(1, hops.length) * ROW + 6;
   // Each lane in the middle of an equal column, so its name has the column's width.
   const laneWidth = (width - GUTTER) / lanes.length;
   const x = (lane: number) => GUTTER + (lane + 0.5) * laneWidth;
+  const lines = lanes.map((lane) => nameLines(lane.name, laneWidth - 4));
+  // The header is as tall as the longest name's lines, plus the role under it.
+  const head = 30 + Math.max(...lines.map((l) => l.length)) * 13;
+  const height = head + Math.max(1, hops.length) * ROW + 6;
   const laneOf = (hop: Hop) => Math.max(1, lanes.findIndex((l) => l.address === hop.query.address));
 
   return (
@@ -56,19 +58,19 @@ export function SequenceDiagram({ walk, lanes, shown, onShow, summary }: { walk:
         </defs>
         {lanes.map((lane, i) => (
           <g key={lane.address || "asker"}>
-            {nameLines(lane.name, laneWidth - 4).map((line, n) => (
+            {lines[i].map((line, n) => (
               <text key={n} x={x(i)} y={13 + n * 13} textAnchor="middle" className="dns-seq__lane-name">
                 {line}
               </text>
             ))}
-            <text x={x(i)} y={52} textAnchor="middle" className="dns-seq__lane-role">
+            <text x={x(i)} y={14 + lines[i].length * 13} textAnchor="middle" className="dns-seq__lane-role">
               {fit(lane.role, laneWidth - 4)}
             </text>
-            <line x1={x(i)} x2={x(i)} y1={HEAD - 8} y2={height} className="dns-seq__lane" />
+            <line x1={x(i)} x2={x(i)} y1={head - 8} y2={height} className="dns-seq__lane" />
           </g>
         ))}
         {hops.map((hop, i) => {
-          const y = HEAD + i * ROW + 12;
+          const y = head + i * ROW + 12;
           const to = laneOf(hop);
           const o = hop.outcome;
           const active = shown === hop.query || (o !== null && shown === o);

@@ -261,3 +261,35 @@ describe("the serialization checks catch each mistake", () => {
     });
   }
 });
+
+// Each plausible mistake in the dns lesson's iterative resolver fails the check about it. "glue
+// ignored" recurses without end (a server's address needs the server): the checks report that too.
+describe("the dns checks catch each mistake", () => {
+  const dns = lessons.find((l) => l.meta.id === "dns")!;
+  const MISTAKES: Mistakes = {
+    "no CNAME following": {
+      edits: [
+        ['let alias = this.get(current, "CNAME")?.records[0];', "let alias: ResourceRecord | undefined;"],
+        ['alias = own.find((set) => set[0].type === "CNAME")?.[0];', "alias = undefined;"],
+      ],
+      fails: /Follows CNAMEs/,
+    },
+    "no loop guard": { edits: [["if (seen.has(current.toLowerCase()) || chain.length > MAX_CNAMES)", "if (false)"]], fails: /CNAME loop/ },
+    "a cache that keeps entries forever": { edits: [["if (entry.expires > this.net.now()) return entry;", "return entry;"]], fails: /TTL runs out/ },
+    "TTLs read as milliseconds": { edits: [["expires: this.net.now() + ttl * 1000, negative: null", "expires: this.net.now() + ttl, negative: null"]], fails: /within the TTL|TTL runs out/ },
+    "no cache at all": { edits: [["this.cache.set(keyOf(set[0].name, set[0].type),", "void ("]], fails: /within the TTL/ },
+    "no negative caching": { edits: [['if (!soa || soa.data.kind !== "SOA") return;', "return;"]], fails: /Negative answers/ },
+    "a fixed negative TTL of an hour": { edits: [["Math.min(soa.ttl, soa.data.minimum)", "3600"]], fails: /Negative answers/ },
+    "glue ignored": {
+      edits: [
+        ["for (const set of groups(glue)) this.store(set);", ""],
+        ["return ns.map((n) => ({ name: targetOf(n), address: this.addressIn(targetOf(n)) }));", "return ns.map((n) => ({ name: targetOf(n), address: null }));"],
+      ],
+      fails: /glue/,
+    },
+    "a lame server's REFUSED taken as the answer": { edits: [['if (response.rcode !== "NOERROR" && response.rcode !== "NXDOMAIN") continue;', ""]], fails: /lame/ },
+    "a silent server ending the resolution": { edits: [["continue; // ETIMEOUT", "return null; // ETIMEOUT"]], fails: /silent/ },
+    "every resolution starting at the root": { edits: [['const ns = this.get(zone, "NS");', "const ns = undefined as Entry | undefined;"]], fails: /cached referrals skip the root/ },
+  };
+  catchesEach(dns, MISTAKES);
+});

@@ -7,7 +7,6 @@ export interface PlannedLesson {
 }
 
 export const PLANNED_LESSONS: readonly PlannedLesson[] = [
-  { id: "dns", topic: "DNS" },
   { id: "background-tasks", topic: "Background tasks" },
 ];
 

@@ -25,6 +25,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "cluster": lazy(() => import("./cluster/Cluster")),
   "validation": lazy(() => import("./validation/ValidationView")),
   "serialization": lazy(() => import("./serialization/Serialization")),
+  "dns": lazy(() => import("./dns/Dns")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

@@ -230,7 +230,7 @@ export interface Internet {
   /** A zone by its origin ("example.test"); throws if no server serves it. */
   zone(origin: string): Zone;
   addZone(origin: string, options?: AddZoneOptions): Zone;
-  /** Sets one server's round-trip time, or makes it silent (null: it never answers). */
+  /** Sets one server's round-trip time, or makes it silent (`silent: true`: it drops every query until `silent: false`). */
   setServer(nameOrAddress: string, settings: { rttMs?: number; silent?: boolean }): void;
   /** Sends ONE query to one server (host name or address) and returns its decoded response; ETIMEOUT if none comes. */
   query(server: string, name: string, type: RecordType, options?: QueryOptions): Promise<QueryResponse>;
@@ -238,7 +238,7 @@ export interface Internet {
   resolver(options?: ResolverOptions): Resolver;
   /** A one-thread application process using `resolver`. */
   app(resolver: Resolver): App;
-  /** The reference answer: a fresh resolver with no cache, no loss (what a checked iterative loop must find). */
+  /** The reference answer: a fresh resolver with an empty cache, on this same network (its latency and packet loss apply too): what a checked iterative loop must find. */
   reference(name: string, type: RecordType): Promise<Resolution>;
   /** Runs the cache poisoning attack against a fresh resolver with these defences. */
   poison(options?: PoisoningOptions): Promise<PoisoningResult>;

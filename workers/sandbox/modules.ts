@@ -11,4 +11,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/cluster": "workers/cluster/learner-api.ts",
   "playground/validation": "workers/validation/learner-api.ts",
   "playground/serialization": "workers/serialization/learner-api.ts",
+  "playground/dns": "workers/dns/learner-api.ts",
 };

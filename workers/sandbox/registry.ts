@@ -12,6 +12,7 @@ import { searchModule } from "../search/playground.ts";
 import { clusterModule } from "../cluster/playground.ts";
 import { validationModule } from "../validation/playground.ts";
 import { serializationModule } from "../serialization/playground.ts";
+import { dnsModule } from "../dns/playground.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -45,6 +46,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/cluster": (env) => clusterModule(env),
   "playground/validation": (env) => validationModule(env),
   "playground/serialization": (env) => serializationModule(env),
+  "playground/dns": (env) => dnsModule(env),
 };
 
 export { instantiateModules } from "./lazy-modules";

@@ -10,7 +10,7 @@ import { Compare } from "./Compare";
 import { FieldTable } from "./FieldTable";
 import { HexView } from "./HexView";
 import { PickleVerdict } from "./PickleVerdict";
-import { callOf, cellsOf, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
+import { callOf, cellsOf, describeByte, fieldRows, groupsOf, labelOf, phaseAt, phasesOf, readRun } from "./model";
 import "./serialization.css";
 
 export default function Serialization({ store, view }: VisualizationProps) {
@@ -69,7 +69,7 @@ export default function Serialization({ store, view }: VisualizationProps) {
             — {shown.length.toLocaleString("en-US")} {shown.length === 1 ? "byte" : "bytes"} in {shown.fields.length} {shown.fields.length === 1 ? "field" : "fields"}, made by{" "}
             {phaseAt(phases, shown.t)?.label ?? "your code"}
           </figcaption>
-          <HexView event={shown} cells={cells} />
+          <HexView cells={cells} name={callOf(shown)} length={shown.length} truncated={shown.truncated} describe={(cell) => describeByte(shown, cell)} />
           <p className="ser-legend" aria-hidden="true">
             colours: one per field · <span className="ser-legend__msb">underlined</span>: the most significant byte of a number
           </p>

@@ -14,6 +14,8 @@ import { PLAYGROUND_MODULES } from "../workers/sandbox/registry";
 import { prepareHostedRun, type HostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engines";
 import type { DatasetName } from "../workers/postgres/dataset-names";
 import { createTestHost } from "../workers/postgres/test-host";
+import type { TraceBatch } from "../workers/sandbox/trace-stream";
+import type { PostgresQueryTrace } from "../workers/postgres/trace";
 import { createClusterTestHost } from "../workers/cluster/test-host";
 
 const lessons = loadLessons(import.meta.dirname, { visualizations: VISUALIZATION_IDS });
@@ -47,13 +49,13 @@ afterAll(async () => {
   await Promise.all([...booted.values()].map((b) => b.close()));
 });
 
-async function runFile(lesson: FoundLesson, file: string) {
-  return runCode(lesson, readFileSync(join(lesson.dir, file), "utf8"));
+async function runFile(lesson: FoundLesson, file: string, onTrace?: (batch: TraceBatch) => void) {
+  return runCode(lesson, readFileSync(join(lesson.dir, file), "utf8"), onTrace);
 }
 
-async function runCode(lesson: FoundLesson, code: string) {
+async function runCode(lesson: FoundLesson, code: string, onTrace?: (batch: TraceBatch) => void) {
   const request = { code, checks: readFileSync(join(lesson.dir, "checks.ts"), "utf8") };
-  const env = { now: () => 0, modules: PLAYGROUND_MODULES, onConsole: () => {} };
+  const env = { now: () => 0, modules: PLAYGROUND_MODULES, onConsole: () => {}, onTrace };
   // As the page does it: each hosted engine opens the run and gives it a port, and closes it after.
   const run = await prepareHostedRun(hostsOf(lesson), lesson.meta);
   try {
@@ -74,6 +76,22 @@ describe.each(lessons.map((l) => [l.meta.id, l] as const))("lesson %s", (_id, le
   it("has a starter that fails at least one check", async () => {
     const result = await runFile(lesson, "starter.ts");
     expect(result.checks.some((c) => !c.passed) || result.error !== null).toBe(true);
+  });
+});
+
+describe("the pagination checks fit the statement limit at the page's million rows", () => {
+  // The walk to the end cuts the feed to its first 3,000 posts. Deleting the rest row by row
+  // (~997,000 rows on the page) ran past the lesson's 5 s statement limit in the browser, so a
+  // correct solution failed; no check statement may write or return rows in proportion to the feed.
+  it("no check statement writes or returns more rows than the walk keeps, whatever the feed's size", async () => {
+    const statements: PostgresQueryTrace[] = [];
+    const result = await runFile(lessons.find((l) => l.meta.id === "pagination")!, "solution.ts", (batch) => {
+      for (const event of batch.events) if (event.source === "postgres") statements.push(event);
+    });
+    expect(allPassed(result)).toBe(true);
+    expect(statements.length).toBeGreaterThan(0);
+    const heavy = statements.filter((s) => (s.rowCount ?? 0) > 3_100).map((s) => `${s.text} (${s.rowCount} rows)`);
+    expect(heavy).toEqual([]);
   });
 });
 

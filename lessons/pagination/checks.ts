@@ -18,6 +18,20 @@ const addTies = () =>
     FROM (SELECT max(id) AS id FROM feed_items) AS m, feed_items AS f, generate_series(1, 7) AS g
     WHERE f.id IN (48, 149, 1203)`));
 
+/**
+ * Cuts the feed to its first 3,000 posts and the tied ones, for a walk to the end (inside the run's
+ * transaction, rolled back when it ends). Not a DELETE of the other ~997,000 rows: deleting them
+ * one by one took past the lesson's 5 s statement limit in the browser. The posts kept are put
+ * aside, the table is emptied at once (TRUNCATE makes it new files, which the rollback drops) and
+ * they are put back, into the same table with the same indexes.
+ */
+async function keepFirstPosts(): Promise<void> {
+  await db.query(`CREATE TEMP TABLE checks_first_posts ON COMMIT DROP AS
+    SELECT * FROM feed_items WHERE id <= 3000 OR author = 'same_second'`);
+  await db.query("TRUNCATE feed_items");
+  await db.query("INSERT INTO feed_items SELECT * FROM checks_first_posts");
+}
+
 const cursorOf = (row: Row) => ({ createdAt: row.created_at, id: row.id });
 
 function nodes(node: PlanNode): PlanNode[] {
@@ -134,7 +148,7 @@ export default defineChecks<typeof Solution>([
     ],
     run: async ({ getPage }) => {
       await addTies();
-      await db.query("DELETE FROM feed_items WHERE id > 3000 AND author <> 'same_second'");
+      await keepFirstPosts();
       const want = (await db.query<Row>(ORDERED)).rows.map((r) => r.id);
       const got: string[] = [];
       let cursor = null;

@@ -115,6 +115,19 @@ describe("the learner API", () => {
     expect((await engine.query("SELECT count(*) FROM feed_items WHERE id = $1", [ROWS + 1])).rows).toEqual([{ count: "0" }]);
   });
 
+  it("a run's TRUNCATE and a temp table of its own are rolled back too: the table is whole, its indexes used", async () => {
+    await engine.beginRun();
+    await engine.query("CREATE TEMP TABLE kept ON COMMIT DROP AS SELECT * FROM feed_items WHERE id <= 100");
+    await engine.query("TRUNCATE feed_items");
+    expect(await engine.query("INSERT INTO feed_items SELECT * FROM kept")).toMatchObject({ rowCount: 100 });
+    expect((await engine.query("SELECT count(*) FROM feed_items")).rows).toEqual([{ count: "100" }]);
+    expect(await engine.endRun()).toMatchObject({ escaped: false });
+    expect((await engine.query("SELECT count(*), max(id) FROM feed_items")).rows).toEqual([{ count: String(ROWS), max: String(ROWS) }]);
+    expect((await engine.query("SELECT to_regclass('pg_temp.kept') AS kept")).rows).toEqual([{ kept: null }]);
+    const plan = (await engine.explain("SELECT id FROM feed_items WHERE id = $1", [ROWS])) as { Plan: Record<string, unknown> };
+    expect(plan.Plan["Node Type"]).toMatch(/Index/);
+  });
+
   it("a run's statements run only while it is live; ending an old run leaves the new one alone", async () => {
     const first = await engine.beginRun();
     await engine.tracedQuery("INSERT INTO feed_items VALUES (-5, now(), 'me', 'first')", undefined, first);

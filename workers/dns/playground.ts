@@ -8,7 +8,7 @@
 // resolution resolves as soon as the simulation reaches the answer, costing no wall time.
 import type { TraceEvent } from "../trace.ts";
 import type * as LearnerApi from "./learner-api.ts";
-import { VirtualClock } from "../pool/clock.ts";
+import { VirtualClock } from "../shared/virtual-clock.ts";
 import { Cache } from "./cache.ts";
 import { NodeDnsError } from "./errors.ts";
 import { Internet } from "./internet.ts";

@@ -198,7 +198,7 @@ export interface PoisoningResult {
   forgedPackets: number;
   /** Races run: each triggers one query and floods forged answers at it. */
   windows: number;
-  /** The expected number of forged packets for these defences (ids × ports × 0x20 cases ÷ 2), Infinity if the attack cannot work. */
+  /** The expected number of forged packets for these defences (ids × ports × 0x20 cases: each window is a fresh query, so guesses do not narrow down), Infinity if the attack cannot work. */
   expectedPackets: number;
   /** The address the resolver gives for the victim afterwards. */
   victimAnswer: string[];

@@ -8,10 +8,10 @@ const statements: Statements = async (text, values) => {
   return { rows: [{ id: values?.[0] ?? null }], rowCount: 1, command: "SELECT" };
 };
 
-function module() {
+function module(run: Statements = statements) {
   const trace: TraceEvent[] = [];
   let now = 0;
-  const api = poolModule({ now: () => (now += 0.01), trace: (e) => trace.push(e) }, statements);
+  const api = poolModule({ now: () => (now += 0.01), trace: (e) => trace.push(e) }, run);
   return { api, trace };
 }
 
@@ -66,5 +66,22 @@ describe("playground/pool", () => {
     await api.simulate({}, async ({ Pool }) => {
       expect(() => Object.defineProperty(Pool.prototype, "query", { value: () => Promise.resolve({ rows: [] }) })).toThrow();
     });
+  });
+
+  it("charges a statement the time Postgres says it spent, when it says, not the wait for its answer", async () => {
+    const burst = (run: Statements) =>
+      module(run).api.simulate({}, (world) =>
+        world.serverlessBurst({
+          invocations: 1,
+          handler: async ({ pool }) => {
+            await pool.query("SELECT id FROM feed_items WHERE id = $1", [1]);
+            await pool.end();
+          },
+        }),
+      );
+    const told = (ms: number): Statements => async (text, values) => ({ ...(await statements!(text, values)), ms });
+    const floored = await burst(told(0.2)); // charged the lesson's floor, 5 ms
+    const slow = await burst(told(200));
+    expect((slow.latency.p50 ?? 0) - (floored.latency.p50 ?? 0)).toBeCloseTo(195, 6);
   });
 });

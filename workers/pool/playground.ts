@@ -18,7 +18,8 @@ export interface PoolModuleEnv {
 }
 
 /** A statement runner on the run's Postgres (postgres/playground.ts statementsFor), or null. */
-export type Statements = ((text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null; command: string | null }>) | null;
+/** `ms` (on an answer) and `durationMs` (on an error): the time Postgres spent, when it says. */
+export type Statements = ((text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number | null; command: string | null; ms?: number }>) | null;
 
 /** The lesson's server unless the setup says otherwise: Postgres's defaults, and four cores. */
 const DEFAULT_CORES = 4;
@@ -33,7 +34,8 @@ export const LESSON_STATEMENT_FLOOR_MS = 5;
 const NO_DATABASE = { message: "This lesson has no database: its front matter needs `engines: [postgres]`.", code: "08006", severity: "FATAL" as const };
 
 /**
- * Statements on the real Postgres, timed on the run's clock; a SQL error is the statement's
+ * Statements on the real Postgres, each charged the time Postgres spent on it (timed in its worker;
+ * the run's clock around the call only if it does not say); a SQL error is the statement's
  * outcome. PGlite runs one statement at a time: sent together, the later ones would wait behind
  * the earlier and count that wait as their own time (which the simulation's cores already
  * charge). So they are sent one after another, each timed from when it is sent.
@@ -52,11 +54,12 @@ async function timed(statements: Statements, now: () => number, sql: string, val
   const started = now();
   try {
     const result = await statements(sql, values === undefined ? undefined : [...values]);
-    return { ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command ?? "", ms: now() - started };
+    return { ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command ?? "", ms: result.ms ?? now() - started };
   } catch (e) {
     const error = e as { message?: unknown; code?: unknown; severity?: unknown };
     if (typeof error?.code !== "string") throw e; // not Postgres's answer: the run's own failure
-    return { ok: false, error: { message: String(error.message), code: error.code, severity: error.severity === "FATAL" ? "FATAL" : "ERROR" }, ms: now() - started };
+    const ms = (e as { durationMs?: unknown }).durationMs;
+    return { ok: false, error: { message: String(error.message), code: error.code, severity: error.severity === "FATAL" ? "FATAL" : "ERROR" }, ms: typeof ms === "number" ? ms : now() - started };
   }
 }
 

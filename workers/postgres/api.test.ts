@@ -9,6 +9,7 @@ import { PostgresError } from "./errors.ts";
 import { connectHost, type PostgresHostClient } from "./host-client.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 import { connectLearnerClient } from "./port-client.ts";
+import { statementsFor } from "./playground.ts";
 import type { StartProgress } from "./protocol.ts";
 import type { PostgresTrace } from "./trace.ts";
 
@@ -152,6 +153,32 @@ describe("the sandbox's side: a run's port", () => {
     await expect(client.query("SELECT $1::text", [new Map()])).rejects.toThrow("Refused: values[0]: a Map cannot be a query parameter");
     await expect(client.query("SELECT $1::text", [() => 1])).rejects.toThrow(); // DataCloneError, in the sandbox
     expect((await client.query("SELECT $1::int AS n, $2::jsonb AS j", [1, { a: [1, "x"] }])).rows).toEqual([{ n: 1, j: { a: [1, "x"] } }]);
+    await main.endRun(run);
+  });
+
+  it("gives another engine the time Postgres spent on each statement, without the port's round trip", async () => {
+    // A relay that holds every message 150 ms each way: the port's round trip is then 300 ms.
+    const c = channel();
+    const relay = channel();
+    const run = await main.beginRun(1_000);
+    await main.connect(run, c.port1);
+    c.port2.onmessage = (e) => void setTimeout(() => relay.port1.postMessage(e.data), 150);
+    relay.port1.onmessage = (e) => void setTimeout(() => c.port2.postMessage(e.data), 150);
+    const env = { now: () => performance.now(), trace: () => {}, port: (name: string) => (name === "postgres" ? relay.port2 : undefined) };
+    const statements = statementsFor(env);
+    if (!statements) throw new Error("no statements with a port");
+
+    const started = performance.now();
+    const quick = await statements("SELECT 1 AS one");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(quick.rows).toEqual([{ one: 1 }]);
+    expect(quick.ms).toBeLessThan(150);
+    const slow = await statements("SELECT pg_sleep(0.08)");
+    expect(slow.ms).toBeGreaterThanOrEqual(75);
+    expect(slow.ms).toBeLessThan(230);
+    const failed = await statements("SELECT 1/0").catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(PostgresError);
+    expect((failed as { durationMs?: number }).durationMs).toBeLessThan(150);
     await main.endRun(run);
   });
 });

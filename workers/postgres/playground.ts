@@ -48,13 +48,25 @@ function connectionOf(env: PostgresModuleEnv): Connection {
 /**
  * The run's connection for another engine that sends statements on the learner's behalf (the
  * pool engine): untraced, since that engine reports them itself; null when the lesson has no
- * database.
+ * database. Each answer (or error, as `durationMs`) carries the time Postgres spent on the
+ * statement, timed in its worker: the port's round trip between workers is the browser's
+ * plumbing, not the server's work, and on a busy machine it was most of the time measured.
  */
-export function statementsFor(env: PostgresModuleEnv): ((text: string, values?: unknown[]) => Promise<QueryResult>) | null {
+export function statementsFor(env: PostgresModuleEnv): ((text: string, values?: unknown[]) => Promise<QueryResult & { ms?: number }>) | null {
   const { client, log } = connectionOf(env);
   if (!client) return null;
-  // Through the checks' statement log too: a check watching statements sees the pool's as well.
-  return (text, values) => log.query(values === undefined ? { text } : { text, values }, () => client.query(text, values, { trace: false }));
+  return async (text, values) => {
+    let ms: number | undefined;
+    const onEvent = (event: { durationMs: number }) => void (ms = event.durationMs);
+    try {
+      // Through the checks' statement log too: a check watching statements sees the pool's as well.
+      const result = await log.query(values === undefined ? { text } : { text, values }, () => client.query(text, values, { trace: false, onEvent }));
+      return ms === undefined ? result : { ...result, ms };
+    } catch (error) {
+      if (ms !== undefined && error instanceof PostgresError) Object.defineProperty(error, "durationMs", { value: ms });
+      throw error;
+    }
+  };
 }
 
 export function postgresModule(env: PostgresModuleEnv): typeof LearnerApi {

@@ -5,7 +5,7 @@
 import type { QueryResult } from "./engine.ts";
 import { PostgresError } from "./errors.ts";
 import type { StatementReply, StatementRequest, StatementResponse } from "./protocol.ts";
-import type { PostgresTrace } from "./trace.ts";
+import type { PostgresQueryTrace, PostgresTrace } from "./trace.ts";
 
 export interface LearnerClientEnv {
   /** Milliseconds on the run's clock: events are stamped with the time the statement was sent. */
@@ -13,9 +13,18 @@ export interface LearnerClientEnv {
   trace(event: PostgresTrace): void;
 }
 
+export interface QueryOptions {
+  trace?: boolean;
+  onEvent?: (event: PostgresQueryTrace) => void;
+}
+
 export interface LearnerClient {
-  /** `trace: false`: no trace event (an engine that reports the statement in its own terms). */
-  query<Row = Record<string, unknown>>(text: string, values?: unknown[], options?: { trace?: boolean }): Promise<QueryResult<Row>>;
+  /**
+   * `trace: false`: no trace event (an engine that reports the statement in its own terms).
+   * `onEvent`: the statement's trace event as the Postgres worker made it (its `durationMs`
+   * timed there, without the port's round trip), traced or not, before the answer settles.
+   */
+  query<Row = Record<string, unknown>>(text: string, values?: unknown[], options?: QueryOptions): Promise<QueryResult<Row>>;
   explain(text: string, values?: unknown[]): Promise<unknown>;
   /** Lets go of the port. */
   close(): void;
@@ -34,7 +43,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
   port.addEventListener("message", listener);
   port.start();
 
-  async function call<T>(op: StatementRequest["op"], text: string, values: unknown[] | undefined, trace = true): Promise<T> {
+  async function call<T>(op: StatementRequest["op"], text: string, values: unknown[] | undefined, { trace = true, onEvent }: QueryOptions = {}): Promise<T> {
     const t = env.now();
     const id = nextId++;
     const request: StatementRequest = values === undefined ? { id, op, text } : { id, op, text, values };
@@ -48,6 +57,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
       }
     });
     if (reply.event && trace) env.trace({ ...reply.event, t });
+    if (reply.event) onEvent?.(reply.event);
     if (reply.ok) return reply.result as T;
     const { name: _name, ...fields } = reply.error;
     const error = fields.code ? new PostgresError(fields) : new Error(fields.message);
@@ -57,7 +67,7 @@ export function connectLearnerClient(port: MessagePort, env: LearnerClientEnv): 
     throw error;
   }
   return {
-    query: <Row,>(text: string, values?: unknown[], options?: { trace?: boolean }) => call<QueryResult<Row>>("query", text, values, options?.trace),
+    query: <Row,>(text: string, values?: unknown[], options?: QueryOptions) => call<QueryResult<Row>>("query", text, values, options),
     explain: (text, values) => call("explain", text, values),
     close: () => {
       port.removeEventListener("message", listener);

@@ -121,3 +121,55 @@ for (const viewport of [WIDE, PHONE]) {
     expect(ticks[ticks.length - 1].right).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
   });
 }
+
+// WCAG 2.4.11: what takes the focus is not hidden under the sticky bars. Tab scrolls a control
+// below the view just into it, which is under the playhead unless the scroller keeps room for it;
+// Shift+Tab scrolls one above the view to the top, under the toolbar (stacked) or the pane's title.
+for (const viewport of [WIDE, { width: 820, height: 1180 }, PHONE]) {
+  test(`Tab through the visualization: no control it focuses sits under the playhead, the toolbar or the pane's title (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await openLesson(page, "#/lessons/dns");
+    await runCode(page, readFileSync("lessons/dns/starter.ts", "utf8"));
+    await expect(status(page)).toContainText("checks passed");
+    const viz = visualization(page);
+    await viz.getByText("Show the queries as a table").click();
+    /** Scrolls the page and the pane to one end, then moves the focus one step, and says where it landed. */
+    const step = (key: "Tab" | "Shift+Tab") =>
+      page
+        .evaluate((to) => {
+          const pane = document.querySelector(".pane--viz") as HTMLElement;
+          window.scrollTo(0, to === "top" ? 0 : document.documentElement.scrollHeight);
+          pane.scrollTop = to === "top" ? 0 : pane.scrollHeight;
+        }, key === "Tab" ? "top" : "bottom")
+        .then(() => page.keyboard.press(key))
+        .then(() =>
+          page.evaluate(() => {
+            const focused = document.activeElement as HTMLElement | null;
+            const playhead = document.querySelector(".playhead");
+            const bars = [document.querySelector(".toolbar"), document.querySelector(".pane--viz .pane__bar")];
+            const pane = focused?.closest(".pane--viz");
+            if (!focused || !pane || pane === focused || playhead?.contains(focused) || bars.some((bar) => bar?.contains(focused))) return null;
+            const box = focused.getBoundingClientRect();
+            const under = (bar: Element | null | undefined) => {
+              if (!bar) return 0;
+              const b = bar.getBoundingClientRect();
+              return Math.max(0, Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top));
+            };
+            return { what: focused.outerHTML.slice(0, 80), underPlayhead: under(playhead), underBarsAbove: under(bars[0]) + under(bars[1]) };
+          }),
+        );
+    const picker = viz.getByRole("combobox", { name: "Resolution" });
+    let checked = 0;
+    for (const key of ["Tab", "Shift+Tab"] as const) {
+      await picker.focus();
+      for (let i = 0; i < 12; i++) {
+        const seen = await step(key);
+        if (!seen) continue;
+        checked++;
+        expect(seen, `${key} to ${seen.what}`).toMatchObject({ underPlayhead: 0, underBarsAbove: 0 });
+      }
+    }
+    expect(checked, "controls focused in the visualization").toBeGreaterThanOrEqual(4);
+  });
+}

@@ -8,6 +8,7 @@ import type { RunStore } from "../lesson/run-session";
 import { formatMs } from "../visualizations/run-timeline/steps";
 import { follow, runMsPerMs, seek, SPEEDS, type PlayheadStore, type Speed } from "./playhead";
 import { momentAt, nextMoment, previousMoment, START } from "./timeline";
+import { useScrollRoom } from "./scroll-room";
 import "./playhead.css";
 
 const count = new Intl.NumberFormat("en-US");
@@ -41,6 +42,7 @@ export function Playhead({ store, playhead }: { store: RunStore; playhead: Playh
   const running = useStore(store, (s) => s.running);
   const { pinned, playing, speed } = useStore(playhead);
   const track = useRef<HTMLDivElement>(null);
+  const room = useScrollRoom();
 
   const time = pinned?.time ?? end;
   const shown = pinned?.count ?? trace.length;
@@ -115,7 +117,7 @@ export function Playhead({ store, playhead }: { store: RunStore; playhead: Playh
   const which = shown === 0 ? "before the first event" : `event ${count.format(shown)} of ${count.format(trace.length)}`;
 
   return (
-    <div className="playhead" role="group" aria-label="Playhead">
+    <div className="playhead" role="group" aria-label="Playhead" ref={room}>
       <div className="playhead__buttons">
         {(
           [

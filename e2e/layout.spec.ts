@@ -122,54 +122,52 @@ for (const viewport of [WIDE, PHONE]) {
   });
 }
 
-// WCAG 2.4.11: what takes the focus is not hidden under the sticky bars. Tab scrolls a control
-// below the view just into it, which is under the playhead unless the scroller keeps room for it;
-// Shift+Tab scrolls one above the view to the top, under the toolbar (stacked) or the pane's title.
+// WCAG 2.4.11: what takes the focus is not hidden under the sticky bars. A control that sits under
+// a bar is inside the scroller's box, so the browser sees no need to scroll to it unless the
+// scroller keeps room for the bars (scroll-padding): the playhead at the foot of the visualization,
+// its pane's title at the top, and stacked, the lesson's toolbar at the top of the page.
 for (const viewport of [WIDE, { width: 820, height: 1180 }, PHONE]) {
-  test(`Tab through the visualization: no control it focuses sits under the playhead, the toolbar or the pane's title (${viewport.width}×${viewport.height})`, async ({ page }) => {
+  test(`a control of the visualization focused under the playhead, the toolbar or the pane's title scrolls clear of them (${viewport.width}×${viewport.height})`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.emulateMedia({ reducedMotion: "reduce" });
     await openLesson(page, "#/lessons/dns");
     await runCode(page, readFileSync("lessons/dns/starter.ts", "utf8"));
     await expect(status(page)).toContainText("checks passed");
-    const viz = visualization(page);
-    await viz.getByText("Show the queries as a table").click();
-    /** Scrolls the page and the pane to one end, then moves the focus one step, and says where it landed. */
-    const step = (key: "Tab" | "Shift+Tab") =>
-      page
-        .evaluate((to) => {
-          const pane = document.querySelector(".pane--viz") as HTMLElement;
-          window.scrollTo(0, to === "top" ? 0 : document.documentElement.scrollHeight);
-          pane.scrollTop = to === "top" ? 0 : pane.scrollHeight;
-        }, key === "Tab" ? "top" : "bottom")
-        .then(() => page.keyboard.press(key))
-        .then(() =>
-          page.evaluate(() => {
-            const focused = document.activeElement as HTMLElement | null;
-            const playhead = document.querySelector(".playhead");
-            const bars = [document.querySelector(".toolbar"), document.querySelector(".pane--viz .pane__bar")];
-            const pane = focused?.closest(".pane--viz");
-            if (!focused || !pane || pane === focused || playhead?.contains(focused) || bars.some((bar) => bar?.contains(focused))) return null;
-            const box = focused.getBoundingClientRect();
-            const under = (bar: Element | null | undefined) => {
-              if (!bar) return 0;
-              const b = bar.getBoundingClientRect();
-              return Math.max(0, Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top));
-            };
-            return { what: focused.outerHTML.slice(0, 80), underPlayhead: under(playhead), underBarsAbove: under(bars[0]) + under(bars[1]) };
-          }),
-        );
-    const picker = viz.getByRole("combobox", { name: "Resolution" });
-    let checked = 0;
-    for (const key of ["Tab", "Shift+Tab"] as const) {
-      await picker.focus();
-      for (let i = 0; i < 12; i++) {
-        const seen = await step(key);
-        if (!seen) continue;
-        checked++;
-        expect(seen, `${key} to ${seen.what}`).toMatchObject({ underPlayhead: 0, underBarsAbove: 0 });
+    await visualization(page).getByText("Show the queries as a table").click();
+    const results = await page.evaluate(async () => {
+      const pane = document.querySelector(".pane--viz") as HTMLElement;
+      const playhead = document.querySelector(".playhead") as HTMLElement;
+      const above = [document.querySelector(".pane--viz .pane__bar"), document.querySelector(".toolbar")].filter((e): e is Element => !!e);
+      const stacked = getComputedStyle(pane).overflowY === "visible";
+      const controls = [...pane.querySelectorAll<HTMLElement>("button, select, summary, a[href], [tabindex='0']")].filter(
+        (c) => c !== pane && !c.matches(":disabled") && !playhead.contains(c) && !above.some((bar) => bar.contains(c)) && c.getClientRects().length > 0,
+      );
+      const overlap = (box: DOMRect, bar: Element) => {
+        const b = bar.getBoundingClientRect();
+        return Math.max(0, Math.min(box.bottom, b.bottom) - Math.max(box.top, b.top));
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const seen = [];
+      for (const control of controls.slice(0, 12)) {
+        for (const edge of ["top", "bottom"] as const) {
+          control.blur();
+          // Put the control 6 px inside the scroller's edge: under the bars there.
+          const view = stacked ? { top: 0, bottom: innerHeight } : pane.getBoundingClientRect();
+          const box = control.getBoundingClientRect();
+          const by = edge === "top" ? box.top - view.top - 6 : box.bottom - view.bottom + 6;
+          if (stacked) window.scrollBy(0, by);
+          else pane.scrollTop += by;
+          await frame();
+          control.focus();
+          await frame();
+          if (document.activeElement !== control) continue;
+          const now = control.getBoundingClientRect();
+          seen.push({ what: control.outerHTML.slice(0, 70), edge, under: edge === "top" ? above.reduce((sum, bar) => sum + overlap(now, bar), 0) : overlap(now, playhead) });
+        }
       }
-    }
-    expect(checked, "controls focused in the visualization").toBeGreaterThanOrEqual(4);
+      return seen;
+    });
+    expect(results.length, "placements tried").toBeGreaterThanOrEqual(8);
+    for (const r of results) expect(r.under, `${r.what} focused at the ${r.edge} edge`).toBe(0);
   });
 }

@@ -11,6 +11,7 @@ import type { HostedEngine } from "../../workers/sandbox/hosted-engines";
 import { Dialog } from "../shell/Dialog";
 import { lessonHref } from "../router/hash-route";
 import { CopyField, copyText, type CopyState } from "./CopyField";
+import { useScrollRoom } from "./scroll-room";
 
 // Before the lesson has loaded there is no run session yet; the toolbar renders from this.
 const NO_SESSION = createStore<Pick<RunState, "running" | "status" | "tone">>(() => ({ running: false, status: "Loading…", tone: "neutral" }));
@@ -67,9 +68,11 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
   const close = () => setDialog(null);
   // Packed only when the learner asks for it, not on every render.
   const [shareLink, setShareLink] = useState("");
+  // Stacked, the toolbar sticks to the top of the page: what scrolls into view stops below it.
+  const room = useScrollRoom("--toolbar-room");
 
   return (
-    <div className="toolbar">
+    <div className="toolbar" ref={room}>
       <div className="toolbar__title">
         {embed ? <p className="toolbar__lesson">{lesson.title}</p> : <h1 className="toolbar__lesson">{lesson.title}</h1>}
       </div>

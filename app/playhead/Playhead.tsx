@@ -8,7 +8,7 @@ import type { RunStore } from "../lesson/run-session";
 import { formatMs } from "../visualizations/run-timeline/steps";
 import { follow, runMsPerMs, seek, SPEEDS, type PlayheadStore, type Speed } from "./playhead";
 import { momentAt, nextMoment, previousMoment, START } from "./timeline";
-import { useScrollRoom } from "./scroll-room";
+import { useScrollRoom } from "../lesson/scroll-room";
 import "./playhead.css";
 
 const count = new Intl.NumberFormat("en-US");
@@ -42,7 +42,7 @@ export function Playhead({ store, playhead }: { store: RunStore; playhead: Playh
   const running = useStore(store, (s) => s.running);
   const { pinned, playing, speed } = useStore(playhead);
   const track = useRef<HTMLDivElement>(null);
-  const room = useScrollRoom();
+  const room = useScrollRoom("--playhead-room");
 
   const time = pinned?.time ?? end;
   const shown = pinned?.count ?? trace.length;

@@ -173,6 +173,14 @@ export class PostgresEngine {
     });
   }
 
+  /**
+   * Runs `work` with the database to itself, after what is queued and before what comes later: a
+   * run asked for meanwhile waits for it (file-room.ts, after a kept copy is loaded).
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    return this.serial(async () => work());
+  }
+
   status(): Promise<EngineStatus> {
     return this.serial(async () => {
       const { plans, trigram } = await this.detectFeatures();

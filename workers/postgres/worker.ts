@@ -22,6 +22,7 @@ import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
 import { serveHost, type Endpoint, type StartProgress } from "./api.ts";
 import { DEFAULT_ROWS, seedSteps, type DatasetName } from "./datasets.ts";
+import { giveFilesRoom } from "./file-room.ts";
 import { bootFromCopy, keepSeeded } from "./keeper.ts";
 import { indexedDbStore } from "./kept-store.ts";
 import { pgliteOptions } from "./pglite-options.ts";
@@ -97,6 +98,7 @@ serveHost(self as unknown as Endpoint, {
   prepare: async (onProgress) => void (await prepare(onProgress)),
   boot: async (datasets, onProgress) => {
     const [pgliteWasmModule, initdbWasmModule, fsBundle] = await prepare(onProgress);
+    let made = null as PGlite | null; // set by create, which bootFromCopy calls
     // initdb and starting Postgres report nothing until they are done (the page weighs this part).
     onProgress({ phase: "boot", label: "Starting Postgres", done: 0, total: 1 });
     const { engine, loaded } = await bootFromCopy(datasets, {
@@ -107,10 +109,15 @@ serveHost(self as unknown as Endpoint, {
       create: async (loadDataDir) => {
         const db = new PGlite({ ...options, pgliteWasmModule, initdbWasmModule, fsBundle, loadDataDir });
         await db.waitReady;
+        made = db;
         return db;
       },
     });
     await engine.status(); // loads auto_explain and looks for pg_trgm now, not in the first run
+    // A loaded copy's big files get room to grow while the learner reads (file-room.ts); not
+    // awaited, so "ready" comes first, and a run asked for meanwhile waits for it.
+    const db = made;
+    if (loaded.length > 0 && db) void engine.exclusive(() => giveFilesRoom(db.Module)).catch(() => {});
     onProgress({ phase: "boot", label: "Postgres is ready", done: 1, total: 1 });
     return { engine, loaded };
   },

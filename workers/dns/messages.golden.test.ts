@@ -1,6 +1,7 @@
 // Replays every case of golden/dns.json (dnspython 2.8): queries and responses to bytes
 // (compressed exactly as dnspython compresses), decodes of built and malformed messages, name
 // operations and record-data text. A case of a kind without a replayer fails the run.
+// (readGolden reads golden/dns.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../testing/golden.ts";
 import { FILE, KINDS, REPLAYERS, type DnsCase, type DnsGolden, type Kind } from "./message/testing/golden.ts";

@@ -1,5 +1,6 @@
 // Replays every int_bytes case of golden/serialization.json: int.to_bytes / int.from_bytes
 // (CPython 3.11), bytes, values and each error's type and message.
+// (readGolden reads golden/serialization.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../testing/golden.ts";
 import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "./testing/golden-cases.ts";

@@ -1,18 +1,13 @@
 // A small seeded PRNG (mulberry32) for tests and benchmarks that need repeatable randomness:
 // engines never call Math.random themselves (docs/architecture.md, "The parts").
+import { Prng } from "../shared/prng.ts";
 
 export type Rng = () => number;
 
-/** Uniform floats in [0, 1), the same sequence for the same 32-bit seed. */
+/** Uniform floats in [0, 1), the same sequence for the same 32-bit seed (the engines' own Prng). */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {

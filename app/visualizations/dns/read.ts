@@ -65,9 +65,8 @@ const netOf = (e: DnsTrace) => e.net ?? 1;
 export function readDns(trace: readonly TraceEvent[]): DnsRun {
   const run: DnsRun = { servers: new Map(), walks: [], caches: new Map(), races: new Map(), last: null };
   const byResolution = new Map<string, Walk>();
-  const byQuery = new Map<string, Hop>();
+  const byQuery = new Map<string, { hop: Hop; walk: Walk }>();
   const loose = new Map<number, Walk>(); // the learner's walk still open, per internet
-  const walkOfQuery = new Map<string, Walk>();
 
   const open = (e: DnsTrace, key: string, resolution: number | null, name: string, type: string): Walk => {
     const walk: Walk = { key, net: netOf(e), resolution, name, type, hops: [], steps: [], answer: null, first: e, last: e };
@@ -106,20 +105,21 @@ export function readDns(trace: readonly TraceEvent[]): DnsRun {
         if (!walk) break;
         const hop: Hop = { query: e, outcome: null };
         walk.hops.push(hop);
-        byQuery.set(`${net}:${e.query}`, hop);
-        walkOfQuery.set(`${net}:${e.query}`, walk);
+        byQuery.set(`${net}:${e.query}`, { hop, walk });
         touch(walk, e);
         break;
       }
       case "response":
       case "timeout": {
-        const hop = byQuery.get(`${net}:${e.query}`);
-        if (hop) hop.outcome = e;
-        touch(walkOfQuery.get(`${net}:${e.query}`), e);
+        const sent = byQuery.get(`${net}:${e.query}`);
+        if (sent) sent.hop.outcome = e;
+        touch(sent?.walk, e);
         break;
       }
       case "referral":
-      case "cname": {
+      case "cname":
+      case "cache.hit": {
+        // A cache hit outside a resolution (resolution null) belongs to no walk.
         const walk = byResolution.get(`${net}:${e.resolution}`);
         walk?.steps.push(e);
         touch(walk, e);
@@ -128,12 +128,6 @@ export function readDns(trace: readonly TraceEvent[]): DnsRun {
       case "answer": {
         const walk = byResolution.get(`${net}:${e.resolution}`);
         if (walk) walk.answer = e;
-        touch(walk, e);
-        break;
-      }
-      case "cache.hit": {
-        const walk = e.resolution === null ? undefined : byResolution.get(`${net}:${e.resolution}`);
-        walk?.steps.push(e);
         touch(walk, e);
         break;
       }

@@ -2,6 +2,7 @@
 // and queries encoded by each and decoded by the other come back as the same records; and
 // since dns-packet never compresses, its bytes equal this engine's uncompressed encoding.
 // Names are compared as text; dns-packet cannot write escaped labels, so those cases are left out.
+// (readGolden reads golden/dns.json from $GOLDEN_DIR instead when that is set.)
 import dnsPacket from "dns-packet";
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../../testing/golden.ts";

@@ -2,6 +2,7 @@
 // golden wires mutated by a seeded PRNG (bytes flipped, pointers planted, counts raised, cut
 // short, bytes inserted) are decoded, each within a time bound. Whatever decodes must also
 // encode again (with and without compression) and decode to the same records, and print text that reads back the same.
+// (readGolden reads golden/dns.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../../testing/golden.ts";
 import { intBetween, mulberry32, pick, type Rng } from "../../testing/prng.ts";

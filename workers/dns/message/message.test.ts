@@ -15,7 +15,7 @@ import {
   TooBig,
   type DnsMessage,
 } from "./index.ts";
-import { hex } from "./testing/golden.ts";
+import { hexOf as hex } from "./rdata/generic.ts";
 
 const query = makeQuery("www.example.com", "MX", { id: 0x1234, edns: { payload: 4096, do: true } });
 

@@ -34,6 +34,7 @@ import {
   type RData,
   type ResourceRecord,
 } from "../index.ts";
+import { hexOf } from "../rdata/generic.ts";
 
 export const FILE = "dns.json";
 export const KINDS = ["encode_query", "encode_response", "decode", "name", "rdata_text"] as const;
@@ -51,7 +52,8 @@ export interface DnsGolden {
   cases: DnsCase[];
 }
 
-export const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+/** Lower-case hex, as the recording writes wires: the engine's own (RFC 3597 text uses it too). */
+export const hex = hexOf;
 export const unhex = (text: string): Uint8Array => Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
 const latin1 = (bytes: Uint8Array) => String.fromCharCode(...bytes);
 

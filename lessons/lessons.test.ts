@@ -310,4 +310,14 @@ describe("the dns checks catch each mistake", () => {
     "every resolution starting at the root": { edits: [['const ns = this.get(zone, "NS");', "const ns = undefined as Entry | undefined;"]], fails: /cached referrals skip the root/ },
   };
   catchesEach(dns, MISTAKES);
+
+  it("refuses the resolver under test the engine's own resolvers, saying why", async () => {
+    const solution = readFileSync(join(dns.dir, "solution.ts"), "utf8");
+    const from = "async resolve(name: string, type: RecordType): Promise<Answer> {";
+    expect(solution).toContain(from);
+    const cheat = `${from}\n    const r = await this.net.reference(name, type);\n    return { rcode: r.rcode, records: r.answer };`;
+    const result = await runCode(dns, solution.replace(from, cheat));
+    expect(result.checks.filter((c) => c.passed).map((c) => c.name)).toEqual([]);
+    expect(result.checks.find((c) => /CNAME loop/.test(c.name))?.message).toMatch(/net\.reference resolves for you/);
+  });
 });

@@ -7,6 +7,8 @@ type Resolver = InstanceType<typeof Solution.IterativeResolver>;
 /** More than this many queries, or clock reads, in one check: the resolution does not end. */
 const MAX_QUERIES = 400;
 const MAX_CLOCK_READS = 100_000;
+/** What resolves for the caller: the resolver under test must walk with net.query itself. */
+const NOT_FOR_THE_RESOLVER = new Set<PropertyKey>(["reference", "resolver", "app"]);
 
 /**
  * A fresh internet, and the same internet as the learner's resolver sees it: every query it sends
@@ -18,6 +20,7 @@ function world(IterativeResolver: typeof Solution.IterativeResolver) {
   let reads = 0;
   const watched = new Proxy(net, {
     get(target, prop) {
+      if (NOT_FOR_THE_RESOLVER.has(prop)) throw new Error(`net.${String(prop)} resolves for you: the iterative resolver walks the hierarchy with net.query itself`);
       if (prop === "query")
         return (server: string, ...rest: Parameters<Internet["query"]> extends [string, ...infer R] ? R : never) => {
           if (sent.length >= MAX_QUERIES) throw new Error(`over ${MAX_QUERIES} queries sent: does the resolution ever end?`);

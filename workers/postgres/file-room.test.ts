@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { PostgresEngine } from "./engine.ts";
-import { giveFilesRoom, SMALL_FILE, type MemFsNode } from "./file-room.ts";
+import { giveFilesRoom, GROWTH, growFilesGenerously, SMALL_FILE, type MemFsNode } from "./file-room.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 
 let dump: Blob;
@@ -62,5 +62,41 @@ describe("room to grow for a loaded copy's files", () => {
     // The data is what it was, and a second call finds nothing left to do.
     expect((await db.query("SELECT count(*)::int AS n, max(id)::int AS top FROM feed_items")).rows).toEqual([{ n: 40_000, top: 40_000 }]);
     expect(giveFilesRoom(db.Module)).toEqual({ files: 0, bytes: 0 });
+  });
+});
+
+/** Each step by which a growing heap file's array grew, from 1 MB on (new capacity / old). */
+async function growthSteps(generous: boolean): Promise<number[]> {
+  const db = new PGlite(pgliteOptions());
+  opened.push(db);
+  await db.waitReady;
+  if (generous) growFilesGenerously(db.Module);
+  await db.exec("CREATE TABLE grow (id int, pad text)");
+  const [{ path }] = (await db.query<{ path: string }>("SELECT pg_relation_filepath('grow') AS path")).rows;
+  const heap = db.Module.FS.lookupPath(`/pglite/data/${path}`).node as MemFsNode;
+  const { MEMFS } = db.Module as { MEMFS: { expandFileStorage(node: MemFsNode, capacity: number): void } };
+  const expand = MEMFS.expandFileStorage;
+  const steps: number[] = [];
+  MEMFS.expandFileStorage = function (node, capacity) {
+    const before = node.contents?.length ?? 0;
+    expand.call(this, node, capacity);
+    const after = node.contents?.length ?? 0;
+    if (node === heap && before >= SMALL_FILE && after !== before) steps.push(after / before);
+  };
+  for (let batch = 0; batch < 12; batch++) await db.exec(`INSERT INTO grow SELECT g, repeat('x', 200) FROM generate_series(1, 2000) AS g`);
+  await db.exec("CHECKPOINT");
+  MEMFS.expandFileStorage = expand;
+  return steps;
+}
+
+describe("generous growth while seeding", () => {
+  it("MEMFS on its own grows a big file by an eighth at a time; growFilesGenerously by GROWTH", async () => {
+    const plain = await growthSteps(false);
+    const generous = await growthSteps(true);
+    expect(plain.length).toBeGreaterThan(3);
+    for (const step of plain) expect(step).toBeCloseTo(1.125, 2);
+    expect(generous.length).toBeGreaterThan(0);
+    expect(generous.length).toBeLessThan(plain.length);
+    for (const step of generous) expect(step).toBeCloseTo(GROWTH, 2);
   });
 });

@@ -6,6 +6,11 @@
 // 1–20 ms), enough to push a run past its statement limit. Growing the big files' arrays once,
 // right after the copy is loaded and before the learner's first run, moves that copy to a moment
 // when the learner is reading; MEMFS then extends in place.
+//
+// Seeding writes files of tens of megabytes page by page, and MEMFS grows a file over 1 MB by an
+// eighth each time it is full: a 90 MB heap is copied about 35 times on its way (some 700 MB of
+// copying), and the two index builds likewise. growFilesGenerously makes that step a half (about
+// 3 copies of the file's size in all, for at most half its size spare).
 
 /** The parts of Emscripten's FS and MEMFS this needs (PGlite's `Module.FS` and `Module.MEMFS`). */
 export interface MemFsAccess {
@@ -52,4 +57,26 @@ export function giveFilesRoom(mem: MemFsAccess, dir = "/pglite/data"): { files: 
   };
   walk(dir);
   return { files, bytes };
+}
+
+/** How much a file of at least SMALL_FILE bytes grows when it is full (MEMFS's own: 1.125). */
+export const GROWTH = 1.5;
+
+const generous = new WeakSet<object>();
+
+/**
+ * From now on, a file of at least SMALL_FILE bytes that needs more room grows by GROWTH at once.
+ * Measured in Node, seeding feed_items' million rows under load (3 runs each): rows 9.0–11.2 s →
+ * 3.4–7.1 s, the two index builds 2.6–4.8 s → 2.0–3.7 s. Smaller files keep MEMFS's doubling.
+ */
+export function growFilesGenerously(mem: Pick<MemFsAccess, "MEMFS">): void {
+  const { MEMFS } = mem;
+  if (generous.has(MEMFS)) return;
+  generous.add(MEMFS);
+  const expand = MEMFS.expandFileStorage;
+  MEMFS.expandFileStorage = function (node, newCapacity) {
+    const capacity = node.contents?.length ?? 0;
+    if (capacity >= SMALL_FILE && newCapacity > capacity) newCapacity = Math.max(newCapacity, Math.floor(capacity * GROWTH));
+    expand.call(this, node, newCapacity);
+  };
 }

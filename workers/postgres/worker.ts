@@ -22,7 +22,7 @@ import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
 import { serveHost, type Endpoint, type StartProgress } from "./api.ts";
 import { DEFAULT_ROWS, seedSteps, type DatasetName } from "./datasets.ts";
-import { giveFilesRoom } from "./file-room.ts";
+import { giveFilesRoom, growFilesGenerously } from "./file-room.ts";
 import { bootFromCopy, keepSeeded } from "./keeper.ts";
 import { indexedDbStore } from "./kept-store.ts";
 import { pgliteOptions } from "./pglite-options.ts";
@@ -109,6 +109,9 @@ serveHost(self as unknown as Endpoint, {
       create: async (loadDataDir) => {
         const db = new PGlite({ ...options, pgliteWasmModule, initdbWasmModule, fsBundle, loadDataDir });
         await db.waitReady;
+        // A fresh cluster is about to be seeded: its files grow by half at a time (file-room.ts).
+        // A loaded copy keeps MEMFS's eighth, so its spare room stays small.
+        if (!loadDataDir) growFilesGenerously(db.Module);
         made = db;
         return db;
       },

@@ -59,11 +59,28 @@ for (const [path, text] of Object.entries(playgroundTypes)) ts.typescriptDefault
 // Monaco's own light and dark themes, with what they draw too faintly to read brought up to a 4.5:1
 // contrast: the last line's number ("dimmed", 1.75:1 on light), dark comments (4.2:1) and dark
 // regular expression literals (4.2:1).
+// The diff with the solution (app/lesson/SolutionDiff.tsx) tints changed lines; on Monaco's own
+// tints comments, numbers and types fell to 3.9:1. These tints keep every TypeScript token at
+// 4.5:1 or more (light: the three tokens a shade darker; dark: tints as dark as the background's
+// neighbourhood, with borders marking the changed characters). Gutters stay untinted: the line
+// numbers keep their contrast, and the + and − signs mark the lines.
+const diffGutter = { "diffEditorGutter.insertedLineBackground": "#00000000", "diffEditorGutter.removedLineBackground": "#00000000" };
 monaco.editor.defineTheme("playground-light", {
   base: "vs",
   inherit: true,
-  rules: [],
-  colors: { "editorLineNumber.dimmedForeground": "#237893" },
+  rules: [
+    { token: "comment", foreground: "007000" },
+    { token: "number", foreground: "07704a" },
+    { token: "type", foreground: "006e6e" },
+  ],
+  colors: {
+    "editorLineNumber.dimmedForeground": "#237893",
+    "diffEditor.insertedLineBackground": "#eaf6e2",
+    "diffEditor.removedLineBackground": "#fcebeb",
+    "diffEditor.insertedTextBackground": "#d5ecc6",
+    "diffEditor.removedTextBackground": "#f7dada",
+    ...diffGutter,
+  },
 });
 monaco.editor.defineTheme("playground-dark", {
   base: "vs-dark",
@@ -72,7 +89,16 @@ monaco.editor.defineTheme("playground-dark", {
     { token: "comment", foreground: "6a9955" },
     { token: "regexp", foreground: "c27ba8" },
   ],
-  colors: { "editorLineNumber.dimmedForeground": "#858585" },
+  colors: {
+    "editorLineNumber.dimmedForeground": "#858585",
+    "diffEditor.insertedLineBackground": "#1c2a17",
+    "diffEditor.removedLineBackground": "#33201f",
+    "diffEditor.insertedTextBackground": "#00000000",
+    "diffEditor.removedTextBackground": "#00000000",
+    "diffEditor.insertedTextBorder": "#5f9a48",
+    "diffEditor.removedTextBorder": "#b85c5c",
+    ...diffGutter,
+  },
 });
 
 export function editorTheme(theme: "light" | "dark"): string {

@@ -22,12 +22,15 @@ type Session = RunSession & { sandbox: Sandbox };
 
 // Monaco is large: it loads after the lesson text has painted.
 const CodeEditor = lazy(() => import("../editor/CodeEditor"));
+// The diff with the solution, only when the learner asks for it.
+const SolutionDiff = lazy(() => import("./SolutionDiff"));
 
 export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; embed: boolean; sharedCode: string | null }) {
   const [content, setContent] = useState<LessonContent | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [engines, setEngines] = useState<readonly HostedEngine[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
 
   // Load the lesson and start its sandbox. Run is usable once the lesson is here; the sandbox's
   // own script (large) keeps loading meanwhile, and a run started early waits for it.
@@ -96,6 +99,10 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
         onRun={run}
         onReset={() => content && replaceCode(content.starter, "reset")}
         onShowSolution={() => content && replaceCode(content.solution, "solution")}
+        onCompare={() => {
+          flushCode();
+          setComparing(true);
+        }}
       />
       <EngineStatus engines={engines} />
       {loadError && (
@@ -120,12 +127,17 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
           </section>
         }
         editor={
-          <section className="pane pane--editor" aria-label="Code editor">
+          <section className={comparing ? "pane pane--editor pane--comparing" : "pane pane--editor"} aria-label={comparing ? "Your code compared with the solution" : "Code editor"}>
             {code === null ? (
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
                 <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} />
+              </Suspense>
+            )}
+            {comparing && content && (
+              <Suspense fallback={<p className="pane__placeholder">Loading the comparison…</p>}>
+                <SolutionDiff lessonId={lesson.id} solution={content.solution} onClose={() => setComparing(false)} />
               </Suspense>
             )}
             <EditorKeys id={EDITOR_KEYS_ID} />

@@ -39,6 +39,8 @@ interface Props {
   onRun: () => void;
   onReset: () => void;
   onShowSolution: () => void;
+  /** Shows the solution beside the learner's code, changing nothing until they take a change. */
+  onCompare: () => void;
 }
 
 // What Show solution replaces, said as it is: only the learner's own code is "your code".
@@ -49,7 +51,7 @@ const SOLUTION_REPLACES: Record<CodeOrigin, string> = {
   solution: "The solution will replace the code in the editor. You can bring it back with Undo afterwards.",
 };
 
-export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution }: Props) {
+export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution, onCompare }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -121,9 +123,20 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
         <p>{SOLUTION_REPLACES[codeOrigin ?? "mine"]}</p>
+        <p>Or compare: the solution beside your code, each difference marked, and you take the ones you want, one at a time.</p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Keep my code
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              close();
+              onCompare();
+            }}
+          >
+            Compare with mine
           </button>
           <button
             type="button"

@@ -15,6 +15,8 @@ import { encodingOf } from "./keys.ts";
 import { parseLL } from "./numbers.ts";
 import { NOT_INTEGER, SYNTAX, type Reply } from "./reply.ts";
 import type { RSet } from "./set-store.ts";
+import type { Stream } from "./stream-store.ts";
+import { radixNodeCount } from "./stream-rax.ts";
 import type { ZSet } from "./zset-store.ts";
 
 const ROBJ = 16;
@@ -78,6 +80,18 @@ function valueSize(e: Entry): number {
       // A skiplist node (score, backward pointer, a level or two) plus the dict entry to it.
       let size = ROBJ + DICT + buckets(z.size) + alloc(32 + 32 * 16);
       for (const m of z.order) size += alloc(32 + 16) + sds(m.length) + DICT_ENTRY;
+      return size;
+    }
+    case "stream": {
+      // The stream struct, a rax node per radix tree node, each listpack (Redis counts the tail
+      // one with its preallocation, which is not modelled), and the groups' PEL entries.
+      const s = e.value as Stream;
+      let size = ROBJ + 88 + 4 * radixNodeCount(s.masters()) + 24;
+      for (const bytes of s.nodeBytes()) size += alloc(bytes);
+      for (const g of s.groups?.values() ?? []) {
+        size += 40 + 24 + 4 + g.pel.size * 24;
+        for (const c of g.consumers.values()) size += 32 + c.name.length + 28;
+      }
       return size;
     }
   }

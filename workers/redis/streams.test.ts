@@ -23,6 +23,15 @@ function setup(start = 1_700_000_000_000) {
   };
 }
 
+/** A queue "q" with group "workers" whose consumer w1 has read one job and not acknowledged it. */
+function delivered(job: string) {
+  const t = setup();
+  t.run("XGROUP CREATE q workers $ MKSTREAM");
+  t.run(`XADD q 1-0 job ${job}`);
+  t.run("XREADGROUP GROUP workers w1 COUNT 1 STREAMS q >");
+  return t;
+}
+
 describe("streams on the engine's clock", () => {
   it("makes '*' IDs from the clock's milliseconds, and a sequence within one millisecond or when the clock goes back", () => {
     const t = setup(5000);
@@ -37,10 +46,7 @@ describe("streams on the engine's clock", () => {
   });
 
   it("measures pending idle times and consumer idle times on the clock", () => {
-    const t = setup();
-    t.run("XGROUP CREATE q workers $ MKSTREAM");
-    t.run("XADD q 1-0 job a");
-    t.run("XREADGROUP GROUP workers w1 STREAMS q >");
+    const t = delivered("a");
     t.advance(2500);
     expect(t.run("XPENDING q workers - + 10")).toEqual([["1-0", "w1", 2500, 1]]);
     expect(t.run("XPENDING q workers IDLE 3000 - + 10")).toEqual([]);
@@ -48,10 +54,7 @@ describe("streams on the engine's clock", () => {
   });
 
   it("reclaims a crashed worker's job after the visibility timeout, counting deliveries", () => {
-    const t = setup();
-    t.run("XGROUP CREATE q workers $ MKSTREAM");
-    t.run("XADD q 1-0 job email");
-    t.run("XREADGROUP GROUP workers w1 COUNT 1 STREAMS q >");
+    const t = delivered("email");
     // w1 crashes without XACK. Before the timeout nothing is reclaimed...
     t.advance(10_000);
     expect(t.run("XAUTOCLAIM q workers w2 30000 0")).toEqual(["0-0", [], []]);

@@ -285,6 +285,7 @@ const SCRIPTS: Record<string, string[]> = {
     "XINFO STREAM s FULL COUNT 1",
     "XGROUP DELCONSUMER s g bob",
     "XPENDING s g",
+    "MEMORY USAGE s",
   ],
   claim: [
     "XADD s 1-0 a 1",
@@ -329,6 +330,7 @@ const SCRIPTS: Record<string, string[]> = {
     "XINFO STREAM s FULL",
     "XGROUP SETID s g $",
     "XINFO GROUPS s",
+    "MEMORY USAGE s",
   ],
   lag: [
     "XADD s 1-0 a 1",
@@ -422,7 +424,7 @@ describe(`differential: streams against a real redis-server (seed ${SEED})`, () 
 
   it("splits nodes, trims whole nodes with ~ and counts the radix tree as redis-server does", async () => {
     const both = fresh(realRedis());
-    const probe = ["XINFO STREAM s", "XLEN s"];
+    const probe = ["XINFO STREAM s", "XLEN s", "MEMORY USAGE s", "MEMORY USAGE s SAMPLES 0"];
     await nodes(both, 100, 1000, ["XTRIM s MAXLEN ~ 555", ...probe, "XTRIM s MAXLEN ~ 0 LIMIT 150", ...probe, "XTRIM s MINID ~ 800000", ...probe, "MEMORY USAGE nokey"]);
     await nodes(both, 10, 100, ["XADD s MAXLEN ~ 55 LIMIT 30 200000-0 a b", ...probe, "XADD s MAXLEN ~ 55 LIMIT 30 200001-0 a b", ...probe]);
     await nodes(both, 1, 102, ["XTRIM s MAXLEN ~ 1", ...probe, "XTRIM s MAXLEN 1", ...probe]);
@@ -434,11 +436,14 @@ describe(`differential: streams against a real redis-server (seed ${SEED})`, () 
     await both.run(["CONFIG", "SET", "stream-node-max-entries", "100"]);
     for (let j = 1; j <= 120; j++) await both.run(["XADD", "b", `${j}-0`, "field", "x".repeat(j * 7), "n", String(j * 1000003)], "bytes");
     await both.run(["XINFO", "STREAM", "b"]);
+    await both.run(["MEMORY", "USAGE", "b"]);
     await both.run(["XTRIM", "b", "MAXLEN", "~", "50"]);
     await both.run(["XINFO", "STREAM", "b"]);
+    await both.run(["MEMORY", "USAGE", "b"]);
     await both.run(["CONFIG", "SET", "stream-node-max-bytes", "300"]);
     for (let j = 200; j <= 260; j++) await both.run(["XADD", "b", `${j}-0`, "field", String(j), "n", "-12"], "bytes");
     await both.run(["XINFO", "STREAM", "b"]);
+    await both.run(["MEMORY", "USAGE", "b"]);
     await both.run(["CONFIG", "SET", "stream-node-max-bytes", "4096"]);
     expect(both.mismatches, both.mismatches.slice(0, 20).join("\n")).toEqual([]);
   });

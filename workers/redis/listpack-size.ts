@@ -36,5 +36,13 @@ export function lpStringSize(s: string): number {
   return enc + backlen(enc);
 }
 
+/** jemalloc's size class for a request of n bytes (its small classes, then four per doubling). */
+export function jemallocSize(n: number): number {
+  if (n <= 8) return 8;
+  if (n <= 128) return Math.ceil(n / 16) * 16;
+  const step = 2 ** (Math.ceil(Math.log2(n)) - 3);
+  return Math.ceil(n / step) * step;
+}
+
 /** The listpack's header (total bytes, element count) and its end byte. */
 export const LP_OVERHEAD = 7;

@@ -5,7 +5,7 @@
 // trimming removes whole nodes only, deleted entries stay in their node as tombstones until the
 // node empties, and XINFO STREAM counts the nodes. Consumer groups are in stream-groups-store.ts.
 import { limit } from "./config.ts";
-import { LP_OVERHEAD, lpIntSize, lpStringSize } from "./listpack-size.ts";
+import { LP_OVERHEAD, jemallocSize, lpIntSize, lpStringSize } from "./listpack-size.ts";
 import { MAX_ID, lowerBound, msOf, seqOf, type StreamID } from "./stream-id.ts";
 import type { ConsumerGroup } from "./stream-groups-store.ts";
 
@@ -23,13 +23,42 @@ class StreamNode {
   tombstones = 0;
   /** Bytes of everything but the live and deleted counters, whose size changes with their values. */
   private fixedBytes: number;
+  /**
+   * What the listpack's allocation holds (MEMORY USAGE counts it): a new node is preallocated,
+   * grows to the size class of what it needs, shrinks when an element shrinks, and is shrunk to
+   * fit when the next node starts.
+   */
+  allocated: number;
 
   constructor(
     readonly master: StreamID,
     readonly masterFields: string[],
+    prealloc = 7,
   ) {
     this.fixedBytes = LP_OVERHEAD + lpIntSize(masterFields.length) + lpIntSize(0);
     for (const f of masterFields) this.fixedBytes += lpStringSize(f);
+    this.allocated = jemallocSize(Math.max(prealloc, LP_OVERHEAD));
+  }
+
+  /** lpInsert's reallocation after an element changed size. */
+  resizedAfter(before: number): void {
+    const now = this.bytes;
+    if (now < before || now > this.allocated) this.allocated = jemallocSize(now);
+  }
+
+  /** One more entry marked deleted (streamIteratorRemoveEntry): the live count, then the deleted count. */
+  markDeleted(): void {
+    let before = this.bytes;
+    this.live--;
+    this.resizedAfter(before);
+    before = this.bytes;
+    this.tombstones++;
+    this.resizedAfter(before);
+  }
+
+  /** lpShrinkToFit, when the next node starts. */
+  shrinkToFit(): void {
+    if (this.bytes < this.allocated) this.allocated = jemallocSize(this.bytes);
   }
 
   get bytes(): number {
@@ -53,6 +82,7 @@ class StreamNode {
     this.fixedBytes += size;
     this.entries.push(e);
     this.live++;
+    if (this.bytes > this.allocated) this.allocated = jemallocSize(this.bytes);
   }
 
   /** Index of the first entry with an ID >= id. */
@@ -100,12 +130,16 @@ export class Stream {
       let maxBytes = limit("stream-node-max-bytes");
       if (maxBytes === 0 || maxBytes > 1 << 30) maxBytes = 1 << 30;
       const maxEntries = limit("stream-node-max-entries");
-      if (node.bytes + total >= maxBytes || (maxEntries > 0 && node.live + node.tombstones >= maxEntries)) node = undefined;
+      if (node.bytes + total >= maxBytes || (maxEntries > 0 && node.live + node.tombstones >= maxEntries)) {
+        node.shrinkToFit();
+        node = undefined;
+      }
     }
     if (node === undefined) {
       const names: string[] = [];
       for (let i = 0; i < fields.length; i += 2) names.push(fields[i]);
-      node = new StreamNode(id, names);
+      const configured = limit("stream-node-max-bytes");
+      node = new StreamNode(id, names, configured > 0 && configured < 4096 ? configured : 4096);
       this.nodes.push(node);
     }
     node.append({ id, fields, deleted: false });
@@ -191,10 +225,7 @@ export class Stream {
     if (e === undefined || e.id !== id || e.deleted) return false;
     e.deleted = true;
     if (node.live === 1) this.nodes.splice(n, 1);
-    else {
-      node.live--;
-      node.tombstones++;
-    }
+    else node.markDeleted();
     this.length--;
     return true;
   }
@@ -230,8 +261,13 @@ export class Stream {
           this.length--;
         }
       }
+      // The counters are rewritten once for the whole node: live, then deleted.
+      let before = node.bytes;
       node.live -= fromNode;
+      node.resizedAfter(before);
+      before = node.bytes;
       node.tombstones += fromNode;
+      node.resizedAfter(before);
       deleted += fromNode;
       break;
     }
@@ -273,9 +309,9 @@ export class Stream {
     return this.nodes.map((n) => n.master);
   }
 
-  /** The listpacks' sizes in bytes (MEMORY USAGE). */
-  nodeBytes(): number[] {
-    return this.nodes.map((n) => n.bytes);
+  /** The listpacks' allocations in bytes (MEMORY USAGE). */
+  nodeAllocations(): number[] {
+    return this.nodes.map((n) => n.allocated);
   }
 
   clone(cloneGroups: (s: Stream) => Map<string, ConsumerGroup> | null): Stream {
@@ -285,6 +321,8 @@ export class Stream {
       for (const e of node.entries) n.append({ id: e.id, fields: e.fields, deleted: e.deleted });
       n.live = node.live;
       n.tombstones = node.tombstones;
+      // streamDup copies each listpack into an allocation of its exact size.
+      n.allocated = jemallocSize(n.bytes);
       copy.nodes.push(n);
     }
     copy.length = this.length;

@@ -88,6 +88,7 @@ const GENS: [number, Gen][] = [
   [1, (r) => ["SET", "str", r.of(VALUES)]],
   [1, (r) => ["XGROUP", "CREATE", r.skey(), r.group(), r.of(["0", "$"])]],
   [1, (r) => ["COPY", r.skey(), r.skey(), "REPLACE"]],
+  [2, (r) => ["MEMORY", "USAGE", r.skey(), ...(r.chance(0.3) ? ["SAMPLES", r.of(["0", "1", "2"])] : [])]],
 ];
 
 function streams(r: StreamPick, ids: string[]): string[] {

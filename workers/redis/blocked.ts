@@ -15,12 +15,20 @@ export interface BlockState {
   deadline: number;
   /** Try to serve from this key (it holds a value); undefined when it cannot. */
   serve: (key: string) => Reply | undefined;
+  /** The reply when a key it waits on is deleted (XREADGROUP: an error); undefined to keep waiting. */
+  gone?: (key: string) => Reply | undefined;
   resolve: (r: Reply) => void;
   reject: (e: Error) => void;
 }
 
 /** blockForKeys: park the connection on keys of its database until one can serve it or the deadline passes. */
-export function blockForKeys(c: Connection, keys: string[], deadline: number, serve: (key: string) => Reply | undefined): Pending {
+export function blockForKeys(
+  c: Connection,
+  keys: string[],
+  deadline: number,
+  serve: (key: string) => Reply | undefined,
+  gone?: (key: string) => Reply | undefined,
+): Pending {
   const s = c.server;
   const db = c.db;
   let resolve!: (r: Reply) => void;
@@ -29,7 +37,7 @@ export function blockForKeys(c: Connection, keys: string[], deadline: number, se
     resolve = res;
     reject = rej;
   });
-  c.block = { db, keys, deadline, serve, resolve, reject };
+  c.block = { db, keys, deadline, serve, gone, resolve, reject };
   for (const key of keys) {
     let q = db.blockingKeys.get(key) as Connection[] | undefined;
     if (q === undefined) db.blockingKeys.set(key, (q = []));
@@ -59,7 +67,7 @@ export function unblockClient(c: Connection, reply: Reply | Error, reason: "serv
   else b.resolve(reply);
 }
 
-/** signalKeyAsReady: a list or sorted set appeared under a key somebody blocks on. */
+/** signalKeyAsReady: a list, sorted set or stream appeared under a key somebody blocks on (or a stream went). */
 export function signalKeyAsReady(s: RedisServer, db: Db, key: string): void {
   for (const r of s.readyKeys) if (r.db === db && r.key === key) return;
   s.readyKeys.push({ db, key });
@@ -74,8 +82,14 @@ export function handleClientsBlockedOnKeys(s: RedisServer): void {
       const q = db.blockingKeys.get(key) as Connection[] | undefined;
       if (q === undefined) continue;
       for (const c of [...q]) {
-        if (db.lookup(key, s) === undefined) break;
-        const reply = c.block!.serve(key);
+        if (c.block === null) continue;
+        if (db.lookup(key, s) === undefined) {
+          // A deleted stream releases the XREADGROUP clients waiting on it; the others wait on.
+          const reply = c.block.gone?.(key);
+          if (reply !== undefined) unblockClient(c, reply, "served", key);
+          continue;
+        }
+        const reply = c.block.serve(key);
         if (reply === undefined) continue;
         unblockClient(c, reply, "served", key);
       }

@@ -65,6 +65,8 @@ const PARAMS: Param[] = [
   // that scripts written for Redis can set them.
   { name: "list-max-listpack-size", alias: "list-max-ziplist-size", kind: int(INT_MIN, INT_MAX), initial: "-2" },
   { name: "list-compress-depth", kind: int(0n, INT_MAX), initial: "0" },
+  { name: "stream-node-max-bytes", kind: memory(0n, LONG_MAX), initial: "4096" },
+  { name: "stream-node-max-entries", kind: int(0n, LONG_MAX), initial: "100" },
   { name: "lazyfree-lazy-expire", kind: bool, initial: "no" },
   { name: "lazyfree-lazy-user-del", kind: bool, initial: "no" },
   { name: "lazyfree-lazy-user-flush", kind: bool, initial: "no" },
@@ -211,7 +213,9 @@ export type Limit =
   | "set-max-intset-entries"
   | "zset-max-listpack-entries"
   | "zset-max-listpack-value"
-  | "proto-max-bulk-len";
+  | "proto-max-bulk-len"
+  | "stream-node-max-bytes"
+  | "stream-node-max-entries";
 
 /** The current server's value of an encoding threshold or size limit. */
 export function limit(name: Limit): number {

@@ -5,6 +5,7 @@ import type { CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { parseLLNumber } from "./numbers.ts";
 import { ErrorReply, type Reply } from "./reply.ts";
+import { xreadKeyPositions } from "./stream-read.ts";
 
 /** Commands whose keys follow a numkeys argument: its position, and a key before it (the destination). */
 const NUMKEYS: Record<string, { at: number; dest?: number }> = {
@@ -38,6 +39,7 @@ function sortKeys(argv: string[]): number[] {
 function keyPositions(spec: CommandSpec, argv: string[]): number[] {
   const name = spec.fullname;
   if (name === "sort") return sortKeys(argv);
+  if (name === "xread" || name === "xreadgroup") return xreadKeyPositions(argv, name === "xread" ? 1 : 4);
   const numkeys = NUMKEYS[name];
   if (numkeys !== undefined) {
     const n = parseLLNumber(argv[numkeys.at]);
@@ -57,7 +59,8 @@ export function commandGetKeys(c: Connection, argv: string[]): Reply {
   const line = argv.slice(2);
   const spec = c.server.commands.lookup(line);
   if (spec === undefined || typeof spec === "string") return new ErrorReply("ERR Invalid command specified");
-  if (spec.firstKey === 0) return new ErrorReply("ERR The command has no key arguments");
+  const movable = spec.fullname === "xread" || spec.fullname === "xreadgroup";
+  if (spec.firstKey === 0 && !movable) return new ErrorReply("ERR The command has no key arguments");
   if ((spec.arity > 0 && spec.arity !== line.length) || line.length < -spec.arity)
     return new ErrorReply("ERR Invalid number of arguments specified for command");
   const keys = keyPositions(spec, line);

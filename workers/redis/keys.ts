@@ -12,6 +12,8 @@ import { LLONG_MAX, LLONG_MIN, parseLL } from "./numbers.ts";
 import { DB_OUT_OF_RANGE, ErrorReply, NOT_INTEGER, OK, SYNTAX, SimpleString, cstr, fail, type Reply } from "./reply.ts";
 import { RSet } from "./set-store.ts";
 import { ZSet } from "./zset-store.ts";
+import { Stream } from "./stream-store.ts";
+import { cloneStream } from "./stream-groups-store.ts";
 
 const SAME_OBJECT = new ErrorReply("ERR source and destination objects are the same");
 
@@ -112,7 +114,7 @@ function persist(c: Connection, argv: string[]): Reply {
 }
 
 const TYPE_NAMES: Record<string, SimpleString> = {};
-for (const t of ["none", "string", "list", "hash", "set", "zset"]) TYPE_NAMES[t] = new SimpleString(t);
+for (const t of ["none", "string", "list", "hash", "set", "zset", "stream"]) TYPE_NAMES[t] = new SimpleString(t);
 
 function type(c: Connection, argv: string[]): Reply {
   const e = lookupRead(c, argv[1], false);
@@ -125,6 +127,7 @@ export function cloneValue(v: Value): Value {
   if (Array.isArray(v)) return v.slice();
   if (v instanceof Map) return cloneHash(v);
   if (v instanceof RSet) return v.clone();
+  if (v instanceof Stream) return cloneStream(v);
   return (v as ZSet).clone();
 }
 
@@ -308,6 +311,8 @@ export function encodingOf(e: Entry): string {
       return (v as RSet).intset ? "intset" : "hashtable";
     case "zset":
       return (v as ZSet).listpack ? "listpack" : "skiplist";
+    case "stream":
+      return "stream";
   }
 }
 

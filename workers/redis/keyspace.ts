@@ -5,6 +5,7 @@
 // tells the server when a list or sorted set appears under a key a client blocks on.
 import type { Prng } from "../shared/prng.ts";
 import type { RSet } from "./set-store.ts";
+import type { Stream } from "./stream-store.ts";
 import type { ZSet } from "./zset-store.ts";
 
 /** The command's time snapshot, read only when a key with an expiry is met. */
@@ -15,9 +16,9 @@ export interface Clock {
 /** Numbered databases, as Redis's default `databases 16`. */
 export const DATABASES = 16;
 
-export type RedisType = "string" | "list" | "hash" | "set" | "zset";
+export type RedisType = "string" | "list" | "hash" | "set" | "zset" | "stream";
 
-export type Value = string | string[] | Map<string, string> | RSet | ZSet;
+export type Value = string | string[] | Map<string, string> | RSet | ZSet | Stream;
 
 export class Entry {
   /** Absolute expiry in unix ms; 0 when the key has none (a live key never expires at 0). */
@@ -121,7 +122,7 @@ export class Db {
     const e = new Entry(key, type, value, this.nextSeq++);
     e.lru = this.hooks.lruClock;
     this.map.set(key, e);
-    if ((type === "list" || type === "zset") && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
+    if (type !== "string" && type !== "hash" && type !== "set" && this.blockingKeys.has(key)) this.hooks.keyReady(this, key);
     this.hooks.added(this, key);
     return e;
   }
@@ -136,6 +137,7 @@ export class Db {
 
   /** dbOverwrite of an entry already looked up (setKey's second half). */
   overwrite(e: Entry, type: RedisType, value: Value, keepTtl: boolean): void {
+    this.streamGone(e);
     e.type = type;
     e.value = value;
     e.enc = "";
@@ -146,9 +148,15 @@ export class Db {
   delete(key: string): boolean {
     const e = this.map.get(key);
     if (e === undefined) return false;
+    this.streamGone(e);
     if (e.vIdx >= 0) this.unindex(e);
     this.map.delete(key);
     return true;
+  }
+
+  /** A stream leaves the key (deleted, overwritten): clients blocked in XREADGROUP on it must hear. */
+  private streamGone(e: Entry): void {
+    if (e.type === "stream" && this.blockingKeys.has(e.key)) this.hooks.keyReady(this, e.key);
   }
 
   setExpire(e: Entry, when: number): void {
@@ -203,6 +211,10 @@ export class Db {
 
   /** FLUSHDB / FLUSHALL: clients watching a key that existed fail their EXEC. */
   flush(): void {
+    for (const key of this.blockingKeys.keys()) {
+      const e = this.map.get(key);
+      if (e !== undefined) this.streamGone(e);
+    }
     if (this.watched.size > 0) {
       for (const [key, set] of this.watched) {
         if (this.map.has(key)) for (const wk of [...set]) wk.watcher.dirty();
@@ -226,14 +238,21 @@ export class Db {
     };
     touchWatched(this);
     touchWatched(other);
+    // scanDatabaseForDeletedStreams: a stream that the swap takes away from a key.
+    const streams = (db: Db) => [...db.blockingKeys.keys()].filter((k) => db.map.get(k)?.type === "stream");
+    const hadStreams: [Db, string[]][] = [
+      [this, streams(this)],
+      [other, streams(other)],
+    ];
     [this.map, other.map] = [other.map, this.map];
     [this.volatile, other.volatile] = [other.volatile, this.volatile];
     for (const db of [this, other]) {
       for (const key of db.blockingKeys.keys()) {
         const e = db.map.get(key);
-        if (e !== undefined && (e.type === "list" || e.type === "zset")) db.hooks.keyReady(db, key);
+        if (e !== undefined && (e.type === "list" || e.type === "zset" || e.type === "stream")) db.hooks.keyReady(db, key);
       }
     }
+    for (const [db, keys] of hadStreams) for (const key of keys) if (db.map.get(key)?.type !== "stream") db.hooks.keyReady(db, key);
     this.nextSeq = other.nextSeq = Math.max(this.nextSeq, other.nextSeq);
   }
 

@@ -3,18 +3,23 @@
 // the way objectComputeSize builds it: the key's sds and its dict entry, the value's robj, then
 // the encoding's own layout (listpack bytes, or a hash table's entries), each allocation
 // rounded up to a jemalloc size class. Small strings and integers come out as Redis says them
-// (SET foo bar: 64; SET n 12345: 48); containers are near, not exact. Redis samples 5 elements
-// of a big container and extrapolates; here every element is counted, so SAMPLES changes
-// nothing but is still checked as Redis checks it.
+// (SET foo bar: 64; SET n 12345: 48); containers are near, not exact — but a stream, whose nodes
+// track their listpacks' allocations, is Redis's figure, with SAMPLES (5 by default) listpacks
+// averaged as Redis averages them. For the other types every element is counted, so SAMPLES
+// changes nothing but is still checked as Redis checks it.
 import { is } from "./args.ts";
 import { NO_KEYS, cmd, type CommandSpec } from "./command.ts";
 import type { Connection } from "./connection.ts";
 import { isHashtable } from "./hash-store.ts";
 import type { Entry } from "./keyspace.ts";
 import { encodingOf } from "./keys.ts";
+import { jemallocSize as alloc } from "./listpack-size.ts";
 import { parseLL } from "./numbers.ts";
 import { NOT_INTEGER, SYNTAX, type Reply } from "./reply.ts";
 import type { RSet } from "./set-store.ts";
+import type { Stream } from "./stream-store.ts";
+import type { StreamID } from "./stream-id.ts";
+import { radixNodeCount } from "./stream-rax.ts";
 import type { ZSet } from "./zset-store.ts";
 
 const ROBJ = 16;
@@ -23,13 +28,6 @@ const DICT = 56;
 const QUICKLIST = 40;
 const QUICKLIST_NODE = 32;
 
-/** jemalloc's size class for a request of n bytes (its small classes, then quarter steps). */
-function alloc(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const step = 2 ** (Math.ceil(Math.log2(n)) - 3);
-  return Math.ceil(n / step) * step;
-}
 
 /** An sds string: header (sdshdr8 up to 255 bytes, else sdshdr32), bytes, NUL. */
 function sds(len: number): number {
@@ -48,7 +46,7 @@ function buckets(n: number): number {
   return n === 0 ? 0 : alloc(8 * 2 ** Math.ceil(Math.log2(n)));
 }
 
-function valueSize(e: Entry): number {
+function valueSize(e: Entry, samples: number): number {
   const enc = encodingOf(e);
   switch (e.type) {
     case "string": {
@@ -80,19 +78,47 @@ function valueSize(e: Entry): number {
       for (const m of z.order) size += alloc(32 + 16) + sds(m.length) + DICT_ENTRY;
       return size;
     }
+    case "stream":
+      return streamSize(e.value as Stream, samples);
   }
 }
 
+/** streamRadixTreeMemoryUsage: 16 bytes per key, and a node header plus 30 words per node. */
+function raxUsage(keys: StreamID[]): number {
+  return keys.length * 16 + radixNodeCount(keys) * (4 + 8 * 30);
+}
+
+/**
+ * objectComputeSize for a stream: the robj and stream structs, the radix tree, the listpacks as
+ * allocated (the first `samples` averaged over all but the last, which is added as it is), and
+ * each group with its PEL's NACKs and its consumers.
+ */
+function streamSize(s: Stream, samples: number): number {
+  let size = ROBJ + 80 + raxUsage(s.masters());
+  const allocs = s.nodeAllocations();
+  const sampled = allocs.slice(0, Math.min(samples, allocs.length));
+  const sum = sampled.reduce((a, b) => a + b, 0);
+  if (allocs.length <= sampled.length) size += sum;
+  else size += (sampled.length ? Math.floor(sum / sampled.length) : 0) * (allocs.length - 1) + allocs[allocs.length - 1];
+  for (const g of s.groups?.values() ?? []) {
+    size += 40 + raxUsage(g.pel.idList()) + 24 * g.pel.size;
+    for (const c of g.consumers.values()) size += 24 + c.name.length + raxUsage(c.pel.idList());
+  }
+  return size;
+}
+
 function usage(c: Connection, argv: string[]): Reply {
+  let samples = 5;
   for (let j = 3; j < argv.length; j++) {
     if (!is(argv[j], "samples") || j + 1 >= argv.length) return SYNTAX;
-    const samples = parseLL(argv[++j]);
-    if (samples === undefined) return NOT_INTEGER;
-    if (samples < 0n) return SYNTAX;
+    const n = parseLL(argv[++j]);
+    if (n === undefined) return NOT_INTEGER;
+    if (n < 0n) return SYNTAX;
+    samples = n === 0n ? Infinity : Number(n);
   }
   const e = c.db.lookup(argv[2], c.server);
   if (e === undefined) return null;
-  return sds(argv[2].length) + DICT_ENTRY + valueSize(e);
+  return sds(argv[2].length) + DICT_ENTRY + valueSize(e, samples);
 }
 
 export const memoryCommands: CommandSpec[] = [

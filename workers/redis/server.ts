@@ -254,7 +254,10 @@ export const serverCommands: CommandSpec[] = [
     cmd("docs", -2, "", NO_KEYS, () => []),
     cmd("info", -2, "", NO_KEYS, (c, a) =>
       a.slice(2).map((n) => {
-        const spec = c.server.commands.all().find((s) => s.fullname === n.toLowerCase());
+        // "container|sub" names a subcommand (XGROUP|CREATE, CONFIG|GET...).
+        const [name, sub] = n.toLowerCase().split("|", 2);
+        const top = c.server.commands.all().find((s) => s.fullname === name);
+        const spec = sub === undefined ? top : top?.subcommands?.get(sub);
         return spec ? commandInfo(spec) : null;
       }),
     ),

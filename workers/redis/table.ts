@@ -13,6 +13,10 @@ import { pubsubCommands } from "./pubsub.ts";
 import { serverCommands } from "./server.ts";
 import { setCommands } from "./sets.ts";
 import { sortCommands } from "./sort.ts";
+import { streamGroupCommands } from "./stream-groups.ts";
+import { streamInfoCommands } from "./stream-info.ts";
+import { streamReadCommands } from "./stream-read.ts";
+import { streamCommands } from "./streams.ts";
 import { stringCommands } from "./strings.ts";
 import { transactionCommands } from "./transactions.ts";
 import { zsetAlgebraCommands } from "./zset-algebra.ts";
@@ -37,6 +41,10 @@ function build(): Map<string, CommandSpec> {
     ...zrangeCommands,
     ...zsetAlgebraCommands,
     ...sortCommands,
+    ...streamCommands,
+    ...streamReadCommands,
+    ...streamGroupCommands,
+    ...streamInfoCommands,
     ...pubsubCommands,
     ...transactionCommands,
     ...serverCommands,

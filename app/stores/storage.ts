@@ -27,7 +27,7 @@ export function storageProblem(health: StorageHealth, embed = false): string | n
   if (health.memoryOnly) {
     return embed
       ? "Your browser does not let this embedded lesson save, so your code lasts only while this page is open."
-      : "Your browser is not letting this site save, so your code and progress last only while this tab is open. Export your progress from the home page to keep a copy.";
+      : "Your browser is not letting this page save, so your code and progress last only while this tab is open. Export your progress from the home page to keep a copy.";
   }
   const kinds = Object.values(health.failed);
   if (kinds.length === 0) return null;

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openLesson, runCode, status, getCode, waitForEditor } from "./fixtures";
 
 const SOLUTION = readFileSync("lessons/welcome/solution.ts", "utf8");
@@ -34,9 +35,15 @@ function fileToImport(path: string, text: string): string {
   return path;
 }
 
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 const lessonItem = (page: Page) => page.getByRole("list", { name: "Lessons" }).getByRole("listitem").filter({ hasText: TITLE });
 
 test("progress exported from one profile imports into a fresh one: the code and the completion are there", async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000); // two profiles, each loading the lesson, and axe three times
   await openLesson(page);
   await runCode(page, SOLUTION);
   await expect(status(page)).toHaveText("All checks passed");
@@ -57,10 +64,16 @@ test("progress exported from one profile imports into a fresh one: the code and 
   await importFile(other, path);
   const preview = other.getByRole("dialog", { name: "Import progress?" });
   await expect(preview.getByRole("listitem")).toHaveText([`${TITLE}: its code is added; marked completed`]);
+  expect(await seriousAxeFindings(other), "the preview").toEqual([]);
   await preview.getByRole("button", { name: "Import", exact: true }).click();
   await expect(other.getByRole("status").filter({ hasText: "Imported" })).toHaveText(/1 lesson updated/);
   await expect(lessonItem(other)).toContainText("Completed");
   await expect(other.getByRole("region", { name: "Continue where you left off" })).toContainText(TITLE);
+  for (const scheme of ["light", "dark"] as const) {
+    await other.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+    await expect(other.locator("html")).toHaveAttribute("data-theme", scheme);
+    expect(await seriousAxeFindings(other), `the home page with progress, ${scheme}`).toEqual([]);
+  }
 
   await other.getByRole("link", { name: "Continue" }).click();
   await waitForEditor(other);

@@ -105,6 +105,16 @@ test("the course page hears ready, run, checks and completed as the learner solv
   await expect.poll(() => types(page)).toEqual(["ready", "run:running", "run:passed", "checks", "completed", "run:running", "run:passed", "checks"]);
 });
 
+test("completing with the solution shown is told as such", async ({ page }) => {
+  await openCoursePage(page);
+  const framed = lesson(page);
+  await framed.getByRole("button", { name: "Show solution" }).click();
+  await framed.getByRole("button", { name: "Replace my code" }).click();
+  await framed.getByRole("button", { name: "Run", exact: true }).click();
+  await expect.poll(async () => (await received(page)).find((m) => m.data.type === "completed")?.data).toMatchObject({ solutionShown: true });
+  await expect(page.getByRole("status").first()).toHaveText(/\(after showing the solution\)\.$/);
+});
+
 test("the course page sets the code, runs it, reads it back and resets it; a wrong message is answered", async ({ page }) => {
   const frame = await openCoursePage(page, `?origin=${encodeURIComponent(HOST)}`);
   await expect.poll(() => types(page)).toEqual(["ready"]);

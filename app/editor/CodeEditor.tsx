@@ -24,7 +24,7 @@ declare global {
  * Monaco, holding the learner's code: `initialCode` is only where it starts; from then on the
  * editor owns the text and the page reads and replaces it through `buffer` (code-buffer.ts).
  */
-export default function CodeEditor({ lessonId, initialCode, buffer, onRun, markers, describedBy }: { lessonId: string; initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore; describedBy?: string }) {
+export default function CodeEditor({ lessonId, initialCode, buffer, onRun, markers, describedBy, readOnly = false }: { lessonId: string; initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore; describedBy?: string; readOnly?: boolean }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const detachRef = useRef<(() => void) | null>(null);
   const runRef = useRef(onRun);
@@ -94,6 +94,9 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
         ariaLabel: "Lesson code (TypeScript). Press Ctrl+Enter to run.",
         accessibilitySupport: "auto",
         fixedOverflowWidgets: true,
+        // An embed's ?readonly: the learner reads and runs the code the course page chose.
+        readOnly,
+        readOnlyMessage: { value: "This code is read-only here. Press Run to try it." },
       }}
     />
   );

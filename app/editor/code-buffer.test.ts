@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCodeBuffer, type TextEditor } from "./code-buffer";
 
 /** Just enough of Monaco's editor: a model with text, edits, undo stops and change listeners. */
-function fakeEditor(initial: string) {
+function fakeEditor(initial: string, readOnly = false) {
   let text = initial;
   let disposed = false;
   const listeners = new Set<() => void>();
@@ -18,11 +18,18 @@ function fakeEditor(initial: string) {
       change(next);
     },
     getFullModelRange: () => ({ startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: text.length + 1 }),
+    pushEditOperations: (_before: unknown, edits: { text: string | null }[]) => {
+      log.push("model edit");
+      change(edits[0].text ?? "");
+      return null;
+    },
     isDisposed: () => disposed,
   };
   const editor = {
     getModel: () => model,
     executeEdits: (_source: string, edits: { text: string | null }[]) => {
+      // Monaco's executeEdits does nothing and answers false on a read-only editor.
+      if (readOnly) return false;
       log.push("edit");
       change(edits[0].text ?? "");
       return true;
@@ -40,6 +47,15 @@ function fakeEditor(initial: string) {
 }
 
 describe("the code buffer", () => {
+  it("replaces the text of a read-only editor through its model, between undo stops", () => {
+    const buffer = createCodeBuffer();
+    const fake = fakeEditor("starter", true);
+    buffer.attach(fake.editor);
+    buffer.replace("from the host");
+    expect(buffer.read()).toBe("from the host");
+    expect(fake.log).toEqual(["undo stop", "model edit", "undo stop"]);
+  });
+
   it("has no text before the editor holds it or anything replaces it", () => {
     expect(createCodeBuffer().read()).toBeNull();
   });

@@ -36,8 +36,11 @@ export function createCodeBuffer(): CodeBuffer {
       text = code;
       const m = model();
       if (!target || !m || m.getValue() === code) return;
+      const edit = [{ range: m.getFullModelRange(), text: code, forceMoveMarkers: true }];
       target.pushUndoStop();
-      target.executeEdits("replace-code", [{ range: m.getFullModelRange(), text: code, forceMoveMarkers: true }]);
+      // A read-only editor (an embed's ?readonly) refuses edits through itself; the page's own
+      // replacements (the host's setCode, Reset code) go to the model, still as one undoable step.
+      if (!target.executeEdits("replace-code", edit)) m.pushEditOperations([], edit, () => null);
       target.pushUndoStop();
     },
 

@@ -1,11 +1,11 @@
 import { catalogue } from "../lessons/catalogue";
 import { lessonHref } from "../router/hash-route";
-import { lessonProgress, useProgressVersion, type LessonProgress } from "../stores/progress";
+import { lessonProgress, useProgressVersion } from "../stores/progress";
 import { useEffect } from "react";
 import { comingLessons, topicOf } from "./planned-lessons";
 import { preparePostgresWhenIdle, startPostgresFor } from "./start-early";
-
-const LABEL: Record<LessonProgress, string> = { completed: "Completed", started: "In progress", "not-started": "Not started" };
+import { ContinueCard, PROGRESS_LABEL as LABEL } from "./ContinueCard";
+import { ProgressTransfer } from "./ProgressTransfer";
 
 /** "a, b and c" */
 function listOf(words: string[]): string {
@@ -29,6 +29,7 @@ export function HomePage() {
           {done} of {catalogue.length} lessons completed
         </p>
       </section>
+      <ContinueCard />
       <ol className="catalogue" aria-label="Lessons">
         {catalogue.map((lesson) => {
           const state = lessonProgress(lesson.id);
@@ -50,6 +51,7 @@ export function HomePage() {
           );
         })}
       </ol>
+      <ProgressTransfer />
       {coming.length > 0 && (
         <section className="coming" aria-labelledby="coming-title">
           <h2 id="coming-title">Coming later</h2>

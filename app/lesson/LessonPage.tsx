@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { loadLessonContent, type LessonContent, type LessonMeta } from "../lessons/catalogue";
-import { markCompleted } from "../stores/progress";
+import { markCompleted, noteOpened, saveLastRun } from "../stores/progress";
+import { NO_EMBED_OPTIONS, type EmbedOptions } from "../router/hash-route";
+import { useEmbedBridge } from "../embed/use-embed-bridge";
 import { Sandbox } from "../../workers/sandbox/client";
 import { loadHostedEngines, type HostedEngine } from "../../workers/sandbox/hosted-engines";
 import { createRunSession, type RunSession } from "./run-session";
@@ -25,7 +27,7 @@ const CodeEditor = lazy(() => import("../editor/CodeEditor"));
 // The diff with the solution, only when the learner asks for it.
 const SolutionDiff = lazy(() => import("./SolutionDiff"));
 
-export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; embed: boolean; sharedCode: string | null }) {
+export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIONS }: { lesson: LessonMeta; embed: boolean; sharedCode: string | null; options?: EmbedOptions }) {
   const [content, setContent] = useState<LessonContent | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [engines, setEngines] = useState<readonly HostedEngine[]>([]);
@@ -85,6 +87,37 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
 
   const ready = session !== null && code !== null;
 
+  // The page framing an embed hears what happens and may set the code, run and reset (app/embed/).
+  useEmbedBridge({
+    lessonId: lesson.id,
+    embed,
+    options,
+    ready,
+    session,
+    codeOrigin: origin,
+    comparing,
+    run,
+    setCode: (next) => replaceCode(next, "host"),
+    reset: () => content && replaceCode(content.starter, "reset"),
+    readCode: flushCode,
+  });
+
+  // What the home page's "Continue where you left off" shows: the last lesson opened here (an
+  // embed is another site's page), and how each lesson's last finished run went.
+  useEffect(() => {
+    if (!embed) noteOpened(lesson.id);
+  }, [embed, lesson.id]);
+  useEffect(
+    () =>
+      session?.store.subscribe((now, before) => {
+        if (before.running && !now.running && (now.outcome === "passed" || now.outcome === "failed")) {
+          saveLastRun(lesson.id, { passed: now.checks.filter((c) => c.state === "passed").length, total: now.checks.length });
+        }
+      }),
+    [session, lesson.id],
+  );
+  const hidden = (pane: "lesson" | "visualization") => embed && options.hide.includes(pane);
+
   return (
     <main className={embed ? "lesson lesson--embed" : "lesson"}>
       <LessonToolbar
@@ -121,10 +154,12 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
       {banner && !loadError && <CodeBanner view={banner} onGoBack={goBack} onDismiss={dismissBanner} />}
       <Panes
         lesson={
-          // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
-          <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
-            <LessonProse lesson={lesson} Content={content?.Content ?? null} />
-          </section>
+          hidden("lesson") ? null : (
+            // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
+            <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
+              <LessonProse lesson={lesson} Content={content?.Content ?? null} />
+            </section>
+          )
         }
         editor={
           <section className={comparing ? "pane pane--editor pane--comparing" : "pane pane--editor"} aria-label={comparing ? "Your code compared with the solution" : "Code editor"}>
@@ -132,22 +167,24 @@ export function LessonPage({ lesson, embed, sharedCode }: { lesson: LessonMeta; 
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
-                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} />
+                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} readOnly={embed && options.readonly} />
               </Suspense>
             )}
             {comparing && content && (
               <Suspense fallback={<p className="pane__placeholder">Loading the comparison…</p>}>
-                <SolutionDiff lessonId={lesson.id} solution={content.solution} onClose={() => setComparing(false)} />
+                <SolutionDiff lessonId={lesson.id} solution={content.solution} readOnly={embed && options.readonly} onClose={() => setComparing(false)} />
               </Suspense>
             )}
             <EditorKeys id={EDITOR_KEYS_ID} />
           </section>
         }
         side={[
-          { id: "viz", title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} playhead={session.playhead} /> : <p className="pane__placeholder">Loading…</p> },
-          { id: "output", title: "Output", body: session ? <OutputPane store={session.store} /> : null },
-          { id: "checks", title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
-        ]}
+          hidden("visualization")
+            ? null
+            : { id: "viz" as const, title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} playhead={session.playhead} /> : <p className="pane__placeholder">Loading…</p> },
+          { id: "output" as const, title: "Output", body: session ? <OutputPane store={session.store} /> : null },
+          { id: "checks" as const, title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
+        ].filter((pane) => pane !== null)}
       />
       {embed && (
         <footer className="embed-footer">

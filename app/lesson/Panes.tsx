@@ -11,7 +11,8 @@ export interface SidePaneContent {
   body: ReactNode;
 }
 
-export function Panes({ lesson, editor, side }: { lesson: ReactNode; editor: ReactNode; side: SidePaneContent[] }) {
+/** `lesson` null: the prose is hidden (an embed's ?hide=lesson), and the editor and results share the width. */
+export function Panes({ lesson, editor, side }: { lesson: ReactNode | null; editor: ReactNode; side: SidePaneContent[] }) {
   const [sizes, setSizes] = useState<Sizes>(loadColumns);
   const [layout, setLayout] = useState<SideLayout>(loadSide);
   const container = useRef<HTMLDivElement>(null);
@@ -69,13 +70,13 @@ export function Panes({ lesson, editor, side }: { lesson: ReactNode; editor: Rea
     <div
       ref={container}
       className="panes"
-      style={{ gridTemplateColumns: `minmax(0, ${sizes[0]}fr) auto minmax(0, ${sizes[1]}fr) auto minmax(0, ${sizes[2]}fr)` }}
+      style={{ gridTemplateColumns: `${lesson === null ? "" : `minmax(0, ${sizes[0]}fr) auto `}minmax(0, ${sizes[1]}fr) auto minmax(0, ${sizes[2]}fr)` }}
     >
       {lesson}
-      {separator(0, "Resize lesson and editor")}
+      {lesson !== null && separator(0, "Resize lesson and editor")}
       {editor}
       {separator(1, "Resize editor and results")}
-      <div className="panes__side" style={{ gridTemplateRows: sideRows(layout) }}>
+      <div className="panes__side" style={{ gridTemplateRows: sideRows(layout, side.map((pane) => pane.id)) }}>
         {side.map((pane) => (
           <SidePane
             key={pane.id}

@@ -18,7 +18,8 @@ function changeAt(changes: readonly LineChange[], line: number): number {
   return after >= 0 ? after : 0;
 }
 
-export default function SolutionDiff({ lessonId, solution, onClose }: { lessonId: string; solution: string; onClose: () => void }) {
+/** `readOnly` (an embed's ?readonly): the differences are shown, none can be taken. */
+export default function SolutionDiff({ lessonId, solution, readOnly = false, onClose }: { lessonId: string; solution: string; readOnly?: boolean; onClose: () => void }) {
   const host = useRef<HTMLDivElement>(null);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const [changes, setChanges] = useState<LineChange[] | null>(null);
@@ -33,12 +34,12 @@ export default function SolutionDiff({ lessonId, solution, onClose }: { lessonId
     const diff = monaco.editor.createDiffEditor(host.current, {
       automaticLayout: true,
       originalEditable: false,
-      readOnly: false,
+      readOnly,
+      renderMarginRevertIcon: !readOnly,
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
       renderSideBySideInlineBreakpoint: 700,
-      renderMarginRevertIcon: true,
       wordWrap: "on",
       fixedOverflowWidgets: true,
       accessibilitySupport: "auto",
@@ -63,7 +64,7 @@ export default function SolutionDiff({ lessonId, solution, onClose }: { lessonId
       original.dispose(); // the learner's model stays: the lesson's editor holds it
       diffRef.current = null;
     };
-  }, [lessonId, solution]);
+  }, [lessonId, solution, readOnly]);
 
   useEffect(() => monaco.editor.setTheme(editorTheme(currentTheme)), [currentTheme]);
 
@@ -84,7 +85,7 @@ export default function SolutionDiff({ lessonId, solution, onClose }: { lessonId
 
   const take = () => {
     const diff = diffRef.current;
-    if (!diff || !changes || count === 0) return;
+    if (!diff || !changes || count === 0 || readOnly) return;
     const editor = diff.getModifiedEditor();
     const model = editor.getModel();
     if (!model) return;
@@ -114,7 +115,7 @@ export default function SolutionDiff({ lessonId, solution, onClose }: { lessonId
           <button type="button" className="button button--small" onClick={() => goTo((at + 1) % count)} disabled={count < 2}>
             Next
           </button>
-          <button type="button" className="button button--small" onClick={take} disabled={count === 0}>
+          <button type="button" className="button button--small" onClick={take} disabled={count === 0 || readOnly}>
             Take this change
           </button>
           <button type="button" className="button button--small button--primary" onClick={onClose}>

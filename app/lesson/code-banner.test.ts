@@ -24,6 +24,15 @@ describe("the code banner", () => {
     expect(labels(v)).toEqual(["Back to the previous link's code → 0", "Back to my code → 1"]);
   });
 
+  it("the course page's setCode and a progress file say what replaced the code, and keep the learner's", () => {
+    const host = codeBanner(after([MINE, "mine", "host"]), "A", STARTER);
+    expect(host?.text).toBe("The course page put its code in the editor. Your own code is kept.");
+    expect(labels(host)).toEqual(["Back to my code → 0"]);
+    const imported = codeBanner(after([STARTER, "starter", "import"]), "A", STARTER);
+    expect(imported?.text).toBe("Loaded the code from a progress file.");
+    expect(labels(imported)).toEqual(["Back to the starter → 0"]);
+  });
+
   it("a first-time visitor's shared link: the way back is the starter, and no word of their own code", () => {
     const v = codeBanner(after([STARTER, "starter", "share"]), "A", STARTER);
     expect(v?.text).toBe("Loaded the code from a shared link. Press Run to try it.");

@@ -59,5 +59,9 @@ export function codeBanner(record: CodeRecord, current: string, starter: string)
       return { text: replacedMine && newest.by === "back" ? "Went back to the earlier code. What you had written is kept." : `Went back one step.${kept}`, ways };
     case "earlier":
       return { text: replacedMine ? "Your earlier code was kept." : `Earlier code was kept.${kept}`, ways };
+    case "host":
+      return { text: `The course page put its code in the editor.${kept}`, ways };
+    case "import":
+      return { text: `Loaded the code from a progress file.${kept}`, ways };
   }
 }

@@ -79,6 +79,6 @@ export function toggleEnlarged(layout: SideLayout): SideLayout {
 }
 
 /** The right-hand column's grid rows: a folded pane takes its title bar, the others share the rest. */
-export function sideRows(layout: SideLayout): string {
-  return SIDE_PANES.map((p) => (isCollapsed(layout, p) ? "auto" : `minmax(0, ${ROW_WEIGHTS[p]}fr)`)).join(" ");
+export function sideRows(layout: SideLayout, panes: readonly SidePaneId[] = SIDE_PANES): string {
+  return panes.map((p) => (isCollapsed(layout, p) ? "auto" : `minmax(0, ${ROW_WEIGHTS[p]}fr)`)).join(" ");
 }

@@ -65,6 +65,7 @@ describe("a run on a lesson with hosted engines", () => {
     await running;
     const state = session.store.getState();
     expect(state.status).toBe("Stopped: The queue stopped answering");
+    expect(state.outcome).toBe("error");
     expect(state.checks.map((c) => c.message)).toEqual(["Not finished: the run was stopped because The queue stopped answering."]);
     expect(state.output.at(-1)).toEqual({ level: "error", text: "The queue fell over." });
     expect(log.slice(0, 3).sort()).toEqual(["prepare cache", "prepare queue", "run"]);
@@ -80,7 +81,7 @@ describe("a run on a lesson with hosted engines", () => {
     });
     const session = createRunSession({ sandbox, checksSource: "", lesson, engines: [cache.engine, broken.engine], onAllPassed: () => {} });
     await session.run("code");
-    expect(session.store.getState()).toMatchObject({ running: false, status: "Error: the queue could not start", tone: "fail" });
+    expect(session.store.getState()).toMatchObject({ running: false, outcome: "error", status: "Error: the queue could not start", tone: "fail" });
     expect(log).toEqual(["prepare cache", "finish cache"]);
   });
 });

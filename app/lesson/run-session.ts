@@ -26,8 +26,12 @@ export interface Marker {
   message: string;
 }
 
+/** How the last run ended ("running" while it runs; null before the first): what an embedding page is told. */
+export type RunVerdict = "running" | "passed" | "failed" | "error" | "timeout" | "stopped";
+
 export interface RunState {
   running: boolean;
+  outcome: RunVerdict | null;
   /** What the status element says (docs/architecture.md, "Contracts"). */
   status: string;
   tone: "neutral" | "running" | "ok" | "fail";
@@ -80,6 +84,7 @@ export function createRunSession(options: RunSessionOptions) {
   const { timeoutMs } = options.lesson;
   const store = createStore<RunState>(() => ({
     running: false,
+    outcome: null,
     status: READY_STATUS,
     tone: "neutral",
     output: [],
@@ -106,6 +111,7 @@ export function createRunSession(options: RunSessionOptions) {
     const id = ++runId;
     store.setState((s) => ({
       running: true,
+      outcome: "running",
       status: "Running…",
       tone: "running",
       output: [],
@@ -136,7 +142,7 @@ export function createRunSession(options: RunSessionOptions) {
       try {
         prepared = await prepareHostedRun(options.engines, options.lesson);
       } catch (e) {
-        if (id === runId) store.setState({ running: false, status: `Error: ${(e as Error).message}`, tone: "fail" });
+        if (id === runId) store.setState({ running: false, outcome: "error", status: `Error: ${(e as Error).message}`, tone: "fail" });
         return;
       }
       if (id !== runId) {
@@ -168,6 +174,7 @@ export function createRunSession(options: RunSessionOptions) {
     if (outcome.kind === "timeout") {
       store.setState((s) => ({
         running: false,
+        outcome: "timeout",
         status: `Stopped after ${formatDuration(timeoutMs, DURATION.limit)}`,
         tone: "fail",
         checks: s.checks.map((c) => ({ ...c, state: "failed", message: "Not finished: the run was stopped at the time limit." })),
@@ -182,6 +189,7 @@ export function createRunSession(options: RunSessionOptions) {
       const { label, reason }: { label: string; reason: string } = engineFailure;
       store.setState((s) => ({
         running: false,
+        outcome: "error",
         status: `Stopped: ${label} stopped answering`,
         tone: "fail",
         checks: s.checks.map((c) => ({ ...c, state: "failed", message: `Not finished: the run was stopped because ${label} stopped answering.` })),
@@ -190,11 +198,11 @@ export function createRunSession(options: RunSessionOptions) {
       return;
     }
     if (outcome.kind === "stopped") {
-      store.setState({ running: false, status: "Stopped", tone: "neutral" });
+      store.setState({ running: false, outcome: "stopped", status: "Stopped", tone: "neutral" });
       return;
     }
     if (outcome.kind === "crashed") {
-      store.setState({ running: false, status: `Error: ${outcome.message}`, tone: "fail" });
+      store.setState({ running: false, outcome: "error", status: `Error: ${outcome.message}`, tone: "fail" });
       return;
     }
 
@@ -210,6 +218,7 @@ export function createRunSession(options: RunSessionOptions) {
     const allPassed = !result.error && checks.length > 0 && checks.every((c) => c.state === "passed");
     store.setState((s) => ({
       running: false,
+      outcome: result.error ? "error" : allPassed ? "passed" : "failed",
       status,
       tone: allPassed ? "ok" : "fail",
       checks: checks.length > 0 ? checks : s.checks,
@@ -222,7 +231,7 @@ export function createRunSession(options: RunSessionOptions) {
   function stop(): void {
     runId++;
     options.sandbox.stop();
-    store.setState({ running: false, status: "Stopped", tone: "neutral" });
+    store.setState({ running: false, outcome: "stopped", status: "Stopped", tone: "neutral" });
   }
 
   return { store, playhead, run, stop };

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { decompressFromEncodedURIComponent } from "lz-string";
 import { saveCode, savedCode } from "../stores/progress";
 import { dismissed, edited, goneBack, loadCodeRecord, originOf, replaced, saveCodeRecord, type CodeOrigin, type CodeRecord } from "../stores/code-backups";
-import { lessonHref, replaceHash } from "../router/hash-route";
+import { replaceHash, withoutCode } from "../router/hash-route";
 import { codeBanner } from "./code-banner";
 import { createCodeBuffer } from "../editor/code-buffer";
 import { createDeferredSave, flushWhenPageHides, type DeferredSave } from "../stores/deferred-save";
@@ -19,10 +19,12 @@ export interface Notice {
   tone: "info" | "warn";
 }
 
-export type Replacing = "share" | "reset" | "solution";
-const NEW_ORIGIN: Record<Replacing, CodeOrigin> = { share: "share", reset: "starter", solution: "solution" };
+export type Replacing = "share" | "reset" | "solution" | "host";
+// Code the embedding page sends is, like a link's, not the learner's own until they edit it.
+const NEW_ORIGIN: Record<Replacing, CodeOrigin> = { share: "share", reset: "starter", solution: "solution", host: "share" };
 const ALREADY: Record<Replacing, string> = {
   share: "The shared link holds the code already in the editor.",
+  host: "The course page sent the code already in the editor.",
   reset: "The code is already the starter.",
   solution: "The solution is already in the editor.",
 };
@@ -146,8 +148,9 @@ export function useLessonCode(options: { id: string; embed: boolean; starter: st
   const { sharedCode } = options;
   useEffect(() => {
     if (starter === null || sharedCode === null) return;
-    // Drop ?code= so a reload keeps the learner's edits instead of reloading the link.
-    replaceHash(lessonHref(id, { embed }));
+    // Drop ?code= so a reload keeps the learner's edits instead of reloading the link (an
+    // embed's other options stay).
+    replaceHash(withoutCode(location.hash));
     const decoded = decodeSharedCode(sharedCode);
     if (decoded === null) {
       const now = flushCode();

@@ -1,8 +1,8 @@
 import { useStore } from "zustand";
 import { dismissStorageProblem, storageHealth, storageProblem } from "../stores/storage";
 
-export function StorageBanner() {
-  const problem = useStore(storageHealth, storageProblem);
+export function StorageBanner({ embed = false }: { embed?: boolean }) {
+  const problem = useStore(storageHealth, (health) => storageProblem(health, embed));
   if (!problem) return null;
   return (
     <div className="banner banner--warn" role="alert">

@@ -10,8 +10,8 @@ import { savedCode } from "./progress";
 /** Where the code in the editor came from. Only "mine" is the learner's own: the starter is not. */
 export type CodeOrigin = "mine" | "starter" | "share" | "solution";
 
-/** What replaced the code. "back" is going back to a backup; "earlier" a backup kept by an older version of the site. */
-export type Replacement = "share" | "reset" | "solution" | "back" | "earlier";
+/** What replaced the code. "back" is going back to a backup; "earlier" a backup kept by an older version of the site; "host" the page embedding the lesson (setCode); "import" a progress file. */
+export type Replacement = "share" | "reset" | "solution" | "back" | "earlier" | "host" | "import";
 
 export interface Backup {
   /** The code that was replaced. */
@@ -35,7 +35,7 @@ export const MAX_BACKUPS = 5;
 export const EMPTY_RECORD: CodeRecord = { origin: null, backups: [], last: null };
 
 const ORIGINS: readonly string[] = ["mine", "starter", "share", "solution"] satisfies CodeOrigin[];
-const REPLACEMENTS: readonly string[] = ["share", "reset", "solution", "back", "earlier"] satisfies Replacement[];
+const REPLACEMENTS: readonly string[] = ["share", "reset", "solution", "back", "earlier", "host", "import"] satisfies Replacement[];
 
 // ---- Pure: what each event does to a record ----
 

@@ -41,6 +41,40 @@ export function markCompleted(id: string): void {
   changed();
 }
 
+const LAST_LESSON_KEY = "bp:last-lesson";
+const lastRunKey = (id: string) => `bp:last-run:${id}`;
+
+/** The lesson opened last (not as an embed): where "Continue where you left off" goes. */
+export function noteOpened(id: string): void {
+  if (readItem(LAST_LESSON_KEY) === id) return;
+  writeItem(LAST_LESSON_KEY, id);
+  changed();
+}
+
+export function lastOpened(): string | null {
+  return readItem(LAST_LESSON_KEY);
+}
+
+/** How a lesson's last run that reached its checks went. */
+export interface LastRun {
+  passed: number;
+  total: number;
+}
+
+export function saveLastRun(id: string, run: LastRun): void {
+  writeItem(lastRunKey(id), JSON.stringify(run));
+  changed();
+}
+
+export function lastRun(id: string): LastRun | null {
+  try {
+    const v = JSON.parse(readItem(lastRunKey(id)) ?? "null") as Partial<LastRun> | null;
+    return v && Number.isInteger(v.passed) && Number.isInteger(v.total) && v.passed! >= 0 && v.passed! <= v.total! ? { passed: v.passed!, total: v.total! } : null;
+  } catch {
+    return null;
+  }
+}
+
 export type LessonProgress = "completed" | "started" | "not-started";
 
 export function lessonProgress(id: string): LessonProgress {

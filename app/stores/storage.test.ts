@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { dismissStorageProblem, readItem, storageHealth, storageProblem, writeItem } from "./storage";
+import { dismissStorageProblem, probeStorage, readItem, storageHealth, storageProblem, writeItem } from "./storage";
 
 /** A localStorage that holds at most `quota` characters, keys and values together. */
 function smallStorage(quota: number): Storage {
@@ -25,7 +25,7 @@ const problem = () => storageProblem(storageHealth.getState());
 describe("storage failures", () => {
   beforeEach(() => {
     vi.stubGlobal("window", { localStorage: smallStorage(1000) });
-    storageHealth.setState({ failed: {}, dismissed: false });
+    storageHealth.setState({ failed: {}, dismissed: false, memoryOnly: false });
   });
   afterAll(() => vi.unstubAllGlobals());
 
@@ -76,5 +76,30 @@ describe("storage failures", () => {
     writeItem("bp:theme", "dark");
     expect(problem()).toMatch(/not letting this page save/);
     expect(readItem("bp:theme")).toBe("dark");
+  });
+
+  it("storage refused on load is said at once, and once: dismissed, it stays away as other keys fail", () => {
+    vi.stubGlobal("window", {
+      get localStorage(): Storage {
+        throw new DOMException("denied", "SecurityError");
+      },
+    });
+    expect(problem()).toBeNull();
+    expect(probeStorage()).toBe(false);
+    expect(problem()).toMatch(/last only while this tab is open/);
+    expect(storageProblem(storageHealth.getState(), true)).toMatch(/embedded lesson/);
+    dismissStorageProblem();
+    writeItem("bp:code:a", "mine");
+    writeItem("bp:code:b", "other");
+    expect(problem()).toBeNull();
+    expect(readItem("bp:code:a")).toBe("mine");
+  });
+
+  it("storage that works, or is only full, is not memory-only", () => {
+    expect(probeStorage()).toBe(true);
+    expect(problem()).toBeNull();
+    vi.stubGlobal("window", { localStorage: smallStorage(5) });
+    expect(probeStorage()).toBe(true);
+    expect(storageHealth.getState().memoryOnly).toBe(false);
   });
 });

@@ -27,6 +27,11 @@ export function applyTheme(): void {
   });
 }
 
+/** Shows `pick` on this page without remembering it (an embed's ?theme=: the course page's choice, not the learner's). */
+export function showTheme(pick: Theme): void {
+  theme.setState({ theme: pick, chosen: true });
+}
+
 export function toggleTheme(): void {
   const next: Theme = theme.getState().theme === "dark" ? "light" : "dark";
   writeItem(KEY, next);

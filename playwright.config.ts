@@ -19,6 +19,9 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
+    // The offline service worker (build/offline.ts) would answer from its cache and hide the
+    // network from the tests; e2e/offline.spec.ts allows it where it is the subject.
+    serviceWorkers: "block",
   },
   webServer: {
     command: `node scripts/serve-dist.mjs`,

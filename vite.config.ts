@@ -5,6 +5,7 @@ import { REMARK_PLUGINS } from "./build/mdx-options.ts";
 import { lessonsPlugin } from "./build/vite-plugin-lessons.ts";
 import { playgroundTypesPlugin } from "./build/vite-plugin-playground-types.ts";
 import { cspPlugin } from "./build/csp.ts";
+import { offlinePlugin } from "./build/offline.ts";
 
 // BASE_PATH: GitHub Pages serves a project site under /<repo>/.
 const base = process.env.BASE_PATH ?? "/";
@@ -19,6 +20,7 @@ export default defineConfig({
     lessonsPlugin({ dir: lessonsDir }),
     playgroundTypesPlugin({ root: import.meta.dirname }),
     cspPlugin(),
+    offlinePlugin(),
   ],
   worker: { format: "es" },
   // PGlite loads its own .wasm and data files; pre-bundling would break their URLs.

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useHashRoute } from "./router/hash-route";
 import { Header } from "./shell/Header";
 import { StorageBanner } from "./shell/StorageBanner";
+import { UpdatePrompt } from "./shell/UpdatePrompt";
 import { HomePage } from "./home/HomePage";
 import { LessonPage } from "./lesson/LessonPage";
 import { NotFound } from "./shell/NotFound";
@@ -28,6 +29,7 @@ export function App() {
     <div className={embed ? "app app--embed" : "app"}>
       {!embed && <Header />}
       <StorageBanner embed={embed} />
+      <UpdatePrompt />
       {route.name === "home" && <HomePage />}
       {route.name === "lesson" &&
         (findLesson(route.id) ? (

@@ -28,7 +28,7 @@ export const test = base.extend<{ offsite: string[]; keptDatabase: boolean }, { 
       const dir = mkdtempSync(join(tmpdir(), "playground-e2e-profile-"));
       let opened: Promise<BrowserContext> | undefined;
       // Playwright's own tracing (trace: retain-on-failure) records this context as any other.
-      const launch = () => playwright.chromium.launchPersistentContext(dir, { ...launchOptions, baseURL: workerInfo.project.use.baseURL });
+      const launch = () => playwright.chromium.launchPersistentContext(dir, { ...launchOptions, baseURL: workerInfo.project.use.baseURL, serviceWorkers: "block" });
       await use({ context: () => (opened ??= launch()) });
       if (opened) await (await opened).close();
       rmSync(dir, { recursive: true, force: true });

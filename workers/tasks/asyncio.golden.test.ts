@@ -5,14 +5,14 @@
 // (readGolden reads the file from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../testing/golden.ts";
-import type { GoldenFile, GoldenCase } from "./replay/grammar.ts";
+import { switchIntervalMs, type GoldenFile, type GoldenCase } from "./replay/grammar.ts";
 import { replayCase } from "./replay/interpreter.ts";
 
 const FILE = "asyncio.json";
 const golden = readGolden<GoldenFile>(FILE);
 
 async function replay(c: GoldenCase): Promise<void> {
-  const got = await replayCase(c);
+  const got = await replayCase(c, { switchIntervalMs: switchIntervalMs(golden) });
   expect(got.events, `${c.name}: events`).toEqual(c.expect.events);
   expect(got.result, `${c.name}: result`).toEqual(c.expect.result);
   expect(got.tasks, `${c.name}: tasks`).toEqual(c.expect.tasks);

@@ -2,7 +2,9 @@
 //
 // A thread body is a generator: the code between two yields runs at one instant holding the GIL;
 // `yield th.block(ms)` is time.sleep / blocking I/O (the GIL is released for ms); `yield
-// th.spin(ms)` is pure-Python CPU work (the GIL is held for ms of running). The GIL as CPython
+// th.cpu(ms)` is ms of pure-Python CPU work (it needs the GIL for ms of running, so it takes
+// longer while others share it); `yield th.spin(ms)` is the recordings' busy loop: it holds the
+// GIL whenever it has it until the wall clock reaches now + ms, however little it ran. The GIL as CPython
 // 3.11 hands it over (Python/ceval_gil.h), simplified to what is observable in virtual time:
 //  - a thread that wants the GIL while it is free takes it at once; otherwise it queues (FIFO);
 //  - a spinning holder is made to drop it once the switch interval (5 ms, sys.getswitchinterval())
@@ -20,7 +22,7 @@ import type { TasksTracer } from "./trace.ts";
 export const SWITCH_INTERVAL_MS = 5;
 
 export interface ThreadOp {
-  op: "block" | "spin";
+  op: "block" | "spin" | "cpu";
   ms: number;
 }
 
@@ -30,6 +32,7 @@ export interface ThreadContext {
   readonly inChild: boolean;
   block(ms: number): ThreadOp;
   spin(ms: number): ThreadOp;
+  cpu(ms: number): ThreadOp;
   now(): number;
 }
 
@@ -40,13 +43,19 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 interface Actor {
   name: string;
   onGrant(): void;
-  spin: { remaining: number; since: number; timer: TimerId } | null;
+  /** Running under the GIL: `remaining` ms of CPU work, or (a spin) until the clock reads `until`. */
+  spin: { remaining: number; since: number; timer: TimerId; until: number | null } | null;
 }
 
 /** What the machine needs from the loop. */
 export interface MachineLoop {
   time(): number;
   readonly tracer: TasksTracer | undefined;
+}
+
+export interface MachineOptions {
+  /** sys.getswitchinterval() in the loop's milliseconds (default SWITCH_INTERVAL_MS). */
+  switchIntervalMs?: number;
 }
 
 export class Machine implements Traceable {
@@ -67,8 +76,14 @@ export class Machine implements Traceable {
   private liveThreads = 0;
   private whenIdle: (() => void)[] = [];
 
-  constructor(private readonly loop: MachineLoop) {
+  private readonly switchIntervalMs: number;
+
+  constructor(
+    private readonly loop: MachineLoop,
+    options: MachineOptions = {},
+  ) {
     this.holder = this.loopActor;
+    this.switchIntervalMs = options.switchIntervalMs ?? SWITCH_INTERVAL_MS;
   }
 
   refs(out: Traceable[]): void {
@@ -163,6 +178,7 @@ export class Machine implements Traceable {
       inChild,
       block: (ms) => ({ op: "block", ms }),
       spin: (ms) => ({ op: "spin", ms }),
+      cpu: (ms) => ({ op: "cpu", ms }),
       now: () => this.clock.now(),
     };
   }
@@ -198,12 +214,12 @@ export class Machine implements Traceable {
   private armSwitch(): void {
     const h = this.holder;
     if (this.switchTimer !== undefined || !h || !h.spin || this.waiters.length === 0) return;
-    const at = Math.max(this.holderSince, this.clock.now()) + SWITCH_INTERVAL_MS;
+    const at = Math.max(this.holderSince, this.clock.now()) + this.switchIntervalMs;
     this.switchTimer = this.clock.setTimeout(() => {
       this.switchTimer = undefined;
       const holder = this.holder;
       if (!holder || !holder.spin || this.waiters.length === 0) return;
-      holder.spin.remaining -= this.clock.now() - holder.spin.since;
+      if (holder.spin.until === null) holder.spin.remaining -= this.clock.now() - holder.spin.since;
       this.clock.clearTimeout(holder.spin.timer);
       this.holder = null;
       this.waiters.push(holder);
@@ -213,8 +229,10 @@ export class Machine implements Traceable {
 
   private resumeSpin(actor: Actor): void {
     const spin = actor.spin!;
-    spin.since = this.clock.now();
-    spin.timer = this.clock.setTimeout(() => this.endSpin(actor), spin.remaining);
+    const now = this.clock.now();
+    spin.since = now;
+    const left = spin.until === null ? spin.remaining : Math.max(0, spin.until - now);
+    spin.timer = this.clock.setTimeout(() => this.endSpin(actor), left);
     this.armSwitch();
   }
 
@@ -237,9 +255,9 @@ export class Machine implements Traceable {
       this.release(actor);
       this.clock.setTimeout(() => this.request(actor), ms);
     } else {
-      actor.spin = { remaining: Math.max(0, ms), since: this.clock.now(), timer: 0 };
-      actor.spin.timer = this.clock.setTimeout(() => this.endSpin(actor), Math.max(0, ms));
-      this.armSwitch();
+      const now = this.clock.now();
+      actor.spin = { remaining: Math.max(0, ms), since: now, timer: 0, until: op === "spin" ? now + Math.max(0, ms) : null };
+      this.resumeSpin(actor);
     }
   }
 

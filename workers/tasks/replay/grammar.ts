@@ -28,7 +28,13 @@ export interface GoldenCase {
 
 export interface GoldenFile {
   schema: unknown;
+  recorded_with: { switch_interval_s: number; time_scale: number };
   cases: GoldenCase[];
+}
+
+/** The recorder stretched case time, not the GIL's switch interval: its length in case ms. */
+export function switchIntervalMs(file: GoldenFile): number {
+  return ms(file.recorded_with.switch_interval_s / file.recorded_with.time_scale);
 }
 
 /** Case seconds (multiples of 0.01) as the engine's milliseconds. */

@@ -70,8 +70,13 @@ interface Returned {
   value: unknown;
 }
 
-export async function replayCase(c: GoldenCase): Promise<Replayed> {
-  return new CaseRun(c).run();
+export interface ReplayOptions {
+  /** The GIL's switch interval in case milliseconds: recorded_with.switch_interval_s / time_scale. */
+  switchIntervalMs: number;
+}
+
+export async function replayCase(c: GoldenCase, options: ReplayOptions): Promise<Replayed> {
+  return new CaseRun(c, options).run();
 }
 
 class CaseRun {
@@ -85,8 +90,12 @@ class CaseRun {
   private background = new StrongSet<Traceable>();
   private start = 0;
 
-  constructor(private readonly c: GoldenCase) {
+  constructor(
+    private readonly c: GoldenCase,
+    options: ReplayOptions,
+  ) {
     this.loop = new EventLoop({
+      switchIntervalMs: options.switchIntervalMs,
       exceptionHandler: (ctx) =>
         this.events.push(
           `handler: ${ctx.message}${ctx.name ? ` [${ctx.name}]` : ""}${ctx.exception !== undefined ? ` ${label(ctx.exception)}` : ""}`,
@@ -209,7 +218,9 @@ class CaseRun {
         this.events.push(`pending tasks ${this.loop.allTasks.size}`);
         return;
       case "clock":
-        this.events.push(`${String(arg)} @${Math.round((this.loop.time() - this.start) / 10)}`);
+        // The recorder floored real elapsed time, which only ever runs late: a virtual instant
+        // between two units (a GIL hand-over) reads as the unit before it.
+        this.events.push(`${String(arg)} @${Math.floor((this.loop.time() - this.start) / 10 + 1e-6)}`);
         return;
       case "call_soon":
         this.loop.callSoon(() => this.events.push(String(arg)), null);

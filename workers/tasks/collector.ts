@@ -38,7 +38,7 @@ export async function collect(loop: EventLoop): Promise<Task<unknown>[]> {
     loop.allTasks.delete(t);
   }
   for (const t of victims) {
-    if (t.started && t.resume) await close(loop, t);
+    if (t.started && t.resumeFail) await close(loop, t);
     loop.traceTask(t, "destroyed");
     if (t.logDestroyPending) loop.report({ message: "Task was destroyed but it is pending!", name: t.name });
   }
@@ -54,11 +54,11 @@ function close(loop: EventLoop, task: Task<unknown>): Promise<void> {
       loop.stepping = caller;
       resolve();
     };
-    const resume = task.resume!;
-    task.resume = null;
+    const fail = task.resumeFail!;
+    task.resumeOk = task.resumeFail = null;
     task.futWaiter = null;
     loop.stepping = task;
-    resume.fail(new GeneratorExit());
+    fail(new GeneratorExit());
   });
 }
 

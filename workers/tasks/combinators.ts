@@ -4,7 +4,7 @@
 // swallowed the cancellation).
 import { CancelledError, TimeoutError } from "./errors.ts";
 import { Future } from "./future.ts";
-import { ensureFuture, type AwaitableLike } from "./coroutine.ts";
+import { ensureFuture, type AnyAwaitable, type AwaitableLike } from "./coroutine.ts";
 import { EventLoop, YIELD } from "./loop.ts";
 import type { Traceable } from "./reachability.ts";
 import type { Task } from "./task.ts";
@@ -66,7 +66,7 @@ export interface GatherOptions {
 }
 
 /** asyncio.gather(*aws, return_exceptions=...). */
-export function gather<T extends unknown[] = unknown[]>(aws: AwaitableLike<unknown>[], options: GatherOptions = {}): Future<T> {
+export function gather<T extends unknown[] = unknown[]>(aws: readonly AnyAwaitable[], options: GatherOptions = {}): Future<T> {
   const loop = runningLoop();
   const returnExceptions = options.returnExceptions ?? false;
   if (aws.length === 0) {
@@ -103,7 +103,7 @@ export function gather<T extends unknown[] = unknown[]>(aws: AwaitableLike<unkno
   for (const aw of aws) {
     let fut = argToFut.get(aw);
     if (!fut) {
-      fut = ensureFuture(loop, aw);
+      fut = ensureFuture(loop, aw as AwaitableLike<unknown>);
       if (fut !== aw) {
         (fut as Task<unknown>).logDestroyPending = false;
         made.push(fut);
@@ -134,6 +134,16 @@ async function cancelAndWait<T>(loop: EventLoop, fut: Future<T>): Promise<void> 
   }
 }
 
+/** After the timeout cancelled fut: its value if it swallowed the cancellation, else TimeoutError. */
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (e) {
+    if (e instanceof CancelledError) throw new TimeoutError();
+    throw e;
+  }
+}
+
 /** asyncio.wait_for(aw, timeout), 3.11; timeoutMs null waits forever. */
 export async function waitFor<T>(aw: AwaitableLike<T>, timeoutMs: number | null): Promise<T> {
   const loop = runningLoop();
@@ -145,12 +155,7 @@ export async function waitFor<T>(aw: AwaitableLike<T>, timeoutMs: number | null)
     if (timeoutMs <= 0) {
       if (fut.done()) return fut.result();
       await cancelAndWait(loop, fut);
-      try {
-        return fut.result();
-      } catch (e) {
-        if (e instanceof CancelledError) throw new TimeoutError();
-        throw e;
-      }
+      return resultOrTimeout(fut);
     }
     const waiter = loop.createFuture<unknown>();
     const timeoutHandle = loop.callLater(timeoutMs, releaseWaiter, waiter);
@@ -169,12 +174,7 @@ export async function waitFor<T>(aw: AwaitableLike<T>, timeoutMs: number | null)
       if (fut.done()) return fut.result();
       fut.removeDoneCallback(cb);
       await cancelAndWait(loop, fut);
-      try {
-        return fut.result();
-      } catch (e) {
-        if (e instanceof CancelledError) throw new TimeoutError();
-        throw e;
-      }
+      return resultOrTimeout(fut);
     } finally {
       timeoutHandle.cancel();
     }

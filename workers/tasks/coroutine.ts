@@ -32,6 +32,10 @@ export function coro<T>(fn: () => PromiseLike<T> | T, name?: string): Coroutine<
 /** What gather, waitFor and shield accept. */
 export type AwaitableLike<T> = Future<T> | Coroutine<T> | (() => PromiseLike<T> | T);
 
+/** Any of them, whatever its value type (gather's arguments). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAwaitable = Future<any> | Coroutine<any> | (() => unknown);
+
 /** asyncio.ensure_future: a future as it is, a coroutine wrapped in a new task. */
 export function ensureFuture<T>(loop: EventLoop, aw: AwaitableLike<T>): Future<T> {
   if (aw instanceof Future) return aw;

@@ -14,7 +14,8 @@ export interface FutureLoop {
 }
 
 export interface DoneCallback<T> {
-  fn: (fut: Future<T>) => void;
+  // A method signature: parameters stay bivariant, so a Task<void> is a Task<unknown>.
+  fn(fut: Future<T>): void;
   /** Whose callback it is (an awaiting task, gather's outer future): held through this future. */
   holder: Traceable | null;
 }

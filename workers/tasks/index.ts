@@ -4,7 +4,7 @@
 export { EventLoop, YIELD, DeadlockError, type ExceptionContext, type LoopOptions } from "./loop.ts";
 export { Future } from "./future.ts";
 export { Task } from "./task.ts";
-export { Coroutine, coro, ensureFuture, type AwaitableLike } from "./coroutine.ts";
+export { Coroutine, coro, ensureFuture, type AwaitableLike, type AnyAwaitable } from "./coroutine.ts";
 export { sleep, gather, waitFor, shield, runningLoop, type GatherOptions } from "./combinators.ts";
 export { Event, Lock, Queue } from "./sync.ts";
 export { createTask, currentTask, allTasks, callSoon, callLater, cpu, createFuture, toThread, toProcess, gc } from "./api.ts";

@@ -93,11 +93,13 @@ export class EventLoop implements TaskLoop {
   usedThreads = false;
   processPool: ProcessPool | null = null;
   readonly tracer: TasksTracer | undefined;
+  readonly tracing: boolean;
   private readonly handler: (ctx: ExceptionContext) => void;
   private readonly onTaskCreated: ((task: Task<unknown>) => void) | undefined;
 
   constructor(options: LoopOptions = {}) {
     this.tracer = options.tracer;
+    this.tracing = options.tracer !== undefined;
     this.handler =
       options.exceptionHandler ??
       ((ctx) => console.error(`${ctx.message}${ctx.name ? ` [${ctx.name}]` : ""}${ctx.exception ? ` ${label(ctx.exception)}` : ""}`));
@@ -141,8 +143,8 @@ export class EventLoop implements TaskLoop {
     const serial = ++this.serial;
     const task = new Task<T>(this, coro, name ?? `Task-${serial}`, serial);
     this.allTasks.add(task as Task<unknown>);
-    this.callSoon(Task.stepSoon, task as Task<unknown>, null);
-    this.traceTask(task as Task<unknown>, "created");
+    this.scheduleStep(task as Task<unknown>);
+    if (this.tracing) this.traceTask(task as Task<unknown>, "created");
     this.onTaskCreated?.(task as Task<unknown>);
     return task;
   }
@@ -163,7 +165,9 @@ export class EventLoop implements TaskLoop {
     if (task.done()) {
       this.allTasks.delete(task);
       const exc = task.peekException();
-      if (task.cancelled()) this.traceTask(task, "cancelled");
+      if (!this.tracing) {
+        // nothing to report
+      } else if (task.cancelled()) this.traceTask(task, "cancelled");
       else this.traceTask(task, "finished", { outcome: exc ? `raised ${label(exc.exc)}` : `returned ${safeJson(task.peekValue())}` });
     }
     this.afterHandle();
@@ -180,12 +184,20 @@ export class EventLoop implements TaskLoop {
     if (task.closing) return fail(new GeneratorExit()); // awaiting while being closed: unwind
     if (fut.done()) return settle(fut, ok, fail); // no suspension: the step goes on
     if (fut === task) return fail(new RuntimeError(`Task cannot await on itself: ${task.name}`));
-    task.resume = { ok, fail };
+    task.resumeOk = ok;
+    task.resumeFail = fail;
     fut.addDoneCallback(task.wakeup, task);
     task.futWaiter = fut;
     if (task.mustCancel && fut.cancel(task.cancelMessage)) task.mustCancel = false;
     this.traceTask(task, "awaited", { on: fut instanceof Task ? fut.name : fut.displayName });
     this.suspend();
+  }
+
+  /** call_soon(task.__step), with the task's own reusable handle. */
+  private scheduleStep(task: Task<unknown>): void {
+    let h = task.stepHandle as Handle<Task<unknown>> | null;
+    if (h === null || h.cancelled) task.stepHandle = h = new Handle(Task.stepSoon, task, null);
+    this.ready.push(h as unknown as Handle<never>);
   }
 
   bareYield(ok: (v: undefined) => void, fail: (e: unknown) => void): void {
@@ -195,9 +207,10 @@ export class EventLoop implements TaskLoop {
       return;
     }
     if (task.closing) return fail(new GeneratorExit());
-    task.resume = { ok: ok as (v: unknown) => void, fail };
-    this.callSoon(Task.stepSoon, task, null);
-    this.traceTask(task, "awaited", { on: "yield" });
+    task.resumeOk = ok as (v: unknown) => void;
+    task.resumeFail = fail;
+    this.scheduleStep(task);
+    if (this.tracing) this.traceTask(task, "awaited", { on: "yield" });
     this.suspend();
   }
 

@@ -23,37 +23,46 @@ export class Handle<A = unknown> implements Traceable {
   }
 }
 
-/** A FIFO of handles without Array.shift's O(n). */
+/** A FIFO of handles: a ring buffer that doubles when full (no shifting, no garbage per handle). */
 export class ReadyQueue {
-  private items: Handle<never>[] = [];
+  private items: (Handle<never> | undefined)[] = new Array(1024);
   private head = 0;
+  private count = 0;
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.count;
   }
 
   push(h: Handle<never>): void {
-    this.items.push(h);
+    const cap = this.items.length;
+    if (this.count === cap) {
+      const grown: (Handle<never> | undefined)[] = new Array(cap * 2);
+      for (let i = 0; i < cap; i++) grown[i] = this.items[(this.head + i) & (cap - 1)];
+      this.items = grown;
+      this.head = 0;
+    }
+    this.items[(this.head + this.count) & (this.items.length - 1)] = h;
+    this.count++;
   }
 
   shift(): Handle<never> | undefined {
-    if (this.head >= this.items.length) return undefined;
+    if (this.count === 0) return undefined;
     const h = this.items[this.head];
-    this.items[this.head++] = undefined as never;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.count--;
     return h;
   }
 
   clear(): void {
-    this.items = [];
+    this.items = new Array(1024);
     this.head = 0;
+    this.count = 0;
   }
 
   refs(out: Traceable[]): void {
-    for (let i = this.head; i < this.items.length; i++) out.push(this.items[i]);
+    const mask = this.items.length - 1;
+    for (let i = 0; i < this.count; i++) out.push(this.items[(this.head + i) & mask]!);
   }
 }
 

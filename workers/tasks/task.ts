@@ -9,14 +9,10 @@ import type { TaskPhase } from "./trace.ts";
 
 /** What a Task needs from its loop beyond a Future's needs. */
 export interface TaskLoop extends FutureLoop {
+  readonly tracing: boolean;
   beginStep(task: Task<unknown>): void;
   endStep(task: Task<unknown>): void;
   traceTask(task: Task<unknown>, phase: TaskPhase, extra?: { on?: string; outcome?: string }): void;
-}
-
-interface Resume {
-  ok: (v: unknown) => void;
-  fail: (e: unknown) => void;
 }
 
 export type CoroutineFunction<T> = () => PromiseLike<T> | T;
@@ -29,9 +25,16 @@ export class Task<T = unknown> extends Future<T> {
   /** The future this task is suspended on (asyncio's _fut_waiter). */
   futWaiter: Future<unknown> | null = null;
   /** How to resume the coroutine: the callbacks of the `then` call it is suspended in. */
-  resume: Resume | null = null;
+  resumeOk: ((v: unknown) => void) | null = null;
+  resumeFail: ((e: unknown) => void) | null = null;
   /** What the coroutine's frame holds strongly besides the awaited future (locals). */
-  readonly frame = new Set<Traceable>();
+  get frame(): Set<Traceable> {
+    return (this.frameRefs ??= new Set());
+  }
+
+  private frameRefs: Set<Traceable> | null = null;
+  /** The handle that schedules this task's next step: reused, a task has one step pending at most. */
+  stepHandle: unknown = null;
   /** Destroyed by the garbage collector while pending. */
   destroyed = false;
   /** gather turns the "destroyed but pending" report off for the tasks it made. */
@@ -51,7 +54,13 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** The done callback that resumes this task when the future it awaits completes. */
-  readonly wakeup = (fut: Future<unknown>): void => {
+  get wakeup(): (fut: Future<unknown>) => void {
+    return (this.wakeupFn ??= (fut) => this.wake(fut));
+  }
+
+  private wakeupFn: ((fut: Future<unknown>) => void) | null = null;
+
+  private wake(fut: Future<unknown>): void {
     let value: unknown;
     try {
       value = fut.result();
@@ -60,7 +69,7 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     this.step(undefined, value);
-  };
+  }
 
   static stepSoon(task: Task<unknown>): void {
     task.step();
@@ -79,7 +88,7 @@ export class Task<T = unknown> extends Future<T> {
       this.started = true;
       // A coroutine that has not started raises what is thrown into it before its first line.
       if (exc) return this.finish(true, exc.e);
-      loop.traceTask(this as Task<unknown>, "started");
+      if (loop.tracing) loop.traceTask(this as Task<unknown>, "started");
       let p: PromiseLike<T> | T;
       try {
         p = this.coro();
@@ -92,11 +101,12 @@ export class Task<T = unknown> extends Future<T> {
       );
       return;
     }
-    loop.traceTask(this as Task<unknown>, "resumed");
-    const resume = this.resume!;
-    this.resume = null;
-    if (exc) resume.fail(exc.e);
-    else resume.ok(value);
+    if (loop.tracing) loop.traceTask(this as Task<unknown>, "resumed");
+    const ok = this.resumeOk!;
+    const fail = this.resumeFail!;
+    this.resumeOk = this.resumeFail = null;
+    if (exc) fail(exc.e);
+    else ok(value);
   }
 
   cancel(msg?: string): boolean {
@@ -126,7 +136,7 @@ export class Task<T = unknown> extends Future<T> {
   refs(out: Traceable[]): void {
     super.refs(out);
     if (this.futWaiter) out.push(this.futWaiter);
-    for (const x of this.frame) out.push(x);
+    if (this.frameRefs) for (const x of this.frameRefs) out.push(x);
   }
 
   private settled(threw: boolean, v: unknown): void {

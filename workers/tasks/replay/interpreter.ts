@@ -1,69 +1,25 @@
 // An interpreter of golden/asyncio.json's grammar on the tasks engine: every coroutine of a case
 // becomes an ordinary async function over the engine's public API (createTask, sleep, gather,
 // waitFor, shield, toThread, Queue, ...), every thread body a generator, and the run is
-// asyncio.run's. It logs what the recorder's program logged; replay.golden.test compares.
+// asyncio.run's. It logs what the recorder's program logged; asyncio.golden.test.ts compares.
 import { collect, isGone } from "../collector.ts";
 import { gather, shield, sleep, waitFor } from "../combinators.ts";
 import { Coroutine, type AwaitableLike } from "../coroutine.ts";
-import { CancelledError, label, RuntimeError, TimeoutError, QueueEmpty, QueueFull, BaseExceptionError } from "../errors.ts";
+import { label } from "../errors.ts";
 import { ProcessPool } from "../executors.ts";
 import { Future } from "../future.ts";
 import { EventLoop } from "../loop.ts";
 import { StrongSet, type Traceable } from "../reachability.ts";
 import { runToOutcome } from "../runner.ts";
 import type { Task } from "../task.ts";
-import type { ThreadContext, ThreadOp } from "../threads.ts";
+import type { ThreadBody } from "../threads.ts";
 import { toThread } from "../api.ts";
 import { ms, type ExceptClause, type GoldenCase, type Json, type Step } from "./grammar.ts";
 import { CaseObjects, type CaseObject } from "./objects.ts";
+import { J, finalState, makeError, matches, threadBody, type Replayed } from "./values.ts";
+
+export type { Replayed };
 import { Event, Lock, Queue } from "../sync.ts";
-
-export class ValueError extends Error {
-  constructor(message = "") {
-    super(message);
-    this.name = "ValueError";
-  }
-}
-
-export interface Replayed {
-  events: string[];
-  result: string;
-  tasks: Record<string, string>;
-}
-
-/** J(v): compact JSON; None is null and an exception inside a gather result is {error: label}. */
-export function J(v: unknown): string {
-  return JSON.stringify(toJson(v));
-}
-
-function toJson(v: unknown): Json {
-  if (v === undefined || v === null) return null;
-  if (v instanceof Error) return { error: label(v) };
-  if (Array.isArray(v)) return v.map(toJson);
-  return v as Json;
-}
-
-function makeError(type: string, msg?: string): Error {
-  const m = msg ?? "";
-  switch (type) {
-    case "ValueError":
-      return new ValueError(m);
-    case "RuntimeError":
-      return new RuntimeError(m);
-    case "TimeoutError":
-      return new TimeoutError(m);
-    case "CancelledError":
-      return new CancelledError(m);
-  }
-  throw new Error(`unknown exception type ${type}`);
-}
-
-function matches(type: string, e: unknown): boolean {
-  if (type === "Exception") return !(e instanceof BaseExceptionError);
-  if (type === "QueueEmpty") return e instanceof QueueEmpty;
-  if (type === "QueueFull") return e instanceof QueueFull;
-  return e instanceof Error && e.name === type;
-}
 
 /** A `return` step's value travelling out of nested step lists. */
 interface Returned {
@@ -348,35 +304,10 @@ class CaseRun {
     throw new Error(`unknown awaitable ${op}`);
   }
 
-  private threadBody(name: string): (th: ThreadContext) => Generator<ThreadOp, unknown, void> {
+  private threadBody(name: string): ThreadBody<unknown> {
     const steps = this.c.threads?.[name];
     if (!steps) throw new Error(`no thread body named ${name}`);
-    const events = this.events;
-    return function* (th: ThreadContext): Generator<ThreadOp, unknown, void> {
-      // A child process logs into its own copy of the log: the parent never sees it.
-      const log = (text: string) => {
-        if (!th.inChild) events.push(text);
-      };
-      try {
-        let value: unknown = null;
-        for (const s of steps) {
-          const op = Object.keys(s)[0];
-          if (op === "log") log(String(s.log));
-          else if (op === "block") yield th.block(ms(s.block));
-          else if (op === "spin") yield th.spin(ms(s.spin));
-          else if (op === "return") {
-            value = s.return;
-            break;
-          } else if (op === "raise") throw makeError(String(s.raise), s.msg as string | undefined);
-          else throw new Error(`unknown thread step ${op}`);
-        }
-        log(`${name} returned ${J(value)}`);
-        return value;
-      } catch (e) {
-        log(`${name} raised ${label(e)}`);
-        throw e;
-      }
-    };
+    return threadBody(name, steps, this.events);
   }
 
   private state(name: string): string {
@@ -385,12 +316,4 @@ class CaseRun {
     if (!t.done()) return "pending";
     return finalState(t);
   }
-}
-
-function finalState(t: Task<unknown>): string {
-  if (t.destroyed) return "destroyed";
-  if (t.cancelled()) return "cancelled";
-  if (!t.done()) return "pending";
-  const exc = t.peekException();
-  return exc ? `raised ${label(exc.exc)}` : `returned ${J(t.peekValue())}`;
 }

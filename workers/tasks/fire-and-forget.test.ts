@@ -1,7 +1,7 @@
 // The fire-and-forget trap as a learner meets it: the loop holds tasks weakly, so a collection
 // destroys a waiting task nothing references; a set with a discard callback fixes it.
 import { describe, expect, it } from "vitest";
-import { CancelledError, EventLoop, GeneratorExit, StrongSet, createTask, gc, run, sleep, type ExceptionContext, type Task } from "./index.ts";
+import { CancelledError, Event, EventLoop, GeneratorExit, StrongSet, createTask, gc, run, sleep, type ExceptionContext, type Task } from "./index.ts";
 
 /** A reply future only the worker's frame holds (as an RPC client's table of pending requests). */
 function worker(loop: EventLoop, log: string[]) {
@@ -107,5 +107,35 @@ describe("the fire-and-forget trap", () => {
     );
     expect(reports).toEqual(["Task exception was never retrieved [lost-task]"]);
     expect(log).toEqual(["reports after the failure: 1"]);
+  });
+
+  it("an Event made at module level holds its waiters; one made by a finished task does not", async () => {
+    const { loop, reports } = reporting();
+    const moduleEvent = new Event();
+    const log: string[] = [];
+    await run(
+      async () => {
+        createTask(async () => {
+          await moduleEvent.wait();
+          log.push("module waiter woke");
+        }, "module-waiter");
+        const maker = createTask(async () => {
+          const local = new Event();
+          createTask(async () => {
+            await local.wait();
+            log.push("never");
+          }, "local-waiter");
+        });
+        await maker;
+        await sleep(0);
+        await gc();
+        moduleEvent.set();
+        await sleep(0);
+        await sleep(0);
+      },
+      { loop },
+    );
+    expect(log).toEqual(["module waiter woke"]);
+    expect(reports).toEqual(["Task was destroyed but it is pending! [local-waiter]"]);
   });
 });

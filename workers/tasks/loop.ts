@@ -32,7 +32,7 @@
 import { GeneratorExit, RuntimeError, label } from "./errors.ts";
 import { Future } from "./future.ts";
 import { Handle, ReadyQueue, TimerHandle, Timers } from "./ready-queue.ts";
-import { StrongSet, type Traceable } from "./reachability.ts";
+import { StrongSet, moduleGlobals, type Traceable } from "./reachability.ts";
 import { Task, type CoroutineFunction, type TaskLoop } from "./task.ts";
 import { Machine } from "./threads.ts";
 import type { ProcessPool } from "./executors.ts";
@@ -319,7 +319,7 @@ export class EventLoop implements TaskLoop {
 
   /** The roots of the reference graph (reachability.ts). */
   roots(): Traceable[] {
-    const out: Traceable[] = [this.runnerRefs];
+    const out: Traceable[] = [this.runnerRefs, moduleGlobals];
     this.ready.refs(out);
     this.timers.refs(out);
     this.machine.refs(out);

@@ -64,3 +64,9 @@ export class StrongSet<T extends Traceable> implements Traceable {
     for (const m of this.members) out.push(m);
   }
 }
+
+/**
+ * Event, Lock and Queue objects made outside any task: module globals, held for good (JavaScript
+ * cannot tell us when a module lets go of one). One made inside a task is a local of its frame.
+ */
+export const moduleGlobals = new StrongSet<Traceable>();

@@ -1,15 +1,41 @@
 // asyncio.Event, Lock and Queue (locks.py, queues.py of CPython 3.11): each waiter waits on a
 // future of its own, kept in a FIFO; waking one completes its future, so the waiter resumes one
 // loop iteration later, in the order it began to wait. They hold their waiters' futures strongly
-// (the collector follows these edges).
+// (the collector follows these edges). Who holds the object itself: the task that made it (a local
+// of its frame) or, made outside any task, the module; and every task waiting in one of its
+// methods (that method's frame holds `self`).
 import { QueueEmpty, QueueFull, RuntimeError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import { runningLoop } from "./combinators.ts";
-import type { Traceable } from "./reachability.ts";
+import { EventLoop } from "./loop.ts";
+import { moduleGlobals, type Traceable } from "./reachability.ts";
+
+function adopt(obj: Traceable): void {
+  const task = EventLoop.running?.stepping;
+  if (task) task.frame.add(obj);
+  else moduleGlobals.add(obj);
+}
+
+/** Runs a waiting method with the waiting task's frame holding obj. */
+async function holding<T>(obj: Traceable, body: () => Promise<T>): Promise<T> {
+  const task = EventLoop.running?.stepping;
+  const added = task !== null && task !== undefined && !task.frame.has(obj);
+  if (added) task.frame.add(obj);
+  try {
+    return await body();
+  } finally {
+    if (added) task.frame.delete(obj);
+  }
+}
 
 export class Event implements Traceable {
   private value = false;
   private waiters: Future<boolean>[] = [];
+
+  /** @param held false for an Event another object owns (a Queue's join event). */
+  constructor(held = true) {
+    if (held) adopt(this);
+  }
 
   isSet(): boolean {
     return this.value;
@@ -28,6 +54,10 @@ export class Event implements Traceable {
 
   async wait(): Promise<true> {
     if (this.value) return true;
+    return holding(this, () => this.waitSet());
+  }
+
+  private async waitSet(): Promise<true> {
     const fut = runningLoop().createFuture<boolean>();
     fut.displayName = "event";
     this.waiters.push(fut);
@@ -48,6 +78,10 @@ export class Lock implements Traceable {
   private isLocked = false;
   private waiters: Future<boolean>[] = [];
 
+  constructor() {
+    adopt(this);
+  }
+
   locked(): boolean {
     return this.isLocked;
   }
@@ -57,6 +91,10 @@ export class Lock implements Traceable {
       this.isLocked = true;
       return true;
     }
+    return holding(this, () => this.waitForRelease());
+  }
+
+  private async waitForRelease(): Promise<true> {
     const fut = runningLoop().createFuture<boolean>();
     fut.displayName = "lock";
     this.waiters.push(fut);
@@ -95,10 +133,11 @@ export class Queue<T> implements Traceable {
   private getters: Future<unknown>[] = [];
   private putters: Future<unknown>[] = [];
   private unfinished = 0;
-  private finished = new Event();
+  private finished = new Event(false);
 
   constructor(readonly maxsize = 0) {
     this.finished.set();
+    adopt(this);
   }
 
   qsize(): number {
@@ -114,6 +153,11 @@ export class Queue<T> implements Traceable {
   }
 
   async put(item: T): Promise<void> {
+    if (this.full()) await holding(this, () => this.waitForRoom());
+    this.putNowait(item);
+  }
+
+  private async waitForRoom(): Promise<void> {
     while (this.full()) {
       const putter = runningLoop().createFuture<unknown>();
       putter.displayName = "queue";
@@ -127,7 +171,6 @@ export class Queue<T> implements Traceable {
         throw e;
       }
     }
-    this.putNowait(item);
   }
 
   putNowait(item: T): void {
@@ -139,6 +182,11 @@ export class Queue<T> implements Traceable {
   }
 
   async get(): Promise<T> {
+    if (this.empty()) await holding(this, () => this.waitForItem());
+    return this.getNowait();
+  }
+
+  private async waitForItem(): Promise<void> {
     while (this.empty()) {
       const getter = runningLoop().createFuture<unknown>();
       getter.displayName = "queue";
@@ -152,7 +200,6 @@ export class Queue<T> implements Traceable {
         throw e;
       }
     }
-    return this.getNowait();
   }
 
   getNowait(): T {

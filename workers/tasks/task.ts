@@ -150,6 +150,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private finish(threw: boolean, v: unknown): void {
+    this.frameRefs = null; // the coroutine's frame, and its locals, are gone
     if (!threw) {
       if (this.mustCancel) {
         // cancel() arrived during the final step: the task ends cancelled anyway.

@@ -9,7 +9,12 @@ import type { Handle, TimerHandle } from "./ready-queue.ts";
 import type { CoroutineFunction, Task } from "./task.ts";
 import type { ThreadBody } from "./threads.ts";
 
-/** asyncio.create_task(coro()): pass the function, not its promise (createTask(() => work())). */
+/**
+ * asyncio.create_task(coro()): pass the function, not its promise (createTask(() => work())).
+ * The loop holds the task only weakly, as asyncio does, and JavaScript variables are invisible
+ * to the engine: what keeps a task alive is a TaskSet (or a task awaiting it). Unkept, a task
+ * waiting on something only it references is destroyed by the next gc().
+ */
 export function createTask<T>(coro: CoroutineFunction<T> | Coroutine<T>, name?: string): Task<T> {
   const loop = runningLoop();
   return coro instanceof Coroutine ? loop.createTask(coro.fn, name ?? coro.name) : loop.createTask(coro, name);

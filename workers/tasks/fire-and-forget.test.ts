@@ -1,7 +1,7 @@
 // The fire-and-forget trap as a learner meets it: the loop holds tasks weakly, so a collection
 // destroys a waiting task nothing references; a set with a discard callback fixes it.
 import { describe, expect, it } from "vitest";
-import { CancelledError, Event, EventLoop, GeneratorExit, StrongSet, createTask, gc, run, sleep, type ExceptionContext, type Task } from "./index.ts";
+import { CancelledError, Event, EventLoop, GeneratorExit, TaskSet, createTask, gc, run, sleep, type ExceptionContext, type Task } from "./index.ts";
 
 /** A reply future only the worker's frame holds (as an RPC client's table of pending requests). */
 function worker(loop: EventLoop, log: string[]) {
@@ -49,8 +49,7 @@ describe("the fire-and-forget trap", () => {
   it("the fix: a set of tasks with a discard done callback keeps it alive until it finishes", async () => {
     const { loop, reports } = reporting();
     const log: string[] = [];
-    const backgroundTasks = new StrongSet<Task<void>>();
-    loop.runnerRefs.add(backgroundTasks);
+    const backgroundTasks = new TaskSet();
     let reply: import("./future.ts").Future<number> | undefined;
     await run(
       async () => {

@@ -6,7 +6,7 @@ export { Future } from "./future.ts";
 export { Task } from "./task.ts";
 export { Coroutine, coro, ensureFuture, type AwaitableLike, type AnyAwaitable } from "./coroutine.ts";
 export { sleep, gather, waitFor, shield, runningLoop, type GatherOptions } from "./combinators.ts";
-export { Event, Lock, Queue } from "./sync.ts";
+export { Event, Lock, Queue, TaskSet } from "./sync.ts";
 export { createTask, currentTask, allTasks, callSoon, callLater, cpu, createFuture, toThread, toProcess, gc } from "./api.ts";
 export { run, runToOutcome, type RunOptions, type RunOutcome } from "./runner.ts";
 export { StrongSet } from "./reachability.ts";

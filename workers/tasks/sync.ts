@@ -8,7 +8,8 @@ import { QueueEmpty, QueueFull, RuntimeError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import { runningLoop } from "./combinators.ts";
 import { EventLoop } from "./loop.ts";
-import { moduleGlobals, type Traceable } from "./reachability.ts";
+import { StrongSet, moduleGlobals, type Traceable } from "./reachability.ts";
+import type { Task } from "./task.ts";
 
 function adopt(obj: Traceable): void {
   const task = EventLoop.running?.stepping;
@@ -25,6 +26,17 @@ async function holding<T>(obj: Traceable, body: () => Promise<T>): Promise<T> {
     return await body();
   } finally {
     if (added) task.frame.delete(obj);
+  }
+}
+
+/**
+ * The `background_tasks` set of the asyncio docs: the strong references that keep fire-and-forget
+ * tasks alive (add the task, discard it in a done callback). Held like the objects below.
+ */
+export class TaskSet extends StrongSet<Task<unknown>> {
+  constructor() {
+    super();
+    adopt(this);
   }
 }
 

@@ -29,4 +29,5 @@ export type TraceEvent =
   | import("./cluster/trace.ts").ClusterTrace
   | import("./validation/trace.ts").ValidationTrace
   | import("./serialization/trace.ts").SerializationTrace
-  | import("./dns/trace.ts").DnsTrace;
+  | import("./dns/trace.ts").DnsTrace
+  | import("./tasks/trace.ts").TasksTrace;

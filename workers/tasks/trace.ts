@@ -1,0 +1,38 @@
+// What `playground/tasks` reports: one event per change of a task's life (the lanes of the event
+// loop view), the stretches when the loop thread was blocked (cpu work), and each hand-over of
+// the GIL between the loop thread and worker threads. Times are the loop's virtual milliseconds.
+
+interface TasksTraceBase {
+  t: number;
+  source: "tasks";
+}
+
+export type TaskPhase = "created" | "started" | "awaited" | "resumed" | "finished" | "cancelled" | "destroyed";
+
+export interface TaskTrace extends TasksTraceBase {
+  kind: "task";
+  phase: TaskPhase;
+  task: string;
+  /** awaited: what the task now waits for (a task's name, "future", "sleep", "yield"). */
+  on?: string;
+  /** finished: "returned <json>" or "raised <label>". */
+  outcome?: string;
+}
+
+export interface LoopBlockedTrace extends TasksTraceBase {
+  kind: "loop-blocked";
+  /** The task whose step blocked the loop (null for a plain callback). */
+  task: string | null;
+  durationMs: number;
+}
+
+export interface GilTrace extends TasksTraceBase {
+  kind: "gil";
+  /** The thread that had the GIL last ("loop" is the event loop's thread), null when it was free. */
+  from: string | null;
+  to: string;
+}
+
+export type TasksTrace = TaskTrace | LoopBlockedTrace | GilTrace;
+
+export type TasksTracer = (event: TasksTrace) => void;

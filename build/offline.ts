@@ -15,7 +15,8 @@ export function offlinePlugin() {
     injectRegister: false, // registered by the app after its first paint (app/shell/service-worker.ts)
     manifest: false, // offline, not installable: no icons or manifest to keep
     workbox: {
-      globPatterns: ["**/*.{html,js,css,wasm,data,svg,png,ico,woff2,json,txt}"],
+      // gz: PGlite extensions too big to inline (pg_trgm); ttf: Monaco's icon font.
+      globPatterns: ["**/*.{html,js,css,wasm,data,gz,ttf,svg,png,ico,woff2,json,txt}"],
       maximumFileSizeToCacheInBytes: LARGEST_FILE,
       // Hash routing: every navigation is index.html.
       navigateFallback: "index.html",

@@ -24,6 +24,9 @@ test("after one visit, offline: a reload works, and a lesson never opened before
   expect(cached.some((u) => /\/assets\/pglite-[\w-]+\.wasm$/.test(u))).toBe(true);
   expect(cached.some((u) => /\/assets\/pglite-[\w-]+\.data$/.test(u))).toBe(true);
   expect(cached.some((u) => /\/assets\/ts\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+  // PGlite's pg_trgm (the search lesson's trigrams) and Monaco's icon font.
+  expect(cached.some((u) => /\/assets\/pg_trgm[\w.-]*\.gz$/.test(u))).toBe(true);
+  expect(cached.some((u) => /\/assets\/codicon-[\w-]+\.ttf$/.test(u))).toBe(true);
 
   await context.setOffline(true);
   await page.reload();

@@ -83,5 +83,7 @@ test("Done comparing without taking anything leaves the code exactly as it was; 
   await page.getByRole("button", { name: "Done comparing" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(".solution-diff")).toHaveCount(0);
+  // The keyboard is back in the code, not lost on the page.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".pane--editor .monaco-editor"))).toBe(true);
   expect(await getCode(page)).toBe(MINE);
 });

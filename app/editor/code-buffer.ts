@@ -7,7 +7,7 @@
 import type { editor } from "monaco-editor/editor/editor.api";
 
 /** What the buffer uses of Monaco's editor (a fake serves in unit tests). */
-export type TextEditor = Pick<editor.IStandaloneCodeEditor, "getModel" | "executeEdits" | "pushUndoStop" | "onDidChangeModelContent">;
+export type TextEditor = Pick<editor.IStandaloneCodeEditor, "getModel" | "executeEdits" | "pushUndoStop" | "onDidChangeModelContent"> & Partial<Pick<editor.IStandaloneCodeEditor, "focus">>;
 
 export interface CodeBuffer {
   /** The code now: the editor's text while it is mounted, else the last text it had or was given; null before either. */
@@ -16,6 +16,8 @@ export interface CodeBuffer {
   replace(code: string): void;
   /** Called after every change of the text: typing, the editor's undo, a replacement. */
   onChange(listener: () => void): () => void;
+  /** Puts the keyboard in the editor, when it is mounted (after the solution diff closes, say). */
+  focus(): void;
   /** The editor now holds the text; returns the detach to call before it is disposed. */
   attach(target: TextEditor): () => void;
 }
@@ -42,6 +44,10 @@ export function createCodeBuffer(): CodeBuffer {
       // replacements (the host's setCode, Reset code) go to the model, still as one undoable step.
       if (!target.executeEdits("replace-code", edit)) m.pushEditOperations([], edit, () => null);
       target.pushUndoStop();
+    },
+
+    focus() {
+      target?.focus?.();
     },
 
     onChange(listener) {

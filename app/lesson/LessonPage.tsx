@@ -172,7 +172,12 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
             )}
             {comparing && content && (
               <Suspense fallback={<p className="pane__placeholder">Loading the comparison…</p>}>
-                <SolutionDiff lessonId={lesson.id} solution={content.solution} readOnly={embed && options.readonly} onClose={() => setComparing(false)} />
+                <SolutionDiff lessonId={lesson.id} solution={content.solution} readOnly={embed && options.readonly} onClose={() => {
+                    setComparing(false);
+                    // The diff (and the button that closed it) is gone: the keyboard goes back to the code.
+                    requestAnimationFrame(() => buffer.focus());
+                  }}
+                />
               </Suspense>
             )}
             <EditorKeys id={EDITOR_KEYS_ID} />

@@ -25,10 +25,21 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
   const [changes, setChanges] = useState<LineChange[] | null>(null);
   const latest = useRef<LineChange[]>([]);
   const [current, setCurrent] = useState(0);
+  // A change was just taken: the list is stale until Monaco has diffed again.
+  const [pending, setPending] = useState(false);
   const currentTheme = useStore(theme, (s) => s.theme);
 
+  // The learner's model, which the lesson's editor makes: on a slow connection it may come later.
+  const [modified, setModified] = useState(() => monaco.editor.getModel(learnerUri(lessonId)));
   useEffect(() => {
-    const modified = monaco.editor.getModel(learnerUri(lessonId));
+    if (modified) return;
+    const created = monaco.editor.onDidCreateModel((model) => {
+      if (model.uri.toString() === learnerUri(lessonId).toString()) setModified(model);
+    });
+    return () => created.dispose();
+  }, [lessonId, modified]);
+
+  useEffect(() => {
     if (!host.current || !modified) return;
     const original = monaco.editor.createModel(solution, "typescript", monaco.Uri.parse(`file:///${lessonId}/solution.ts`));
     const diff = monaco.editor.createDiffEditor(host.current, {
@@ -52,6 +63,7 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
     const updated = diff.onDidUpdateDiff(() => {
       latest.current = diff.getLineChanges() ?? [];
       setChanges(latest.current);
+      setPending(false);
     });
     // A click or the arrow keys in the learner's side choose the change "Take this change" takes.
     const moved = diff.getModifiedEditor().onDidChangeCursorPosition((e) => {
@@ -64,7 +76,7 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
       original.dispose(); // the learner's model stays: the lesson's editor holds it
       diffRef.current = null;
     };
-  }, [lessonId, solution, readOnly]);
+  }, [lessonId, solution, readOnly, modified]);
 
   useEffect(() => monaco.editor.setTheme(editorTheme(currentTheme)), [currentTheme]);
 
@@ -85,7 +97,7 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
 
   const take = () => {
     const diff = diffRef.current;
-    if (!diff || !changes || count === 0 || readOnly) return;
+    if (!diff || !changes || count === 0 || readOnly || pending) return;
     const editor = diff.getModifiedEditor();
     const model = editor.getModel();
     if (!model) return;
@@ -93,6 +105,7 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
     editor.pushUndoStop();
     editor.executeEdits("take-solution-change", [{ range: edit.range, text: edit.text, forceMoveMarkers: true }]);
     editor.pushUndoStop();
+    setPending(true);
   };
 
   const summary =
@@ -115,7 +128,7 @@ export default function SolutionDiff({ lessonId, solution, readOnly = false, onC
           <button type="button" className="button button--small" onClick={() => goTo((at + 1) % count)} disabled={count < 2}>
             Next
           </button>
-          <button type="button" className="button button--small" onClick={take} disabled={count === 0 || readOnly}>
+          <button type="button" className="button button--small" onClick={take} disabled={count === 0 || readOnly} aria-busy={pending}>
             Take this change
           </button>
           <button type="button" className="button button--small button--primary" onClick={onClose}>

@@ -2,7 +2,7 @@
 // loop's futures. wait_for is 3.11's: at the timeout it cancels the inner task and waits until it
 // has finished before raising TimeoutError (or returning the value of an inner task that
 // swallowed the cancellation).
-import { CancelledError, TimeoutError } from "./errors.ts";
+import { CancelledError, TimeoutError, checkDuration } from "./errors.ts";
 import { Future } from "./future.ts";
 import { ensureFuture, type AnyAwaitable, type AwaitableLike } from "./coroutine.ts";
 import { EventLoop, YIELD } from "./loop.ts";
@@ -17,6 +17,7 @@ export function runningLoop(): EventLoop {
 
 /** asyncio.sleep(ms / 1000): sleep(0) is a bare yield, longer sleeps a future and a timer. */
 export function sleep(ms: number): PromiseLike<undefined> {
+  checkDuration("sleep", ms, true);
   if (ms <= 0) return YIELD as unknown as PromiseLike<undefined>;
   return sleepOnTimer(runningLoop(), ms);
 }
@@ -149,6 +150,7 @@ export async function waitFor<T>(aw: AwaitableLike<T>, timeoutMs: number | null)
   const loop = runningLoop();
   const task = loop.stepping;
   if (timeoutMs === null) return await ensureFuture(loop, aw);
+  checkDuration("waitFor's timeout", timeoutMs, true);
   const fut = ensureFuture(loop, aw);
   task?.frame.add(fut);
   try {

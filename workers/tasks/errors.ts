@@ -29,6 +29,24 @@ export class TimeoutError extends Error {
   }
 }
 
+/**
+ * A duration that is not a number of milliseconds (NaN, or Infinity where time must pass): said at
+ * once, since a NaN deadline would stop the virtual clock for good. Python's own is a ValueError.
+ */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValueError";
+  }
+}
+
+/** Throws ValueError unless `ms` is a number (not NaN; Infinity only where `forever` allows it). */
+export function checkDuration(what: string, ms: number, forever = false): void {
+  if (typeof ms !== "number" || Number.isNaN(ms) || (!forever && !Number.isFinite(ms))) {
+    throw new ValueError(`${what} must be a ${forever ? "" : "finite "}number of milliseconds, not ${String(ms)}`);
+  }
+}
+
 export class RuntimeError extends Error {
   constructor(message = "") {
     super(message);

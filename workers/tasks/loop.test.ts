@@ -8,6 +8,7 @@ import {
   Lock,
   Queue,
   TimeoutError,
+  ValueError,
   callLater,
   callSoon,
   coro,
@@ -250,5 +251,30 @@ describe("Queue, Event and Lock", () => {
       expect(() => lock.release()).toThrow("Lock is not acquired.");
     });
     expect(log).toEqual(["w1", "w2", "w3"]);
+  });
+});
+
+describe("durations that are not numbers", () => {
+  it("sleep(NaN), cpu(NaN), cpu(Infinity) and a NaN timeout raise ValueError where they are called, and the loop goes on", async () => {
+    const caught: string[] = [];
+    const result = await run(async () => {
+      for (const bad of [() => sleep(Number.NaN), () => sleep(undefined as unknown as number), () => cpu(Number.NaN), () => cpu(Number.POSITIVE_INFINITY), () => waitFor(coro(async () => 1), Number.NaN)]) {
+        try {
+          await bad();
+        } catch (e) {
+          caught.push(e instanceof ValueError ? e.message : `not a ValueError: ${String(e)}`);
+        }
+      }
+      await sleep(10); // the clock still moves
+      return "went on";
+    });
+    expect(result).toBe("went on");
+    expect(caught).toEqual([
+      "sleep must be a number of milliseconds, not NaN",
+      "sleep must be a number of milliseconds, not undefined",
+      "cpu must be a finite number of milliseconds, not NaN",
+      "cpu must be a finite number of milliseconds, not Infinity",
+      "waitFor's timeout must be a number of milliseconds, not NaN",
+    ]);
   });
 });

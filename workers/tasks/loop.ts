@@ -25,11 +25,12 @@
 //    when the coroutine's promise settles (returned or raised). A step that awaits a done future,
 //    a coroutine or a plain promise goes on: those do not touch the loop.
 //  - Everything else the coroutine awaits (inner async functions) runs inline, as awaiting a
-//    coroutine does in Python. A coroutine must not await real timers or I/O promises (the loop
-//    would wait for a `then` that never comes): the deadlock error says so.
+//    coroutine does in Python. A coroutine must not await real timers or I/O promises: the loop
+//    would wait for a `then` that never comes, and nothing here notices (the sandbox's time limit
+//    ends such a run). The deadlock error is for a loop with nothing left to run or wait for.
 // So the order of everything observable is the order of the ready queue, whatever the number of
 // microtasks between steps, and a run is deterministic.
-import { GeneratorExit, RuntimeError, label } from "./errors.ts";
+import { GeneratorExit, RuntimeError, checkDuration, label } from "./errors.ts";
 import { Future } from "./future.ts";
 import { Handle, ReadyQueue, TimerHandle, Timers } from "./ready-queue.ts";
 import { StrongSet, moduleGlobals, type Traceable } from "./reachability.ts";
@@ -126,10 +127,12 @@ export class EventLoop implements TaskLoop {
   }
 
   callLater<A>(delayMs: number, fn: (arg: A) => void, arg: A, holder: Traceable | null = null): TimerHandle<A> {
+    checkDuration("callLater's delay", delayMs, true);
     return this.callAt(this.clock + Math.max(0, delayMs), fn, arg, holder);
   }
 
   callAt<A>(when: number, fn: (arg: A) => void, arg: A, holder: Traceable | null = null): TimerHandle<A> {
+    checkDuration("callAt's time", when, true);
     const h = new TimerHandle(fn, arg, holder, Math.max(when, this.clock), this.timers);
     this.timers.add(h as unknown as TimerHandle<never>, (due) => this.ready.push(due));
     return h;
@@ -222,6 +225,7 @@ export class EventLoop implements TaskLoop {
 
   /** time.sleep(ms) on the loop thread: CPU work that blocks the loop and every timer. */
   cpu(ms: number): void {
+    checkDuration("cpu", ms);
     if (ms <= 0) return;
     const start = this.clock;
     this.clock = this.machine.loopSleeps(start, start + ms);

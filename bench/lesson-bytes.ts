@@ -65,7 +65,10 @@ export async function costUntilUsable(browser: Browser, site: ServedSite, url: s
     lastRequestAt = Date.now();
   };
   site.server.on("request", onRequest);
-  const context = await browser.newContext();
+  // No service worker: its precache of the whole site for offline use (build/offline.ts) starts
+  // when the page is idle and is not what the page needs to be usable; it is reported on its own
+  // (app.offline_precache), not folded into whichever lesson's quiet period it overlaps.
+  const context = await browser.newContext({ serviceWorkers: "block" });
   let ms: number;
   try {
     const page = await context.newPage();
@@ -82,6 +85,21 @@ export async function costUntilUsable(browser: Browser, site: ServedSite, url: s
   }
   const files = [...requested].flatMap((u) => fetchedFile(site, u) ?? []).sort((a, b) => b.gzipBytes - a.gzipBytes);
   return { gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0), ms, files };
+}
+
+/**
+ * Gzipped bytes of everything the offline service worker precaches (its manifest in sw.js): what a
+ * first visit downloads in the background, once the page is idle, for the site to work offline.
+ */
+export function offlinePrecacheBytes({ dir }: Pick<ServedSite, "dir">): { gzipBytes: number; files: number } {
+  const sw = readFileSync(join(dir, "sw.js"), "utf8");
+  const urls = [...sw.matchAll(/\burl:"([^"]+)"/g)].map((m) => m[1]);
+  let gzipBytes = 0;
+  for (const url of urls) {
+    const content = readFileSync(join(dir, url));
+    gzipBytes += COMPRESSED.test(url) ? content.length : gzipSync(content, { level: 9 }).length;
+  }
+  return { gzipBytes, files: urls.length };
 }
 
 /** One line per file, largest first: which chunks a page fetched, for the bench's log. */
@@ -129,4 +147,7 @@ export async function reportLessonBytes(browser: Browser, ours: ServedSite & { u
     report({ bench: `app.lesson_bytes.${id}`, ours: cost.gzipBytes / 1e6, unit: "MB", peer: blank.name, peerValue: peer.gzipBytes / 1e6 });
     if (id === "welcome") console.error(`app.lesson_bytes.welcome: target ≤ ${WELCOME_TARGET_MB} MB (${cost.gzipBytes / 1e6 <= WELCOME_TARGET_MB ? "met" : "NOT met"})`);
   }
+  const precache = offlinePrecacheBytes(ours);
+  console.error(`  offline precache: ${(precache.gzipBytes / 1e6).toFixed(3)} MB gzip in ${precache.files} files`);
+  report({ bench: "app.offline_precache", ours: precache.gzipBytes / 1e6, unit: "MB", peer: blank.name, peerValue: peer.gzipBytes / 1e6 });
 }

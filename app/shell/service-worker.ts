@@ -49,6 +49,8 @@ export function registerServiceWorker(): void {
   // course page that frames a lesson is not ours to spend.
   const route = parseRoute(location.hash);
   if ((route.name === "lesson" && route.embed) || window.parent !== window) return;
+  // The learner asked their browser to save data: no background download of the whole site.
+  if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return;
   // Another tab accepted a new version: its worker took this page over and dropped the old
   // version's files, which this page's next lazy load (a lesson, the editor) would ask for.
   if (navigator.serviceWorker.controller) {

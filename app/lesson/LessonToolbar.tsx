@@ -122,8 +122,9 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
       </div>
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
-        <p>{SOLUTION_REPLACES[codeOrigin ?? "mine"]}</p>
-        <p>Or compare: the solution beside your code, each difference marked, and you take the ones you want, one at a time.</p>
+        <p>
+          {SOLUTION_REPLACES[codeOrigin ?? "mine"]} Or compare the two side by side, each difference marked, and take only the changes you want, one at a time.
+        </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>
             Keep my code

@@ -31,6 +31,11 @@ export function Panes({ lesson, editor, side }: { lesson: ReactNode | null; edit
     setLayout(next);
   };
 
+  // The share of the width the visible columns hold: all of it, or without the hidden prose.
+  const visible = lesson === null ? sizes[1] + sizes[2] : 100;
+  // Where a separator stands, as a percentage of the visible width (what a screen reader hears).
+  const position = (index: 0 | 1) => (lesson === null ? (sizes[1] / visible) * 100 : sizes.slice(0, index + 1).reduce((a, b) => a + b, 0));
+
   const separator = (index: 0 | 1, label: string) => (
     <div
       role="separator"
@@ -38,7 +43,7 @@ export function Panes({ lesson, editor, side }: { lesson: ReactNode | null; edit
       aria-label={label}
       aria-valuemin={MIN_COLUMN}
       aria-valuemax={100 - MIN_COLUMN}
-      aria-valuenow={Math.round(sizes.slice(0, index + 1).reduce((a, b) => a + b, 0))}
+      aria-valuenow={Math.round(position(index))}
       tabIndex={0}
       className="panes__separator"
       onKeyDown={(e) => {
@@ -53,7 +58,8 @@ export function Panes({ lesson, editor, side }: { lesson: ReactNode | null; edit
         let lastX = e.clientX;
         const width = container.current?.getBoundingClientRect().width ?? window.innerWidth;
         const onMove = (ev: PointerEvent) => {
-          move(index, ((ev.clientX - lastX) / width) * 100);
+          // The pointer moves over the visible columns only: the edge follows it.
+          move(index, ((ev.clientX - lastX) / width) * visible);
           lastX = ev.clientX;
         };
         const onUp = () => {

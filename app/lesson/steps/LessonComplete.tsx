@@ -11,12 +11,12 @@ export function LessonComplete({ completion, next, embed }: { completion: Comple
   return (
     <section className={`lesson-complete${completion.solutionShown ? " lesson-complete--solution" : ""}`} aria-labelledby="lesson-complete-title">
       <h2 id="lesson-complete-title" ref={heading}>
-        {completion.solutionShown ? "Completed with the solution shown" : "Lesson complete"}
+        {completion.solutionShown ? "Completed with the solution shown" : "Completed: well done"}
       </h2>
       <p>
         {completion.solutionShown
           ? "Every check passes, with the solution shown; the home page records it that way. Try it again in your own words when you like: Reset code starts over."
-          : "Every check passes. Well done!"}
+          : "Every check passes, and the home page marks this lesson completed."}
       </p>
       {next ? (
         // In an embed the next lesson opens on the site, as the embed's footer link does.

@@ -37,10 +37,12 @@ export function proseHeadings(mdx: string): string[] {
 
 /**
  * The check names checks.ts gives as string literals, each as a pattern: a template literal's
- * `${…}` parts match anything, since their values are only known when the checks run.
+ * `${…}` parts match anything, since their values are only known when the checks run. A check
+ * is an object whose `name` is followed by its `hint` or `run`; other objects in the checks'
+ * code have names too (`{ name: "bob" }`), and this tells them apart without running it.
  */
 export function checkNamePatterns(checksSource: string): RegExp[] {
-  const NAME = /\bname:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)/g;
+  const NAME = /\bname:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`)(?=\s*,\s*(?:hint|run)\b)/g;
   const patterns: RegExp[] = [];
   for (const m of checksSource.matchAll(NAME)) {
     const text = m[1] ?? m[2] ?? m[3];

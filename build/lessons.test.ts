@@ -24,7 +24,7 @@ describe("lesson validation", () => {
   });
 
   it("reads a lesson without steps as one step", () => {
-    expect(loadLesson(join(import.meta.dirname, "..", "lessons", "websockets"), options).steps).toEqual([]);
+    expect(loadLesson(join(import.meta.dirname, "fixtures", "lessons-with-steps", "one-step"), options).steps).toEqual([]);
   });
 
   // [folder, file:line, the problem]

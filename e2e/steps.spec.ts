@@ -28,6 +28,8 @@ test("welcome goes step by step: done when its checks pass, Next step, the code 
   await lessonPane(page).getByRole("button", { name: "Next step: Your task" }).click();
   await expect(stepButton(page, "Your task")).toHaveAttribute("aria-current", "step");
   await expect(lessonPane(page)).toContainText("The starter code has two small functions");
+  // The button pressed is gone (no step after this one): the keyboard is at the new step's start.
+  await expect(lessonPane(page).locator(".prose-step")).toBeFocused();
   await expect(lessonPane(page)).not.toContainText("Press Run");
   expect(await getCode(page)).toBe(edited);
   await expect(lessonPane(page).getByRole("button", { name: /^Next step/ })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import type { ComponentType } from "react";
+import { useEffect, useRef, type ComponentType } from "react";
 import { catalogue, type LessonMeta } from "../lessons/catalogue";
 import { mdxComponents } from "../mdx/components";
 import { ShownStep } from "./steps/ProseSection";
@@ -11,8 +11,18 @@ type Content = ComponentType<{ components?: Record<string, ComponentType<never>>
 
 export function LessonProse({ lesson, Content, steps, embed }: { lesson: LessonMeta; Content: Content | null; steps: ReturnType<typeof useLessonSteps>; embed: boolean }) {
   const { stepped, current, done, go, completion } = steps;
+  // Moving to another step (not opening the page) starts the reader, and the keyboard, at its top:
+  // the button pressed may be gone (the last step has no Next step).
+  const article = useRef<HTMLElement>(null);
+  const shownFirst = useRef(current);
+  useEffect(() => {
+    if (current === shownFirst.current) return;
+    shownFirst.current = -1;
+    article.current?.closest(".pane")?.scrollTo({ top: 0 });
+    article.current?.querySelector<HTMLElement>(".prose-step")?.focus({ preventScroll: true });
+  }, [current]);
   return (
-    <article className="prose">
+    <article className="prose" ref={article}>
       <p className="prose__summary">{lesson.summary}</p>
       {stepped && <StepNav steps={steps.steps} current={current} done={done} onGo={go} />}
       {/* Announced when it appears: the completion moment. */}

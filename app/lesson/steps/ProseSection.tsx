@@ -8,5 +8,10 @@ export const ShownStep = createContext<number | null>(null);
 export function ProseSection({ step, children }: { step: string; children: ReactNode }) {
   const shown = useContext(ShownStep);
   if (shown !== null && Number(step) !== shown) return null;
-  return <div className="prose-step">{children}</div>;
+  // Focusable by script only: moving to a step puts the keyboard at its start (LessonProse).
+  return (
+    <div className="prose-step" tabIndex={-1}>
+      {children}
+    </div>
+  );
 }

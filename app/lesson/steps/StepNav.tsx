@@ -35,7 +35,7 @@ export function StepFooter({ steps, current, done, onGo }: { steps: readonly Les
   return (
     <div className="step-footer">
       <p className="step-footer__state">
-        {isDone ? `Step ${current + 1} is done.` : step.checks.length > 0 ? `Step ${current + 1} is done when ${step.checks.length === 1 ? "its check passes" : `its ${step.checks.length} checks pass`}: ${step.checks.map((c) => `“${c}”`).join(", ")}.` : `Step ${current + 1} is reading: move on when you are ready.`}
+        {isDone ? `Step ${current + 1} is done.` : step.checks.length === 0 ? `Step ${current + 1} is reading: move on when you are ready.` : step.checks.length === 1 ? `Step ${current + 1} is done when the check “${step.checks[0]}” passes.` : `Step ${current + 1} is done when its ${step.checks.length} checks pass (listed under Checks).`}
       </p>
       {next && (
         <button type="button" className={isDone ? "button button--primary" : "button"} onClick={() => onGo(current + 1)}>

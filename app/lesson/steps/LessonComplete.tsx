@@ -7,7 +7,10 @@ import type { Completion } from "./use-lesson-steps";
 export function LessonComplete({ completion, next, embed }: { completion: Completion; next: LessonMeta | null; embed: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Scrolled into sight in the lesson pane; the keyboard stays where it was (in the editor, often).
-  useEffect(() => heading.current?.scrollIntoView({ block: "nearest" }), []);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would call as the cleanup.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
     <section className={`lesson-complete${completion.solutionShown ? " lesson-complete--solution" : ""}`} aria-labelledby="lesson-complete-title">
       <h2 id="lesson-complete-title" ref={heading}>

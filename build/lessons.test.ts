@@ -15,6 +15,18 @@ describe("lesson validation", () => {
     expect(lessons[0].meta).toMatchObject({ id: "welcome", timeoutMs: 5000, visualization: "run-timeline" });
   });
 
+  it("reads a lesson's steps, a template literal's check name matching what it becomes", () => {
+    const meta = loadLesson(join(import.meta.dirname, "fixtures", "lessons-with-steps", "two-steps"), options);
+    expect(meta.steps).toEqual([
+      { title: "First", checks: ["first answers 1"] },
+      { title: "Second things second", checks: ["second stays under 3"] },
+    ]);
+  });
+
+  it("reads a lesson without steps as one step", () => {
+    expect(loadLesson(join(import.meta.dirname, "fixtures", "lessons-with-steps", "one-step"), options).steps).toEqual([]);
+  });
+
   // [folder, file:line, the problem]
   const cases: [string, string, RegExp][] = [
     ["bad-order", "lesson.mdx:5", /"order" is required and must be a number/],
@@ -31,6 +43,10 @@ describe("lesson validation", () => {
     ["unknown-engine", "lesson.mdx:6", /"engines" must be a list of engines the page hosts \(known: postgres, cluster\)/],
     ["unknown-dataset", "lesson.mdx:7", /"datasets" must be a list of Postgres datasets \(known: feed_items, documents\)/],
     ["unclosed-component", "lesson.mdx:10", /the prose is not valid MDX: Expected a closing tag for `<SideBySide>`$/],
+    ["step-unknown-heading", "lesson.mdx:6", /"steps": step 2, "Secnd", is not a "## " heading of the prose \(its headings: "First", "Second"\)$/],
+    ["step-unknown-check", "lesson.mdx:6", /"steps": step 1 names the check "first answers one", which checks.ts does not define$/],
+    ["step-malformed", "lesson.mdx:6", /"steps": step 1 is malformed: each step is "- title: /],
+    ["step-check-unclaimed", "lesson.mdx:6", /"steps": a check belongs to no step \("second stays under .\+"\): add each to the step it tests$/],
   ];
   for (const [folder, where, problem] of cases) {
     it(`rejects ${folder}, naming ${where}`, () => {

@@ -9,9 +9,11 @@ import { DATASETS, type DatasetName } from "../workers/postgres/dataset-names.ts
 import { HOSTED_ENGINE_NAMES, isHostedEngine, type HostedEngineName } from "../workers/sandbox/hosted-engine-names.ts";
 import { readFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { checkProse } from "./lesson-prose.ts";
+import { proseHeadings, readSteps, type LessonStep } from "./lesson-steps.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./lesson-error.ts";
 
 export { LessonError, type LessonProblem } from "./lesson-error.ts";
+export type { LessonStep } from "./lesson-steps.ts";
 
 export const LESSON_FILES = ["lesson.mdx", "starter.ts", "solution.ts", "checks.ts"] as const;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -29,6 +31,8 @@ export interface LessonMeta {
   engines: HostedEngineName[];
   /** The Postgres datasets the lesson reads, seeded before its first run (all of them when not given). */
   datasets: DatasetName[];
+  /** The lesson's steps (build/lesson-steps.ts); none when it is one step, the whole prose and every check. */
+  steps: LessonStep[];
 }
 
 export interface FoundLesson {
@@ -44,7 +48,7 @@ export interface LoadOptions {
 }
 
 const ID = /^[a-z][a-z0-9-]*$/;
-const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines", "datasets"]);
+const KNOWN_KEYS = new Set(["id", "title", "summary", "order", "tags", "timeoutMs", "visualization", "engines", "datasets", "steps"]);
 
 /** Validates one lesson folder and returns its metadata; throws a LessonError with every problem found. */
 export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
@@ -61,7 +65,8 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
   const lessonMdx = new ProblemList(name("lesson.mdx"));
   const read = readFrontMatter(mdx);
   let meta: LessonMeta | undefined;
-  if (read.ok) meta = readMeta(read.frontMatter, folderId, options, lessonMdx);
+  const lessonText = { headings: proseHeadings(mdx), checks: readFileSync(join(dir, "checks.ts"), "utf8") };
+  if (read.ok) meta = readMeta(read.frontMatter, folderId, options, lessonText, lessonMdx);
   else lessonMdx.add(read.problem, read.line);
   for (const { line, problem } of checkProse(mdx)) lessonMdx.add(problem, line);
 
@@ -71,7 +76,7 @@ export function loadLesson(dir: string, options: LoadOptions): LessonMeta {
 }
 
 /** The front matter's fields, each problem reported at its field's line. */
-function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: LoadOptions, problems: ProblemList): LessonMeta | undefined {
+function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: LoadOptions, text: { headings: string[]; checks: string }, problems: ProblemList): LessonMeta | undefined {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     problems.add("front matter must be a YAML mapping of fields (id, title, summary, order, …)", 2);
     return undefined;
@@ -120,8 +125,10 @@ function readMeta({ data, lineOf }: FrontMatter, folderId: string, options: Load
     fail("datasets", `"datasets" must be a list of Postgres datasets (known: ${DATASETS.join(", ")})`);
   }
 
-  if (problems.problems.length > before) return undefined;
-  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as HostedEngineName[], datasets: datasets as DatasetName[] };
+  const steps = readSteps(fm.steps, text.headings, text.checks, (problem) => fail("steps", problem));
+
+  if (problems.problems.length > before || !steps) return undefined;
+  return { id, title, summary, order: order as number, tags: tags as string[], timeoutMs: timeoutMs as number, visualization: visualization as string, engines: engines as HostedEngineName[], datasets: datasets as DatasetName[], steps };
 }
 
 /** The code files must at least parse: a syntax error here would only surface in a learner's browser. */

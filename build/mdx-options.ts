@@ -2,5 +2,6 @@
 // so that the validator sees each lesson exactly as the page will.
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
+import { remarkStepSections } from "./remark-step-sections.ts";
 
-export const REMARK_PLUGINS = [remarkFrontmatter, remarkGfm];
+export const REMARK_PLUGINS = [remarkFrontmatter, remarkGfm, remarkStepSections];

@@ -82,7 +82,7 @@ async function editorCode(frame: Frame): Promise<string> {
 
 test("the course page hears ready, run, checks and completed as the learner solves the lesson", async ({ page }) => {
   const frame = await openCoursePage(page, "", SAME_SITE_HOST);
-  await expect.poll(() => types(page)).toEqual(["ready"]);
+  await expect.poll(() => types(page)).toEqual(["ready", "step"]);
   const [ready] = await received(page);
   expect(ready.origin).toBe(new URL(SITE).origin);
   expect(ready.data).toMatchObject({ source: "backend-playground", version: 1, lesson: "welcome", storage: "saved", readonly: false });
@@ -92,8 +92,13 @@ test("the course page hears ready, run, checks and completed as the learner solv
   await editorCode(frame);
   await frame.evaluate((code) => window.playgroundEditor!.editor.getModel()!.setValue(code), SOLUTION);
   await lesson(page).getByRole("button", { name: "Run", exact: true }).click();
-  await expect.poll(() => types(page)).toEqual(["ready", "run:running", "run:passed", "checks", "completed"]);
+  // The run finishes both of welcome's steps; the one shown, the first, is now done.
+  await expect.poll(() => types(page)).toEqual(["ready", "step", "run:running", "run:passed", "checks", "completed", "step"]);
   const all = await received(page);
+  expect(all.filter((m) => m.data.type === "step").map((m) => m.data)).toMatchObject([
+    { index: 0, count: 2, title: "Run your code", done: false },
+    { index: 0, count: 2, title: "Run your code", done: true },
+  ]);
   expect(all.find((m) => m.data.type === "checks")!.data).toMatchObject({ passed: 4, total: 4 });
   expect((all.find((m) => m.data.type === "checks")!.data.checks as { passed: boolean }[]).every((c) => c.passed)).toBe(true);
   expect(all.find((m) => m.data.type === "completed")!.data).toMatchObject({ lesson: "welcome", solutionShown: false, before: false });
@@ -102,7 +107,7 @@ test("the course page hears ready, run, checks and completed as the learner solv
 
   // A second passing run is no second completion.
   await lesson(page).getByRole("button", { name: "Run", exact: true }).click();
-  await expect.poll(() => types(page)).toEqual(["ready", "run:running", "run:passed", "checks", "completed", "run:running", "run:passed", "checks"]);
+  await expect.poll(() => types(page)).toEqual(["ready", "step", "run:running", "run:passed", "checks", "completed", "step", "run:running", "run:passed", "checks"]);
 });
 
 test("completing with the solution shown is told as such", async ({ page }) => {
@@ -117,13 +122,13 @@ test("completing with the solution shown is told as such", async ({ page }) => {
 
 test("the course page sets the code, runs it, reads it back and resets it; a wrong message is answered", async ({ page }) => {
   const frame = await openCoursePage(page, `?origin=${encodeURIComponent(HOST)}`);
-  await expect.poll(() => types(page)).toEqual(["ready"]);
+  await expect.poll(() => types(page)).toEqual(["ready", "step"]);
 
   await send(page, { type: "setCode", code: SOLUTION });
   await expect.poll(() => editorCode(frame)).toBe(SOLUTION);
   await expect(lesson(page).getByText("The course page put its code in the editor.")).toBeVisible();
   await send(page, { type: "run" });
-  await expect.poll(() => types(page)).toEqual(["ready", "run:running", "run:passed", "checks", "completed"]);
+  await expect.poll(() => types(page)).toEqual(["ready", "step", "run:running", "run:passed", "checks", "completed", "step"]);
 
   await send(page, { type: "getState", requestId: "after-run" });
   await expect.poll(async () => (await received(page)).find((m) => m.data.type === "state")?.data).toMatchObject({

@@ -86,11 +86,20 @@ async function clippedBoxes(page: Page): Promise<string[]> {
 
 for (const viewport of [WIDE, PHONE]) {
   test(`prose code blocks and tables are never clipped sideways (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    // Every step of every lesson.
+    test.slow();
     await page.setViewportSize(viewport);
     for (const id of LESSONS) {
       await openLesson(page, `#/lessons/${id}`);
       await expect(page.locator(".prose h2").first()).toBeVisible();
       expect(await clippedBoxes(page), id).toEqual([]);
+      // A lesson in steps shows one step's prose at a time: each of the others too.
+      const steps = page.getByRole("navigation", { name: "Steps" }).getByRole("button");
+      for (let i = 1; i < (await steps.count()); i++) {
+        await steps.nth(i).click();
+        await expect(steps.nth(i)).toHaveAttribute("aria-current", "step");
+        expect(await clippedBoxes(page), `${id}, step ${i + 1}`).toEqual([]);
+      }
     }
   });
 }

@@ -46,7 +46,7 @@ test("comparing changes nothing; taking the changes one at a time ends at the so
 
   // Next moves to another difference; taking it there leaves the first one alone.
   if (total - 1 >= 2) {
-    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(counter(page)).toHaveText(`Difference 2 of ${total - 1}`);
   }
   for (let left = total - 1; left > 0; left--) {
@@ -77,7 +77,7 @@ test("Done comparing without taking anything leaves the code exactly as it was; 
   expect(light).toEqual([]);
   expect(dark).toEqual([]);
   // Keyboard: the buttons are reachable and work from the keyboard.
-  await page.getByRole("button", { name: "Next" }).focus();
+  await page.getByRole("button", { name: "Next", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(counter(page)).toHaveText(/^Difference 2 of \d+$/);
   await page.getByRole("button", { name: "Done comparing" }).focus();

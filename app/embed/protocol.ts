@@ -32,7 +32,7 @@ export type LessonEvent =
   | { type: "checks"; checks: CheckResult[]; passed: number; total: number }
   /** All checks passed for the first time on this page. `solutionShown`: the learner pressed Show solution before it, or ran the solution unedited. `before`: this browser had recorded the lesson completed already. */
   | { type: "completed"; solutionShown: boolean; before: boolean }
-  /** Reserved for lessons cut into steps: the step now shown (0-based) of `count`, and whether its checks pass. Not sent yet. */
+  /** The step now shown (0-based) of `count`, and whether it is done (its checks passed); sent when the page opens and at each change. A lesson without steps is one step. */
   | { type: "step"; index: number; count: number; title: string; done: boolean }
   /** The answer to `getState`: the learner's code and progress on this lesson. */
   | { type: "state"; requestId: string | null; code: string | null; completed: boolean; started: boolean; checks: CheckResult[] }

@@ -10,6 +10,7 @@ import { isCompleted, lessonProgress } from "../stores/progress";
 import { isMemoryOnly } from "../stores/storage";
 import { acceptsFrom, envelope, readIncoming, type HostCommand, type LessonEvent } from "./protocol";
 import { checkResults, runEvents } from "./run-events";
+import { useSolutionSeen } from "../lesson/use-solution-seen";
 
 export interface EmbedBridgeOptions {
   lessonId: string;
@@ -29,10 +30,7 @@ export interface EmbedBridgeOptions {
 }
 
 export interface EmbedBridge {
-  /**
-   * Tells the parent which step of the lesson is shown and whether its checks pass (issue 21's
-   * steps; the protocol reserves `step` for it). Nothing calls it until lessons have steps.
-   */
+  /** Tells the parent which step of the lesson is shown and whether it is done (app/lesson/steps/). */
   step(index: number, count: number, title: string, done: boolean): void;
 }
 
@@ -49,12 +47,7 @@ export function useEmbedBridge(o: EmbedBridgeOptions): EmbedBridge {
   useEffect(() => {
     latest.current = o;
   });
-  // Show solution sets the code's origin to "solution" (until an edit): seen once, it counts.
-  const solutionSeen = useRef(false);
-  const { codeOrigin, comparing } = o;
-  useEffect(() => {
-    if (codeOrigin === "solution" || comparing) solutionSeen.current = true;
-  }, [codeOrigin, comparing]);
+  const solutionSeen = useSolutionSeen(o.codeOrigin, o.comparing);
   const [completedBefore] = useState(() => isCompleted(lessonId));
 
   const send = useCallback(
@@ -88,7 +81,7 @@ export function useEmbedBridge(o: EmbedBridgeOptions): EmbedBridge {
       }
     });
     return stop;
-  }, [embed, ready, session, send, completedBefore]);
+  }, [embed, ready, session, send, completedBefore, solutionSeen]);
 
   // What the parent asks.
   useEffect(() => {

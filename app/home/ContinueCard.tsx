@@ -4,7 +4,7 @@ import { findLesson } from "../lessons/catalogue";
 import { lessonHref } from "../router/hash-route";
 import { lastOpened, lastRun, lessonProgress, type LessonProgress } from "../stores/progress";
 
-export const PROGRESS_LABEL: Record<LessonProgress, string> = { completed: "Completed", started: "In progress", "not-started": "Not started" };
+export const PROGRESS_LABEL: Record<LessonProgress, string> = { completed: "Completed", "solution-shown": "Completed with the solution shown", started: "In progress", "not-started": "Not started" };
 
 export function ContinueCard() {
   const id = lastOpened();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { loadLessonContent, type LessonContent, type LessonMeta } from "../lessons/catalogue";
 import { markCompleted, noteOpened, saveLastRun } from "../stores/progress";
 import { NO_EMBED_OPTIONS, type EmbedOptions } from "../router/hash-route";
@@ -17,6 +17,8 @@ import { ChecksPane } from "../checks/ChecksPane";
 import { Visualization } from "../visualizations/Visualization";
 import { CodePreview } from "../editor/CodePreview";
 import { EditorKeys } from "./EditorKeys";
+import { useSolutionSeen } from "./use-solution-seen";
+import { useLessonSteps } from "./steps/use-lesson-steps";
 
 const EDITOR_KEYS_ID = "editor-keys";
 
@@ -33,6 +35,8 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
   const [engines, setEngines] = useState<readonly HostedEngine[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
+  // Read when the checks all pass (the run session's onAllPassed), set once the code is known below.
+  const solutionShown = useRef(false);
 
   // Load the lesson and start its sandbox. Run is usable once the lesson is here; the sandbox's
   // own script (large) keeps loading meanwhile, and a run started early waits for it.
@@ -52,7 +56,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
     Promise.all([loadLessonContent(lesson.id), hosts]).then(
       ([c, loaded]) => {
         if (!live) return;
-        const runSession = createRunSession({ sandbox, checksSource: c.checks, lesson, engines: loaded, onAllPassed: () => markCompleted(lesson.id) });
+        const runSession = createRunSession({ sandbox, checksSource: c.checks, lesson, engines: loaded, onAllPassed: () => markCompleted(lesson.id, { solutionShown: solutionShown.current }) });
         setContent(c);
         setSession({ sandbox, ...runSession });
       },
@@ -65,6 +69,10 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
   }, [lesson]);
 
   const { code, buffer, flushCode, replaceCode, origin, banner, goBack, dismissBanner, notice, dismissNotice } = useLessonCode({ id: lesson.id, embed, starter: content?.starter ?? null, sharedCode });
+  const solutionSeen = useSolutionSeen(origin, comparing);
+  useEffect(() => {
+    solutionShown.current = solutionSeen.current;
+  });
 
   const run = useCallback(() => {
     if (!session || session.store.getState().running) return;
@@ -88,7 +96,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
   const ready = session !== null && code !== null;
 
   // The page framing an embed hears what happens and may set the code, run and reset (app/embed/).
-  useEmbedBridge({
+  const bridge = useEmbedBridge({
     lessonId: lesson.id,
     embed,
     options,
@@ -101,6 +109,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
     reset: () => content && replaceCode(content.starter, "reset"),
     readCode: flushCode,
   });
+  const steps = useLessonSteps(lesson, session?.store ?? null, solutionSeen, bridge.step);
 
   // What the home page's "Continue where you left off" shows: the last lesson opened here (an
   // embed is another site's page), and how each lesson's last finished run went.
@@ -157,7 +166,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
           hidden("lesson") ? null : (
             // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
             <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
-              <LessonProse lesson={lesson} Content={content?.Content ?? null} />
+              <LessonProse lesson={lesson} Content={content?.Content ?? null} steps={steps} embed={embed} />
             </section>
           )
         }

@@ -1,14 +1,40 @@
-import type { ComponentType } from "react";
-import type { LessonMeta } from "../lessons/catalogue";
+import { useEffect, useRef, type ComponentType } from "react";
+import { catalogue, type LessonMeta } from "../lessons/catalogue";
 import { mdxComponents } from "../mdx/components";
+import { ShownStep } from "./steps/ProseSection";
+import { StepFooter, StepNav } from "./steps/StepNav";
+import { LessonComplete } from "./steps/LessonComplete";
+import { nextLesson } from "./steps/step-progress";
+import type { useLessonSteps } from "./steps/use-lesson-steps";
 
 type Content = ComponentType<{ components?: Record<string, ComponentType<never>> }>;
 
-export function LessonProse({ lesson, Content }: { lesson: LessonMeta; Content: Content | null }) {
+export function LessonProse({ lesson, Content, steps, embed }: { lesson: LessonMeta; Content: Content | null; steps: ReturnType<typeof useLessonSteps>; embed: boolean }) {
+  const { stepped, current, done, go, completion } = steps;
+  // Moving to another step (not opening the page) starts the reader, and the keyboard, at its top:
+  // the button pressed may be gone (the last step has no Next step).
+  const article = useRef<HTMLElement>(null);
+  const shownFirst = useRef(current);
+  useEffect(() => {
+    if (current === shownFirst.current) return;
+    shownFirst.current = -1;
+    article.current?.closest(".pane")?.scrollTo({ top: 0 });
+    article.current?.querySelector<HTMLElement>(".prose-step")?.focus({ preventScroll: true });
+  }, [current]);
   return (
-    <article className="prose">
+    <article className="prose" ref={article}>
       <p className="prose__summary">{lesson.summary}</p>
-      {Content ? <Content components={mdxComponents} /> : <p className="pane__placeholder">Loading the lesson…</p>}
+      {stepped && <StepNav steps={steps.steps} current={current} done={done} onGo={go} />}
+      {/* Announced when it appears: the completion moment. */}
+      <div aria-live="polite">{completion && <LessonComplete completion={completion} next={nextLesson(catalogue, lesson.id)} embed={embed} />}</div>
+      {Content ? (
+        <ShownStep.Provider value={stepped ? current : null}>
+          <Content components={mdxComponents} />
+        </ShownStep.Provider>
+      ) : (
+        <p className="pane__placeholder">Loading the lesson…</p>
+      )}
+      {stepped && Content && <StepFooter steps={steps.steps} current={current} done={done} onGo={go} />}
     </article>
   );
 }

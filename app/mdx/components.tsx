@@ -2,6 +2,7 @@
 import { Children, isValidElement, type ComponentType, type ReactNode } from "react";
 import { TimeScale } from "./TimeScale";
 import { CodeBlock, LANGUAGE_LABELS, languageOf, Table } from "./ScrollRegion";
+import { ProseSection } from "../lesson/steps/ProseSection";
 
 export function Callout({ type = "note", title, children }: { type?: "note" | "tip" | "warning"; title?: string; children: ReactNode }) {
   const label = title ?? { note: "Note", tip: "Tip", warning: "Watch out" }[type];
@@ -57,4 +58,5 @@ export function Kbd({ children }: { children: ReactNode }) {
 }
 
 // pre and table replace Markdown's own, so every code block and table scrolls accessibly.
-export const mdxComponents = { Callout, SideBySide, Kbd, TimeScale, pre: CodeBlock, table: Table } as unknown as Record<string, ComponentType<never>>;
+// ProseSection is not for authors: the build wraps each step's prose in it.
+export const mdxComponents = { Callout, SideBySide, Kbd, TimeScale, ProseSection, pre: CodeBlock, table: Table } as unknown as Record<string, ComponentType<never>>;

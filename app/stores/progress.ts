@@ -7,6 +7,10 @@ import { readItem, writeItem } from "./storage";
 
 const codeKey = (id: string) => `bp:code:${id}`;
 const doneKey = (id: string) => `bp:completed:${id}`;
+// Completed with the solution on screen (Show solution, or Compare with mine): not solved.
+const solutionShownKey = (id: string) => `bp:completed-with-solution:${id}`;
+const stepKey = (id: string) => `bp:step:${id}`;
+const stepsDoneKey = (id: string) => `bp:steps-done:${id}`;
 
 interface ProgressState {
   /** Bumped on every change so subscribers re-read. */
@@ -35,9 +39,45 @@ export function isCompleted(id: string): boolean {
   return readItem(doneKey(id)) === "1";
 }
 
-export function markCompleted(id: string): void {
+/** All checks passed; with the solution shown it is recorded as such, and a lesson solved before stays solved. */
+export function markCompleted(id: string, how: { solutionShown: boolean } = { solutionShown: false }): void {
   if (isCompleted(id)) return;
-  writeItem(doneKey(id), "1");
+  if (how.solutionShown) {
+    if (completedWithSolution(id)) return;
+    writeItem(solutionShownKey(id), "1");
+  } else {
+    writeItem(doneKey(id), "1");
+    writeItem(solutionShownKey(id), null);
+  }
+  changed();
+}
+
+export function completedWithSolution(id: string): boolean {
+  return !isCompleted(id) && readItem(solutionShownKey(id)) === "1";
+}
+
+/** The step the learner was on (0 when none was kept). */
+export function savedStep(id: string): number {
+  const n = Number(readItem(stepKey(id)));
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+export function saveStep(id: string, step: number): void {
+  writeItem(stepKey(id), String(step));
+}
+
+/** The steps done, by index. */
+export function stepsDone(id: string): Set<number> {
+  try {
+    const v = JSON.parse(readItem(stepsDoneKey(id)) ?? "[]") as unknown;
+    return new Set(Array.isArray(v) ? v.filter((n): n is number => Number.isInteger(n) && n >= 0) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export function saveStepsDone(id: string, done: ReadonlySet<number>): void {
+  writeItem(stepsDoneKey(id), JSON.stringify([...done].sort((a, b) => a - b)));
   changed();
 }
 
@@ -75,10 +115,11 @@ export function lastRun(id: string): LastRun | null {
   }
 }
 
-export type LessonProgress = "completed" | "started" | "not-started";
+export type LessonProgress = "completed" | "solution-shown" | "started" | "not-started";
 
 export function lessonProgress(id: string): LessonProgress {
   if (isCompleted(id)) return "completed";
+  if (completedWithSolution(id)) return "solution-shown";
   return savedCode(id) !== null ? "started" : "not-started";
 }
 

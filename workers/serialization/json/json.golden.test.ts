@@ -3,6 +3,7 @@
 // digits, floats by bits, key order), and each error with its message and position.
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../../testing/golden.ts";
+// readGolden reads $GOLDEN_DIR when it is set, else the repository's golden/ (DESIGN §7).
 import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { fromPyval, toPyval, type PyVal } from "../testing/pyval.ts";
 import { evaluatePython } from "../testing/python-expr.ts";

@@ -3,6 +3,7 @@
 // (kind pickle_dis: malicious, truncated, garbage), text and errors exactly.
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../../testing/golden.ts";
+// readGolden reads $GOLDEN_DIR when it is set, else the repository's golden/ (DESIGN §7).
 import { casesOf, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { hexToBytes } from "../testing/pyval.ts";
 import { PyException } from "../values.ts";

@@ -4,6 +4,7 @@
 // pickletools.optimize where recorded.
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../../testing/golden.ts";
+// readGolden reads $GOLDEN_DIR when it is set, else the repository's golden/ (DESIGN §7).
 import { casesOf, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { bytesToHex, fromPyval, hexToBytes, toPyval, type PyVal } from "../testing/pyval.ts";
 import { evaluatePython } from "../testing/python-expr.ts";

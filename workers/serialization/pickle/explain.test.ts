@@ -2,6 +2,7 @@
 // call loading would make, and calls ordinary data plain.
 import { describe, expect, it } from "vitest";
 import { readGolden } from "../../testing/golden.ts";
+// readGolden reads $GOLDEN_DIR when it is set, else the repository's golden/ (DESIGN §7).
 import { casesOf, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { hexToBytes } from "../testing/pyval.ts";
 import { PyInstance, PyTuple } from "../values.ts";

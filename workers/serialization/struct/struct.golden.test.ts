@@ -3,6 +3,7 @@
 // each error's type and exact message.
 import { describe, expect, it } from "vitest";
 import { disagreements, readGolden } from "../../testing/golden.ts";
+// readGolden reads $GOLDEN_DIR when it is set, else the repository's golden/ (DESIGN §7).
 import { casesOf, outcome, type SerializationCase, FILE, type SerializationGolden } from "../testing/golden-cases.ts";
 import { bytesToHex, fromPyval, hexToBytes, toPyval, type PyVal } from "../testing/pyval.ts";
 import { calcsize, iterUnpack, pack, unpack } from "./index.ts";

@@ -211,8 +211,16 @@ export interface MeasureOptions {
 }
 
 /**
+ * False inside a worker of measureWorkers, which imports your module afresh: guard the module's
+ * own measureWorkers call with `if (isMainThread)` (Node's worker_threads name; Python's
+ * `if __name__ == "__main__":`, which a process pool needs for the same reason).
+ */
+export declare const isMainThread: boolean;
+
+/**
  * The real thing beside the simulation: the same CPU-bound export of your module on 1, 2 and 4
  * real Web Workers (each imports your module afresh, in the sandbox's lockdown), timed for real.
- * Call it from the lesson's main code, outside run(). Needs the lesson's `cluster` engine.
+ * Call it from the lesson's main code, outside run(), under `if (isMainThread)`. Needs the lesson's
+ * `cluster` engine.
  */
 export declare function measureWorkers(options: MeasureOptions): Promise<WorkerTiming[]>;

@@ -119,7 +119,9 @@ describe("measureWorkers on the cluster's workers", () => {
   }
 
   const CPU = `
-import { run } from "playground/tasks";
+import { measureWorkers, isMainThread } from "playground/tasks";
+if (isMainThread) throw new Error("the workers' form of playground/tasks says it is the main thread");
+await measureWorkers({ exportName: "sumTo", jobs: [[1]] }).catch((e) => console.log("in the worker:", e.message.slice(0, 40)));
 export function sumTo(n: number) { let s = 0; for (let i = 1; i <= n; i++) s += i; console.log("summed", n); return s; }
 export function broken() { throw new RangeError("no"); }
 export function leaky() { return { not: "plain" }; }
@@ -135,6 +137,7 @@ export function leaky() { return { not: "plain" }; }
     // Every job ran once per measurement, its console line relayed from the worker that ran it.
     expect(lines.filter((l) => l.includes("summed")).length).toBe(12);
     expect(lines.some((l) => l.startsWith("log [worker 4] summed"))).toBe(true);
+    expect(lines.filter((l) => l.includes("in the worker: measureWorkers() ran inside a worker")).length).toBe(7);
     const events = trace.filter((e) => e.kind === "workers-measured");
     expect(events.map((e) => [e.workers, e.jobs, e.exportName])).toEqual([
       [1, 4, "sumTo"],

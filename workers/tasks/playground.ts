@@ -31,7 +31,8 @@ export interface TasksModuleEnv {
   inWorker?: boolean;
 }
 
-export const MEASURE_IN_WORKER = "measureWorkers() is called from the lesson's main code: this code runs inside a worker, which cannot start workers of its own";
+export const MEASURE_IN_WORKER =
+  "measureWorkers() ran inside a worker: each worker imports your module afresh, so a call at its top level runs there too. Guard it with `if (isMainThread)`, as Python guards a process pool with `if __name__ == \"__main__\":`";
 
 /** How asyncio's default exception handler words a report (logger.error in base_events.py), on one or two lines. */
 export function reportText(ctx: ExceptionContext): string {
@@ -92,6 +93,7 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     QueueEmpty,
     QueueFull,
     GeneratorExit,
+    isMainThread: !env.inWorker,
     measureWorkers: async (options) => {
       if (env.inWorker) throw new Error(MEASURE_IN_WORKER);
       return measureWorkersOn(env.workers ?? null, options, { now: env.now, trace: (e) => env.trace(e) });

@@ -11,7 +11,7 @@ import { startCluster, Cluster } from "./cluster.ts";
 import { SimClient } from "./client.ts";
 import { LEARNER_FILE } from "./node.ts";
 import { oneThread } from "./one-thread.ts";
-import { HostChannel, webWorkerTransport } from "./web-workers.ts";
+import { hostChannelOf, webWorkerTransport } from "./web-workers.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { ClusterTrace } from "./trace.ts";
 import { realClock, type ClusterTransport, type Evaluate } from "./transport.ts";
@@ -51,7 +51,7 @@ function evaluatorHere(): Evaluate {
 export function workersFor(env: Pick<ClusterModuleEnv, "port" | "now">): () => ClusterTransport {
   const port = env.port("cluster");
   if (!port) return () => oneThread({ evaluate: evaluatorHere() });
-  const channel = new HostChannel(port);
+  const channel = hostChannelOf(port);
   return () => webWorkerTransport(channel, () => env.now());
 }
 

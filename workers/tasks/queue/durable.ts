@@ -95,6 +95,10 @@ class DurableQueue<P> implements JobQueue<P> {
     return this.crew.hire(new DurableWorker<P>(name, this.redis, this.settings, handler, this.crew.kept));
   }
 
+  workers(): QueueWorker[] {
+    return this.crew.list();
+  }
+
   stop(): Promise<void> {
     return this.crew.stop();
   }

@@ -73,6 +73,10 @@ class MemoryQueue<P> implements MemoryJobQueue<P> {
     return this.crew.hire(new MemoryWorker<P>(name, this, handler, this.crew.kept));
   }
 
+  workers(): QueueWorker[] {
+    return this.crew.list();
+  }
+
   stop(): Promise<void> {
     return this.crew.stop();
   }

@@ -50,6 +50,8 @@ export interface JobQueue<P = unknown> {
   add(payload: P, options?: { key?: string }): Promise<string>;
   /** Starts a worker (a task on the running loop) that runs `handler` for each job it takes. */
   worker(name: string, handler: Handler<P>): QueueWorker;
+  /** Its workers, in the order they were started (the page's crash buttons find them here: controls.ts). */
+  workers(): QueueWorker[];
   /** Stops every worker. */
   stop(): Promise<void>;
 }

@@ -118,6 +118,10 @@ export class Crew {
     return worker;
   }
 
+  list(): WorkerTask[] {
+    return [...this.all];
+  }
+
   async stop(): Promise<void> {
     for (const w of this.all) await w.stop();
   }

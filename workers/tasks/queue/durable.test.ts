@@ -213,6 +213,38 @@ describe("the durable queue", () => {
     expect(out.sent).toEqual([{ t: 2100, to: "a@x", worker: "w1" }]);
   });
 
+  it("a restarted worker skips an entry of its history that another worker claimed and finished meanwhile", async () => {
+    const out = await withDurableQueue({ visibilityMs: 5000, backoffMs: 1000, pollMs: 500, maxDeliveries: 3 }, async ({ queue, events }) => {
+      const runs: string[] = [];
+      const handler = async (job: Job<Email>) => {
+        runs.push(`${job.payload.to} ${job.worker} #${job.deliveries}`);
+        if (job.payload.to === "a" && job.deliveries === 1) throw new Error("flaky");
+        await sleep(job.payload.to === "a" && job.worker === "w1" ? 6000 : 100);
+      };
+      const w1 = queue.worker("w1", handler);
+      await queue.add({ to: "a" }); // fails at once: pending under w1, due again in 1 s
+      await sleep(10);
+      await queue.add({ to: "b" }); // w1 takes it and dies on it
+      callLater(40, () => w1.crash());
+      await sleep(90);
+      w1.restart(); // its history: a and b, both delivered again
+      queue.worker("w2", handler);
+      await sleep(10_000);
+      return { runs, events };
+    });
+    // a runs 6 s on w1, past the visibility timeout: w2 claims a and then b, and finishes both.
+    // When w1 is done with a, b is no longer pending: it does not run b a third time.
+    expect(out.runs).toEqual(["a w1 #1", "b w1 #1", "a w1 #2", "a w2 #3", "b w2 #3"]);
+    expect(ofKind(out.events, "read").filter((e) => e.worker === "w1").map((e) => e.deliveries)).toEqual([1, 1, 2]);
+    expect(ofKind(out.events, "acked").map((e) => e.worker)).toEqual(["w2", "w2", "w1"]);
+  });
+
+  it("refuses settings where a retry's backoff outlasts the visibility timeout, saying what to change", async () => {
+    await expect(withDurableQueue({ visibilityMs: 5000, backoffMs: 1000, maxDeliveries: 5 }, async () => undefined)).rejects.toThrow(
+      "the longest backoff (8000 ms, before delivery 5) must fit in the visibility timeout (5000 ms)",
+    );
+  });
+
   it("XAUTOCLAIM drops a pending entry deleted from the stream and says so", async () => {
     const claimed = await withDurableQueue({ visibilityMs: 5000, pollMs: 500, backoffMs: 500 }, async ({ queue, producer, events }) => {
       const w1 = queue.worker("w1", () => sleep(1000));

@@ -58,8 +58,11 @@ export async function durableQueue<P = unknown>(redis: RedisClientType, options:
     keyTtlSeconds: options.keyTtlSeconds ?? 86_400,
     trace: options.trace,
   };
-  if (settings.backoffMs * 2 ** (settings.maxDeliveries - 2) > settings.visibilityMs)
-    throw new RangeError("the longest backoff must fit in the visibility timeout: a job waiting to be retried is a pending entry");
+  const longest = backoffFor(settings.maxDeliveries - 1, settings.backoffMs);
+  if (longest > settings.visibilityMs)
+    throw new RangeError(
+      `the longest backoff (${longest} ms, before delivery ${settings.maxDeliveries}) must fit in the visibility timeout (${settings.visibilityMs} ms): a job waiting for its retry is a pending entry. Lower backoffMs or maxDeliveries, or raise visibilityMs.`,
+    );
   try {
     // From ID 0: jobs added before the group existed are delivered too.
     await redis.sendCommand(["XGROUP", "CREATE", settings.stream, settings.group, "0", "MKSTREAM"]);
@@ -153,6 +156,8 @@ class DurableWorker<P> extends WorkerTask {
     }
     const data = toRecord(fields);
     const deliveries = await this.deliveryCount(id);
+    // Our history read can name an entry another worker has since claimed and finished.
+    if (deliveries === null) return;
     this.trace({ kind: "read", worker: this.name, id, deliveries });
     if (deliveries > this.s.maxDeliveries) {
       // It was taken over too often: its workers keep dying on it (a poison job). Do not run it again.
@@ -175,10 +180,10 @@ class DurableWorker<P> extends WorkerTask {
     this.trace({ kind: "acked", worker: this.name, id });
   }
 
-  /** XPENDING's extended form for one ID: [[id, consumer, idle ms, deliveries]]. */
-  private async deliveryCount(id: string): Promise<number> {
+  /** XPENDING's extended form for one ID: [[id, consumer, idle ms, deliveries]], or [] once acked. */
+  private async deliveryCount(id: string): Promise<number | null> {
     const rows = (await this.redis.sendCommand(["XPENDING", this.s.stream, this.s.group, id, id, "1"])) as [string, string, number, number][];
-    return rows[0][3];
+    return rows.length === 0 ? null : rows[0][3];
   }
 
   /**
@@ -217,7 +222,8 @@ class DurableWorker<P> extends WorkerTask {
   /**
    * The idempotency key: `done:<key>` is written once the effect has run, and a later delivery
    * that finds it skips the effect. The window: a crash after the effect and before the SET
-   * leaves no mark, and the next delivery repeats the effect. To close it, the effect's own
+   * leaves no mark, and the next delivery repeats the effect (on a network that is one round
+   * trip; here a command takes no loop time, so no crash can land in it). To close it, the effect's own
    * service must take the key (an email API's idempotency key), or the effect must be a write
    * to this same Redis inside the MULTI that writes the mark.
    */

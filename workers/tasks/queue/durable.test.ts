@@ -245,6 +245,11 @@ describe("the durable queue", () => {
     );
   });
 
+  it("refuses a poll of 0 ms (BLOCK 0 would wait forever) and fractions Redis would refuse", async () => {
+    await expect(withDurableQueue({ pollMs: 0 }, async () => undefined)).rejects.toThrow("pollMs must be a whole number ≥ 1 (got 0)");
+    await expect(withDurableQueue({ visibilityMs: 1.5 }, async () => undefined)).rejects.toThrow("visibilityMs must be a whole number ≥ 1 (got 1.5)");
+  });
+
   it("XAUTOCLAIM drops a pending entry deleted from the stream and says so", async () => {
     const claimed = await withDurableQueue({ visibilityMs: 5000, pollMs: 500, backoffMs: 500 }, async ({ queue, producer, events }) => {
       const w1 = queue.worker("w1", () => sleep(1000));

@@ -23,7 +23,7 @@ import { runningLoop } from "../combinators.ts";
 import type { TaskSet } from "../sync.ts";
 import type { RedisClientType } from "../../redis/client/client.ts";
 import type { QueueTracer } from "./trace.ts";
-import { backoffFor, type Handler, type Job, type JobQueue, type QueueWorker, type RetryPolicy } from "./types.ts";
+import { backoffFor, checkWhole, type Handler, type Job, type JobQueue, type QueueWorker, type RetryPolicy } from "./types.ts";
 import { Crew, WorkerTask } from "./worker-task.ts";
 
 export interface DurableQueueOptions extends RetryPolicy {
@@ -58,6 +58,7 @@ export async function durableQueue<P = unknown>(redis: RedisClientType, options:
     keyTtlSeconds: options.keyTtlSeconds ?? 86_400,
     trace: options.trace,
   };
+  checkWhole(settings, { visibilityMs: 1, pollMs: 1, maxDeliveries: 1, backoffMs: 0, keyTtlSeconds: 1 });
   const longest = backoffFor(settings.maxDeliveries - 1, settings.backoffMs);
   if (longest > settings.visibilityMs)
     throw new RangeError(

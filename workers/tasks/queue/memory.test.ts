@@ -70,4 +70,8 @@ describe("the in-memory queue beside the durable one", () => {
     ]);
     expect(out.dead).toEqual([{ id: "1", key: "1", payload: { to: "a@x" }, error: "Error: nope" }]);
   });
+
+  it("refuses a maxDeliveries of 0, saying so", async () => {
+    await expect(withMemoryQueue({ maxDeliveries: 0 }, async () => undefined)).rejects.toThrow("maxDeliveries must be a whole number ≥ 1 (got 0)");
+  });
 });

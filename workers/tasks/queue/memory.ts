@@ -9,7 +9,7 @@ import { callLater } from "../api.ts";
 import { runningLoop } from "../combinators.ts";
 import { Queue, type TaskSet } from "../sync.ts";
 import type { QueueTracer } from "./trace.ts";
-import { backoffFor, type Handler, type JobQueue, type QueueWorker, type RetryPolicy } from "./types.ts";
+import { backoffFor, checkWhole, type Handler, type JobQueue, type QueueWorker, type RetryPolicy } from "./types.ts";
 import { Crew, WorkerTask } from "./worker-task.ts";
 
 export interface MemoryQueueOptions extends RetryPolicy {
@@ -32,12 +32,14 @@ export interface MemoryJobQueue<P> extends JobQueue<P> {
 }
 
 export function memoryQueue<P = unknown>(options: MemoryQueueOptions = {}): MemoryJobQueue<P> {
-  return new MemoryQueue<P>({
+  const settings = {
     name: options.name ?? "jobs",
     maxDeliveries: options.maxDeliveries ?? 5,
     backoffMs: options.backoffMs ?? 1000,
     trace: options.trace,
-  });
+  };
+  checkWhole(settings, { maxDeliveries: 1, backoffMs: 0 });
+  return new MemoryQueue<P>(settings);
 }
 
 type Settings = Required<Omit<MemoryQueueOptions, "trace">> & { trace: QueueTracer | undefined };

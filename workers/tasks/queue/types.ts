@@ -60,3 +60,11 @@ export interface JobQueue<P = unknown> {
 export function backoffFor(deliveries: number, backoffMs: number): number {
   return backoffMs * 2 ** (deliveries - 1);
 }
+
+/** Settings that must be whole numbers ≥ a minimum (Redis takes whole ms; BLOCK 0 waits forever). */
+export function checkWhole(settings: object, mins: Record<string, number>): void {
+  for (const [name, min] of Object.entries(mins)) {
+    const v = (settings as Record<string, unknown>)[name];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number ≥ ${min} (got ${String(v)})`);
+  }
+}

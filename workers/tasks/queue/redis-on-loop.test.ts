@@ -80,4 +80,16 @@ describe("Redis on the loop's clock", () => {
     });
     expect(outcome).toBe("cancelled at 10");
   });
+
+  it("the tasks trace shows a blocked reader's task awaiting its Redis command", async () => {
+    const awaited: string[] = [];
+    await run(
+      async () => {
+        const c = redisOnLoop().createClient();
+        await createTask(() => c.sendCommand(["XREAD", "BLOCK", "20", "STREAMS", "s", "$"]), "reader");
+      },
+      { tracer: (e) => void (e.kind === "task" && e.phase === "awaited" && awaited.push(`${e.t} ${e.task} on ${e.on}`)) },
+    );
+    expect(awaited).toEqual(["0 main on reader", "0 reader on redis XREAD"]);
+  });
 });

@@ -47,4 +47,18 @@ describe("queue controls", () => {
     });
     expect(done).toEqual(["after-gc@x"]);
   });
+
+  it("a worker whose own code raises dies of it, as a process would: crashed, with the error", async () => {
+    const out = await withDurableQueue({}, async ({ queue, producer, events }) => {
+      const w1 = queue.worker("w1", () => sleep(10));
+      await sleep(100);
+      await producer.sendCommand(["XGROUP", "DESTROY", "jobs", "workers"]); // releases w1's blocked read with an error
+      await sleep(10);
+      return { state: w1.state, crashed: ofKind(events, "worker").filter((e) => e.phase === "crashed") };
+    });
+    expect(out.state).toBe("crashed");
+    expect(out.crashed).toEqual([
+      { t: 100, source: "queue", queue: "jobs", kind: "worker", worker: "w1", phase: "crashed", holding: [], error: "Error: NOGROUP the consumer group this client was blocked on no longer exists" },
+    ]);
+  });
 });

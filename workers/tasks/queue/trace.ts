@@ -32,8 +32,11 @@ export type QueueTraceBody =
   | { kind: "lost"; worker: string; id: string }
   /** A job's side effect was skipped: its idempotency key says it was done already. */
   | { kind: "duplicate-skipped"; worker: string; id: string; key: string }
-  /** A worker started, crashed (killed mid-job: `holding` are the jobs it had un-acked), restarted or stopped. */
-  | { kind: "worker"; worker: string; phase: "started" | "crashed" | "restarted" | "stopped"; holding?: string[] };
+  /**
+   * A worker started, crashed (killed mid-job: `holding` are the jobs it had un-acked; `error`
+   * when its own code raised rather than being killed), restarted or stopped.
+   */
+  | { kind: "worker"; worker: string; phase: "started" | "crashed" | "restarted" | "stopped"; holding?: string[]; error?: string };
 
 export type QueueTrace = QueueTraceBase & QueueTraceBody;
 

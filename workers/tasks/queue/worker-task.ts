@@ -6,7 +6,7 @@
 // suspended in and its connection closed, so none of the worker's own code runs again and no
 // command of it reaches Redis. (A handler's own `finally` still runs, as cancellation runs it;
 // a killed process would run none — keep side effects out of `finally`.)
-import { CancelledError } from "../errors.ts";
+import { CancelledError, label } from "../errors.ts";
 import { runningLoop } from "../combinators.ts";
 import type { EventLoop } from "../loop.ts";
 import { TaskSet } from "../sync.ts";
@@ -20,7 +20,7 @@ export abstract class WorkerTask implements QueueWorker {
   private task: Task<void> | null = null;
   /** Jobs taken and not yet finished, in the order taken. */
   protected readonly held = new Set<string>();
-  /** The job the handler is running, if any (stop() waits for it). */
+  /** Whether the handler is running (stop() then waits for it to end). */
   private busy = false;
 
   constructor(
@@ -47,7 +47,17 @@ export abstract class WorkerTask implements QueueWorker {
     const task = this.loop.createTask(() => this.work(), this.name);
     this.task = task;
     this.kept.add(task as Task<unknown>);
-    task.addDoneCallback(() => this.kept.discard(task as Task<unknown>), null);
+    task.addDoneCallback(() => {
+      this.kept.discard(task as Task<unknown>);
+      // The worker's own code raised (its group destroyed under it, say): the process dies of it.
+      if (task.cancelled() || this.task !== task || this.state !== "running") return;
+      const error = task.exception();
+      if (error === null) return;
+      this.state = "crashed";
+      this.trace({ kind: "worker", worker: this.name, phase: "crashed", holding: this.holding(), error: label(error) });
+      this.kill();
+      this.held.clear();
+    }, null);
   }
 
   holding(): string[] {

@@ -224,3 +224,34 @@ export declare const isMainThread: boolean;
  * `cluster` engine.
  */
 export declare function measureWorkers(options: MeasureOptions): Promise<WorkerTiming[]>;
+
+// ── Job queues: work that must happen, handed to workers (tasks of this loop) ──────────────────
+// The durable one runs on Redis Streams (a Redis engine on this loop's clock, so a 30 s visibility
+// timeout passes in no real time); the in-memory one on an array, which a crash empties.
+export type { Job, Handler, JobQueue, QueueWorker, RetryPolicy, WorkerState } from "./queue/types.ts";
+export type { MemoryJobQueue, MemoryQueueOptions } from "./queue/memory.ts";
+export type { DurableQueueOptions } from "./queue/durable.ts";
+export type { RedisOnLoop } from "./queue/redis-on-loop.ts";
+import type { JobQueue } from "./queue/types.ts";
+import type { MemoryJobQueue, MemoryQueueOptions } from "./queue/memory.ts";
+import type { DurableQueueOptions } from "./queue/durable.ts";
+import type { RedisOnLoop } from "./queue/redis-on-loop.ts";
+import type { RedisClientType } from "../redis/client/client.ts";
+
+/**
+ * A Redis server (the Redis engine, 7.0's commands) whose clock is the running loop's. Call it
+ * inside run(); `createClient({ name })` gives a node-redis-style client on it.
+ */
+export declare function createRedis(): RedisOnLoop;
+
+/**
+ * A durable job queue on a Redis stream: `add` is XADD, each worker reads with XREADGROUP, runs
+ * your handler and XACKs after it returns; a job a crashed worker left pending is taken over by
+ * another worker (XAUTOCLAIM) once the visibility timeout has passed, so every job runs at least
+ * once. Give `add` a `key` and wrap the side effect in `job.once(...)` so a redelivery does not
+ * repeat it. `redis` is the producer's client (createRedis().createClient()).
+ */
+export declare function durableQueue<P = unknown>(redis: RedisClientType, options?: Omit<DurableQueueOptions, "trace">): Promise<JobQueue<P>>;
+
+/** The same interface on a JavaScript array in this process: a job a worker holds when it crashes is lost. */
+export declare function memoryQueue<P = unknown>(options?: Omit<MemoryQueueOptions, "trace">): MemoryJobQueue<P>;

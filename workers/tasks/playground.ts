@@ -19,6 +19,7 @@ import { CancelledError, GeneratorExit, InvalidStateError, QueueEmpty, QueueFull
 import { measureWorkersOn, type WorkerPool } from "./real-workers.ts";
 import type { TasksTrace } from "./trace.ts";
 import type * as LearnerApi from "./learner-api.ts";
+import { queuePlayground } from "./queue/playground.ts";
 
 export interface TasksModuleEnv {
   now(): number;
@@ -44,20 +45,27 @@ export function reportText(ctx: ExceptionContext): string {
 export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   let axisEnd = 0;
   let loops = 0;
+  // The loop running now (or the last one): where its events, the queues' included, sit on the axis.
+  let current = { base: 0, loop: 0 };
+  /** Places an event stamped in loop ms on the run's axis, numbered with its loop. */
+  const place = (event: { t: number; loop?: number }, durationMs = 0) => {
+    event.t += current.base;
+    event.loop = current.loop;
+    axisEnd = Math.max(axisEnd, event.t + durationMs);
+    env.trace(event as TraceEvent);
+  };
+  // The job queues and their Redis stamp their events with the running loop's ms as the loop does;
+  // each is a fresh object (the sinks copy or build it), so it can be placed in place.
+  const queues = queuePlayground({ trace: (event) => place(event) });
   const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
 
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
-    const loop = ++loops;
-    const base = Math.max(axisEnd, env.now());
+    current = { base: Math.max(axisEnd, env.now()), loop: ++loops };
+    const { base } = current;
     // Each event is a fresh object the loop keeps nowhere: placed on the run's axis where it is.
-    const tracer = (event: TasksTrace) => {
-      event.t += base;
-      event.loop = loop;
-      axisEnd = Math.max(axisEnd, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
-      env.trace(event);
-    };
+    const tracer = (event: TasksTrace) => place(event, event.kind === "loop-blocked" ? event.durationMs : 0);
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
     const outcome = await runToOutcome(main, { loop: eventLoop });
     axisEnd = Math.max(axisEnd, base + eventLoop.time());
@@ -93,6 +101,9 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     QueueEmpty,
     QueueFull,
     GeneratorExit,
+    createRedis: queues.createRedis as unknown as typeof LearnerApi.createRedis,
+    durableQueue: queues.durableQueue as unknown as typeof LearnerApi.durableQueue,
+    memoryQueue: queues.memoryQueue as unknown as typeof LearnerApi.memoryQueue,
     isMainThread: !env.inWorker,
     measureWorkers: async (options) => {
       if (env.inWorker) throw new Error(MEASURE_IN_WORKER);

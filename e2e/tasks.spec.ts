@@ -38,7 +38,7 @@ ${welcomeStarter()}`,
   );
   await settled(page);
   await expect(output(page)).toContainText("Task was destroyed but it is pending!");
-  await expect(output(page)).toContainText("task: <Task name='send-email'>");
+  await expect(output(page)).toContainText("task: <Task pending name='send-email'>");
   await expect(output(page)).toContainText("first done: job-19 last done: job-0");
   // The trace arrived: 21 tasks' lives (created, started, awaited, resumed, finished, destroyed)
   // and the loop's 7 virtual seconds placed on the run's axis, though the run took far less.

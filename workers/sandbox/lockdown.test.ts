@@ -116,7 +116,7 @@ describe("the sandbox, locked down as in the browser", () => {
       ["cancel", true, null],
       ["hardened", true, null],
     ]);
-    expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task name='send-email'>");
+    expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>");
   });
 
   it("a solution that tries to change an intrinsic first is refused, and still passes", () => {

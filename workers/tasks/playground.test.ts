@@ -78,11 +78,22 @@ describe("playground/tasks", () => {
       await api.gc();
       log.push(`kept destroyed: ${task.destroyed}`);
     });
-    expect(lines).toEqual(["error Task was destroyed but it is pending!\ntask: <Task name='send-email'>"]);
+    expect(lines).toEqual(["error Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>"]);
     expect(log[0]).toBe("lost finally");
     expect(log).toContain("kept destroyed: false");
     expect(trace.some((e) => e.kind === "task" && e.task === "send-email" && e.phase === "destroyed")).toBe(true);
     expect(trace.some((e) => e.kind === "task" && e.task === "kept-email" && e.phase === "destroyed")).toBe(false);
+  });
+
+  it("a task's exception nobody retrieved is reported as asyncio's handler words it", async () => {
+    const { api, lines } = module();
+    await api.run(async () => {
+      api.createTask(async () => {
+        throw new RangeError("boom");
+      }, "doomed");
+      await api.sleep(10);
+    });
+    expect(lines).toEqual(["error Task exception was never retrieved\nfuture: <Task finished name='doomed' exception=RangeError('boom')>\nRangeError: boom"]);
   });
 
   it("rejects with what main raised, and says what run() takes", async () => {

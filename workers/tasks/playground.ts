@@ -34,11 +34,27 @@ export interface TasksModuleEnv {
 export const MEASURE_IN_WORKER =
   "measureWorkers() ran inside a worker: each worker imports your module afresh, so a call at its top level runs there too. Guard it with `if (isMainThread)`, as Python guards a process pool with `if __name__ == \"__main__\":`";
 
-/** How asyncio's default exception handler words a report (logger.error in base_events.py), on one or two lines. */
+/** Python's repr of an exception: ValueError('boom'). */
+function excRepr(exc: unknown): string {
+  const text = label(exc);
+  const colon = text.indexOf(": ");
+  return colon < 0 ? `${text}()` : `${text.slice(0, colon)}('${text.slice(colon + 2)}')`;
+}
+
+/**
+ * How asyncio's default exception handler words a report (base_events.py, logged by
+ * logger.error): the message, the object it is about (`task:` for a task destroyed pending or one
+ * that failed during shutdown, `future:` for an exception never retrieved), and the exception's
+ * last traceback line.
+ */
 export function reportText(ctx: ExceptionContext): string {
-  const subject = ctx.name === undefined ? "" : ctx.name === "future" ? "\nfuture: <Future>" : `\ntask: <Task name='${ctx.name}'>`;
-  const exc = ctx.exception === undefined ? "" : `\n${label(ctx.exception)}`;
-  return `${ctx.message}${subject}${exc}`;
+  const exc = ctx.exception === undefined ? "" : ` exception=${excRepr(ctx.exception)}`;
+  let subject = "";
+  if (ctx.message === "Task was destroyed but it is pending!") subject = `\ntask: <Task pending name='${ctx.name}'>`;
+  else if (ctx.message === "Task exception was never retrieved") subject = `\nfuture: <Task finished name='${ctx.name}'${exc}>`;
+  else if (ctx.message === "Future exception was never retrieved") subject = `\nfuture: <Future finished${exc}>`;
+  else if (ctx.name !== undefined) subject = `\ntask: <Task finished name='${ctx.name}'${exc}>`;
+  return `${ctx.message}${subject}${ctx.exception === undefined ? "" : `\n${label(ctx.exception)}`}`;
 }
 
 export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {

@@ -17,6 +17,7 @@ import { createTestHost } from "../workers/postgres/test-host";
 import type { TraceBatch } from "../workers/sandbox/trace-stream";
 import type { PostgresQueryTrace } from "../workers/postgres/trace";
 import { createClusterTestHost } from "../workers/cluster/test-host";
+import { doneAfterRun, stepsOf } from "../app/lesson/steps/step-progress";
 
 const lessons = loadLessons(import.meta.dirname, { visualizations: VISUALIZATION_IDS });
 
@@ -65,17 +66,41 @@ async function runCode(lesson: FoundLesson, code: string, onTrace?: (batch: Trac
   }
 }
 
+/**
+ * Steps whose part is only to press Run, so the starter completes them by design: welcome's first
+ * step teaches running code. Every other step of every lesson must be left undone by its starter.
+ */
+const STARTER_COMPLETES: Record<string, string[]> = { welcome: ["Run your code"] };
+
 describe.each(lessons.map((l) => [l.meta.id, l] as const))("lesson %s", (_id, lesson) => {
   it("has a solution that passes every check", async () => {
     const result = await runFile(lesson, "solution.ts");
     expect(result.error).toBeNull();
     expect(result.checks.length).toBeGreaterThan(0);
     expect(result.checks.filter((c) => !c.passed)).toEqual([]);
+    // Every step's checks by the names the run gives them (a template literal's name included).
+    const names = new Set(result.checks.map((c) => c.name));
+    expect(lesson.meta.steps.flatMap((s) => s.checks).filter((n) => !names.has(n)), "step checks the run does not name").toEqual([]);
   });
 
   it("has a starter that fails at least one check", async () => {
     const result = await runFile(lesson, "starter.ts");
     expect(result.checks.some((c) => !c.passed) || result.error !== null).toBe(true);
+  });
+
+  // A step is the learner's part to do: with the starter, none is done before they do it. Judged
+  // by the page's own rule (step-progress.ts). The starter must run to its checks, so that a step
+  // counts as not done because one of its own checks fails, not because the whole module threw.
+  // Also: at most one step without checks, the lesson's opening.
+  it.runIf(lesson.meta.steps.length > 0)("has a starter that leaves every step with checks undone, and only its opening without checks", async () => {
+    const steps = stepsOf(lesson.meta, []);
+    const reading = steps.flatMap((s, i) => (s.checks.length === 0 ? [i] : []));
+    expect(reading.length <= 1 && reading.every((i) => i === 0), `steps without checks: ${reading.map((i) => steps[i].title).join(", ")}`).toBe(true);
+    const result = await runFile(lesson, "starter.ts");
+    expect(result.error, result.error?.message).toBeNull();
+    const outcomes = result.checks.map((c) => ({ name: c.name, state: c.passed ? ("passed" as const) : ("failed" as const) }));
+    const done = [...doneAfterRun(steps, outcomes, new Set())].map((i) => steps[i].title);
+    expect(done, "steps the starter already completes").toEqual(STARTER_COMPLETES[lesson.meta.id] ?? []);
   });
 });
 

@@ -30,4 +30,5 @@ export type TraceEvent =
   | import("./validation/trace.ts").ValidationTrace
   | import("./serialization/trace.ts").SerializationTrace
   | import("./dns/trace.ts").DnsTrace
-  | import("./tasks/trace.ts").TasksTrace;
+  | import("./tasks/trace.ts").TasksTrace
+  | import("./tasks/queue/trace.ts").QueueTrace;

@@ -24,11 +24,12 @@ async function queryTopAuthors(): Promise<Author[]> {
   return rows;
 }
 
+// Step 4: a hundred callers that find the cache cold at once must send one query between them.
 export async function getTopAuthors(): Promise<Author[]> {
   const cached = await redis.get(CACHE_KEY);
   if (cached !== null) return JSON.parse(cached) as Author[];
   const rows = await queryTopAuthors();
-  await redis.set(CACHE_KEY, JSON.stringify(rows)); // TODO: how long may this copy live?
+  await redis.set(CACHE_KEY, JSON.stringify(rows)); // TODO (step 2): how long may this copy live?
   return rows;
 }
 
@@ -38,7 +39,7 @@ export async function addPost(author: string, content: string): Promise<void> {
      SELECT max(id) + 1, now(), $1, $2 FROM feed_items`,
     [author, content],
   );
-  // TODO: the ranking just changed, but the cache still holds the old one.
+  // TODO (step 3): the ranking just changed, but the cache still holds the old one.
 }
 
 const first = await getTopAuthors();

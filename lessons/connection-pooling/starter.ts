@@ -4,17 +4,17 @@ import { simulate, type Invocation, type Setup } from "playground/pool";
 
 export const setup: Setup = {
   server: { maxConnections: 100, cores: 4 },
-  // 1. Straight to Postgres: every instance opens its own connection.
+  // Step 3: straight to Postgres: every instance opens its own connection.
   pgbouncer: null,
 };
 
 /** The content of post `id`, or null when there is no such post. */
 export async function handler({ pool }: Invocation, id: number): Promise<string | null> {
   const client = await pool.connect();
-  // 3. A time limit for this query — set on the whole connection.
+  // Step 4: a time limit for this query — set on the whole connection.
   await client.query("SET statement_timeout = '2s'");
   const { rows } = await client.query<{ content: string }>("SELECT content FROM feed_items WHERE id = $1", [id]);
-  // 2. No such post: this returns with the connection still checked out.
+  // Step 2: no such post: this returns with the connection still checked out.
   if (rows.length === 0) return null;
   client.release();
   return rows[0].content;

@@ -34,7 +34,7 @@ export function getSettings() {
 }
 
 // 2. The auth service needs the settings.
-//    TODO: it calls getSettings() itself, so FastAPI never sees it: no cache, no override.
+//    TODO (step 2): it calls getSettings() itself, so FastAPI never sees it: no cache, no override.
 export const getAuth = inject({}, function getAuth() {
   const settings = getSettings();
   return {
@@ -57,13 +57,13 @@ export const currentUser = inject(
 );
 
 // 4. Admins only.
-//    TODO: a signed-in user who is not an admin must get 403 "Admins only".
+//    TODO (step 1): a signed-in user who is not an admin must get 403 "Admins only".
 export const requireAdmin = inject({ deps: { user: Depends(currentUser) } }, function requireAdmin({ user }) {
   return user;
 });
 
 // 5. A database session per request.
-//    TODO: when the endpoint fails (a 404, say), the error is thrown in at `yield`,
+//    TODO (step 3): when the endpoint fails (a 404, say), the error is thrown in at `yield`,
 //    so the line after it never runs.
 export const getSession = inject({ deps: { settings: Depends(getSettings) } }, async function* getSession({ settings }) {
   const session = connect(settings.databaseUrl);

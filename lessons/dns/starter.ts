@@ -17,10 +17,10 @@ export class IterativeResolver {
 
   constructor(private readonly net: Internet) {}
 
-  // 1. Should follow referrals from the root down, using the glue addresses a referral carries.
-  // 2. Should follow CNAMEs (inside a zone and across zones), and answer SERVFAIL for a loop.
-  // 3. Should keep each RRset for its TTL only, and negative answers (NXDOMAIN, NODATA) for the SOA's minimum.
-  // 4. Should skip a server that is silent (net.query throws ETIMEOUT) or lame (it answers REFUSED).
+  // 1. (step 1) Should follow referrals from the root down, using the glue addresses a referral carries.
+  // 2. (step 1) Should follow CNAMEs (inside a zone and across zones), and answer SERVFAIL for a loop.
+  // 3. (step 2) Should keep each RRset for its TTL only, and negative answers (NXDOMAIN, NODATA) for the SOA's minimum.
+  // 4. (step 3) Should skip a server that is silent (net.query throws ETIMEOUT) or lame (it answers REFUSED).
   async resolve(name: string, type: RecordType): Promise<Answer> {
     const key = keyOf(absolute(name), type);
     const cached = this.cache.get(key);

@@ -12,7 +12,7 @@ app.get("/", () => {
   return { message: "Welcome in", visits: app.state.visits };
 });
 
-// Turns blocked clients away… the way an endpoint would. Is that right in a middleware?
+// Step 2: turns blocked clients away… the way an endpoint would. Is that right in a middleware?
 async function bouncer(request: Request, callNext: CallNext) {
   if (BLOCKED_IPS.includes(request.client?.host ?? "")) {
     throw new HTTPException(403, "Forbidden");
@@ -27,13 +27,13 @@ async function securityHeaders(request: Request, callNext: CallNext) {
   return response;
 }
 
-// TODO: put the milliseconds the request took in an X-Process-Time header.
+// TODO (step 3): put the milliseconds the request took in an X-Process-Time header.
 // Read the time with app.now() before and after callNext.
 async function timing(request: Request, callNext: CallNext) {
   return callNext(request);
 }
 
-// The last added is the outermost. Which one should see every request first?
+// Step 3: the last added is the outermost. Which one should see every request first?
 app.addMiddleware(timing);
 app.addMiddleware(securityHeaders);
 app.addMiddleware(bouncer);

@@ -42,7 +42,8 @@ console.log(`Page 2 by OFFSET 50 repeats ${repeated(byOffset.rows).length} posts
 console.log(`Page 2 after the cursor repeats ${repeated(byCursor.rows).length}`);
 
 // 3. The challenge: pages in (created_at, id) order, oldest first. This version looks right on
-//    the seeded data; the checks add posts that share a timestamp. Fix it, then write getPageBefore.
+//    the seeded data; the checks add posts that share a timestamp. Fix it (step 2), write
+//    getPageBefore (step 3), then make the last page's next null (step 4).
 export async function getPage(cursor: Cursor | null): Promise<{ rows: FeedItem[]; next: Cursor | null }> {
   const { rows } = cursor
     ? await db.query<FeedItem>(

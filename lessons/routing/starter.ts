@@ -5,14 +5,14 @@ export const app = new FastAPI();
 const CURRENT_USER = { username: "grace", name: "Grace Hopper" };
 const USERNAMES = ["ada", "alan", "barbara", "grace", "katherine", "linus", "margaret"];
 
-// 1. GET /users/me should answer the signed-in user, and GET /users/ada { username: "ada" }.
+// Step 3: GET /users/me should answer the signed-in user, and GET /users/ada { username: "ada" }.
 app.get("/users/{username}", ({ username }) => ({ username }));
 app.get("/users/me", () => CURRENT_USER);
 
-// 2. GET /orders/42 should answer { order_id: 42 } (a number), and /orders/abc 404.
+// Step 2: GET /orders/42 should answer { order_id: 42 } (a number), and /orders/abc 404.
 app.get("/orders/{order_id}", ({ order_id }) => ({ order_id }));
 
-// 3. GET /search?q=a&limit=2 should answer limit 2 (a number), limit 10 when it is left out,
+// Step 2: GET /search?q=a&limit=2 should answer limit 2 (a number), limit 10 when it is left out,
 //    and 422 when it is not an integer.
 app.get(
   "/search",
@@ -20,7 +20,7 @@ app.get(
   { query: { q: { type: "str" }, limit: { default: 10 } } },
 );
 
-// 4. This raw request should search for "ada" with limit 2 — but the server refuses it (400).
+// Step 1: this raw request should search for "ada" with limit 2 — but the server refuses it (400).
 export const rawRequest = "GET /search?q=ada&limit=2 HTTP/1.1\r\n\r\n";
 
 const client = new TestClient(app);

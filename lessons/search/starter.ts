@@ -29,7 +29,7 @@ export interface Hit {
 
 /** Lower-case words, split on anything that is not a letter, stop words dropped, repeats kept. */
 export function tokenize(text: string): string[] {
-  // TODO: "Cache-server's" must give "cache" and "server", and stop words must go.
+  // TODO (step 2): "Cache-server's" must give "cache" and "server", and stop words must go.
   return text.toLowerCase().split(" ");
 }
 
@@ -41,7 +41,7 @@ export function buildIndex(docs: Doc[]): InvertedIndex {
     counts.set(doc.id, tf);
     for (const term of tokenize(doc.text)) {
       tf.set(term, (tf.get(term) ?? 0) + 1);
-      // TODO: one posting per document, and every list ascending whatever order docs come in.
+      // TODO (step 2): one posting per document, and every list ascending whatever order docs come in.
       const list = postings.get(term);
       if (list) list.push(doc.id);
       else postings.set(term, [doc.id]);
@@ -52,7 +52,7 @@ export function buildIndex(docs: Doc[]): InvertedIndex {
 
 /** The ids in both ascending lists. */
 export function intersect(a: number[], b: number[]): number[] {
-  // TODO: right, but it reads b again for every id of a. Walk both lists once instead.
+  // TODO (step 3): right, but it reads b again for every id of a. Walk both lists once instead.
   return a.filter((id) => b.includes(id));
 }
 
@@ -62,13 +62,13 @@ export function search(index: InvertedIndex, query: string): Hit[] {
   if (terms.length === 0) return [];
   const lists = terms.map((term) => index.postings.get(term) ?? []);
   const ids = lists.slice(1).reduce(intersect, lists[0]!);
-  // TODO: rank them.
+  // TODO (step 3): rank them.
   return ids.map((id) => ({ id, score: 0 }));
 }
 
 /** Every document matching `terms`, best first. */
 export async function searchDocuments(terms: string): Promise<{ id: number; title: string; rank: number }[]> {
-  // TODO: full-text search through documents_fts_idx, ranked with ts_rank.
+  // TODO (step 4): full-text search through documents_fts_idx, ranked with ts_rank.
   const { rows } = await db.query<{ id: string; title: string }>(
     `SELECT id, title FROM documents WHERE title || ' ' || body ILIKE '%' || $1 || '%' ORDER BY id`,
     [terms],

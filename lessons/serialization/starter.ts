@@ -13,12 +13,12 @@ export interface Message {
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
-// 1. Should write the length in UTF-8 bytes, big-endian, and refuse (RangeError) a payload too long for it.
+// 1. (step 2) Should write the length in UTF-8 bytes, big-endian, and refuse (RangeError) a payload too long for it.
 export function encodeMessage({ type, text }: Message): Uint8Array {
   return struct.pack(`${HEADER}${text.length}s`, type, text.length, utf8.encode(text));
 }
 
-// 2. Should return every message in the buffer, and throw ("truncated") when it stops inside one.
+// 2. (step 3) Should return every message in the buffer, and throw ("truncated") when it stops inside one.
 export function decodeMessages(bytes: Uint8Array): Message[] {
   const messages: Message[] = [];
   let offset = 0;
@@ -31,7 +31,7 @@ export function decodeMessages(bytes: Uint8Array): Message[] {
   return messages;
 }
 
-// 3. Should return the messages each chunk completes, keeping an unfinished one for the next chunk;
+// 3. (step 4) Should return the messages each chunk completes, keeping an unfinished one for the next chunk;
 //    end() should throw when the stream stopped inside a message.
 export class MessageReader {
   push(chunk: Uint8Array): Message[] {

@@ -27,12 +27,12 @@ export const app = new FastAPI();
 
 app.websocket("/ws", async (ws) => {
   await ws.accept();
-  // 1. Nobody is asked who they are.
+  // Step 2: nobody is asked who they are.
   manager.add(ws);
   while (true) {
     const text = await ws.receiveText();
-    // 2. A client that leaves stays in the manager.
-    // 3. Only this worker's clients hear it.
+    // Step 2: a client that leaves stays in the manager.
+    // Step 3: only this worker's clients hear it.
     await manager.broadcast(`anonymous: ${text}`);
   }
 });

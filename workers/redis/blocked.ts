@@ -19,6 +19,12 @@ export interface BlockState {
   gone?: (key: string) => Reply | undefined;
   resolve: (r: Reply) => void;
   reject: (e: Error) => void;
+  /**
+   * Told synchronously, at the moment of release, before the promise settles: a host in virtual
+   * time (the tasks loop, workers/tasks/queue/redis-on-loop.ts) must learn of it then, not some
+   * microtasks later when its clock may have moved on.
+   */
+  onRelease?: (r: Reply | Error) => void;
 }
 
 /** blockForKeys: park the connection on keys of its database until one can serve it or the deadline passes. */
@@ -63,6 +69,7 @@ export function unblockClient(c: Connection, reply: Reply | Error, reason: "serv
   s.blocked.delete(c);
   c.block = null;
   if (s.sink) s.emit({ kind: "unblock", conn: c.id, reason, ...(key === undefined ? {} : { key }) });
+  b.onRelease?.(reply);
   if (reply instanceof Error) b.reject(reply);
   else b.resolve(reply);
 }

@@ -111,6 +111,38 @@ describe("blocking pops", () => {
     return Promise.resolve().then(() => expect(settled).toBe(NIL_ARRAY));
   });
 
+  // What redis-server 7.0.15 did with each timeout (redis-cli, 2026-12-07): the seconds are
+  // multiplied by 1000 as long doubles and rounded UP, so a sliver of a millisecond waits 1 ms,
+  // "-0.001" (a hair above -1 ms as a long double) means no timeout, and 1e20 or inf overflow the
+  // conversion into a negative number.
+  it.each([
+    ["0.0001", 1],
+    ["1e-400", 1],
+    ["0.0009", 1],
+    ["1.0005", 1001],
+    ["-0.001", 0],
+    ["-1e-400", 0],
+  ])("a timeout of %s seconds waits %s ms (0: for good)", (arg, ms) => {
+    const time = clock();
+    const server = createRedis({ now: time.now });
+    const a = server.connect();
+    expect(a.execute(["BLPOP", "q", arg])).toBeInstanceOf(Pending);
+    const deadline = a.block!.deadline;
+    expect(deadline === 0 ? 0 : deadline - time.t).toBe(ms);
+  });
+
+  it("a timeout near 2^63 ms waits for good (7.0 adds the clock without a range check)", () => {
+    const time = clock();
+    const a = createRedis({ now: time.now }).connect();
+    expect(a.execute(["BLPOP", "q", "9223372036854775"])).toBeInstanceOf(Pending);
+    expect(a.block!.deadline).toBeGreaterThan(9.2e18);
+  });
+
+  it.each(["1e20", "inf", "-1", "-0.0011"])("a timeout of %s seconds is negative", (arg) => {
+    const a = createRedis({ now: clock().now }).connect();
+    expect(a.execute(["BLPOP", "q", arg])).toEqual(new ErrorReply("ERR timeout is negative"));
+  });
+
   it("BLMOVE parks until the source gets an element, then moves it", async () => {
     const server = createRedis({ now: clock().now });
     const [a, b] = [server.connect(), server.connect()];

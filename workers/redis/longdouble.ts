@@ -204,6 +204,31 @@ export function formatLongDoubleHuman(v: LongDouble): string {
   return v.neg ? "-" + body : body;
 }
 
+const LLONG_MIN = -(1n << 63n);
+
+/**
+ * `(long long) ceill(v * 1000.0)`: seconds to milliseconds as getTimeoutFromObjectOrReply does it
+ * (timeout.c). The product is rounded to a long double first, so "-0.001" seconds is a hair
+ * above -1 ms and ceils to 0 (no timeout: block forever), and "0.0001" ceils up to 1 ms. A value
+ * the conversion cannot hold (infinity, 2^63 and beyond) is x87's "integer indefinite", LLONG_MIN.
+ */
+export function ceilMillis(v: LongDouble): bigint {
+  if (v.kind !== "finite") return LLONG_MIN;
+  if (v.m === 0n) return 0n;
+  const num = v.m * 1000n;
+  const p = v.e >= 0 ? roundRational(v.neg, num << BigInt(v.e), 1n) : roundRational(v.neg, num, 1n << BigInt(-v.e));
+  if (p.kind !== "finite") return LLONG_MIN;
+  let whole: bigint;
+  if (p.e >= 0) whole = p.m << BigInt(p.e);
+  else {
+    const shift = BigInt(-p.e);
+    // Toward +infinity: a positive fraction rounds up, a negative one is cut off.
+    whole = p.neg ? p.m >> shift : (p.m + (1n << shift) - 1n) >> shift;
+  }
+  const signed = p.neg ? -whole : whole;
+  return signed >= -LLONG_MIN || signed < LLONG_MIN ? LLONG_MIN : signed;
+}
+
 /** The nearest double (for timeouts and the like). */
 export function longDoubleToNumber(v: LongDouble): number {
   if (v.kind === "nan") return NaN;

@@ -17,6 +17,7 @@ import { Event, Lock, Queue, TaskSet } from "./sync.ts";
 import { createTask, currentTask, allTasks, callSoon, callLater, cpu, createFuture, toThread, toProcess, gc } from "./api.ts";
 import { CancelledError, GeneratorExit, InvalidStateError, QueueEmpty, QueueFull, TimeoutError, label } from "./errors.ts";
 import { measureWorkersOn, type WorkerPool } from "./real-workers.ts";
+import { queuePlayground } from "./queue/playground.ts";
 import type { TasksTrace } from "./trace.ts";
 import type * as LearnerApi from "./learner-api.ts";
 
@@ -62,18 +63,23 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   let loops = 0;
   const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
 
+  // The loop now running, for what other engines on it report in loop ms (the queues, their Redis).
+  let current = { loop: 0, base: 0 };
+  const onAxis = (event: { t: number; loop?: number }, end = event.t) => {
+    event.t += current.base;
+    event.loop = current.loop;
+    axisEnd = Math.max(axisEnd, end + current.base);
+    env.trace(event as TraceEvent);
+  };
+  // The queue's events and its Redis's are copied: the loop's own are fresh objects kept nowhere.
+  const queues = queuePlayground({ trace: (event) => onAxis({ ...event }) });
+
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
-    const loop = ++loops;
-    const base = Math.max(axisEnd, env.now());
-    // Each event is a fresh object the loop keeps nowhere: placed on the run's axis where it is.
-    const tracer = (event: TasksTrace) => {
-      event.t += base;
-      event.loop = loop;
-      axisEnd = Math.max(axisEnd, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
-      env.trace(event);
-    };
+    current = { loop: ++loops, base: Math.max(axisEnd, env.now()) };
+    const base = current.base;
+    const tracer = (event: TasksTrace) => onAxis(event, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
     const outcome = await runToOutcome(main, { loop: eventLoop });
     axisEnd = Math.max(axisEnd, base + eventLoop.time());
@@ -110,6 +116,10 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     QueueFull,
     GeneratorExit,
     isMainThread: !env.inWorker,
+    createRedis: (options) => queues.createRedis({ seed: options?.seed }),
+    durableQueue: (redis, options) => queues.durableQueue(redis, { ...options, trace: undefined }),
+    memoryQueue: (options) => queues.memoryQueue({ ...options, trace: undefined }),
+    queueControls: queues.queueControls,
     measureWorkers: async (options) => {
       if (env.inWorker) throw new Error(MEASURE_IN_WORKER);
       return measureWorkersOn(env.workers ?? null, options, { now: env.now, trace: (e) => env.trace(e) });

@@ -38,7 +38,7 @@ ${welcomeStarter()}`,
   );
   await settled(page);
   await expect(output(page)).toContainText("Task was destroyed but it is pending!");
-  await expect(output(page)).toContainText("task: <Task name='send-email'>");
+  await expect(output(page)).toContainText("task: <Task pending name='send-email'>");
   await expect(output(page)).toContainText("first done: job-19 last done: job-0");
   // The trace arrived: 21 tasks' lives (created, started, awaited, resumed, finished, destroyed)
   // and the loop's 7 virtual seconds placed on the run's axis, though the run took far less.
@@ -73,14 +73,14 @@ test("measureWorkers runs the learner's CPU-bound export on 1, 2 and 4 real Web 
   page.on("worker", (w) => workers.push(w.url()));
   await runCode(
     page,
-    `import { measureWorkers, isMainThread } from "playground/tasks";
+    `import { measureWorkers, isMainThread, Lock } from "playground/tasks";
 export function primesBelow(n: number): number {
   let count = 0;
   for (let i = 2; i < n; i++) { let p = true; for (let d = 2; d * d <= i; d++) if (i % d === 0) { p = false; break; } if (p) count++; }
   return count;
 }
 export function escape(): null {
-  console.log("inside:", [typeof (globalThis as any).postMessage, typeof (globalThis as any).self, typeof (globalThis as any).fetch, Object.isFrozen(Object.prototype)].join(","));
+  console.log("inside:", [typeof (globalThis as any).postMessage, typeof (globalThis as any).self, typeof (globalThis as any).fetch, Object.isFrozen(Object.prototype), Object.isFrozen(Lock.prototype)].join(","));
   return null;
 }
 if (isMainThread) {
@@ -95,8 +95,8 @@ export const app = null;
   await settled(page, 60_000);
   await expect(output(page)).toContainText('timings [[1,true,true],[2,true,true],[4,true,true]]');
   await expect(output(page)).toContainText("measured 1");
-  // In the worker, learner code is in a Compartment of a locked-down realm, as in the sandbox.
-  await expect(output(page)).toContainText("[worker 1] inside: undefined,undefined,function,true");
+  // In the worker, learner code is in a Compartment of a locked-down realm, its modules hardened, as in the sandbox.
+  await expect(output(page)).toContainText("[worker 1] inside: undefined,undefined,function,true,true");
   // 1 + 2 + 4 + 1 workers, each a Web Worker of its own started from a blob: URL.
   expect(workers.filter((u) => u.startsWith("blob:")).length).toBeGreaterThanOrEqual(8);
 });

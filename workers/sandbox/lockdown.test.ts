@@ -40,7 +40,7 @@ const ATTACKS: Record<string, string> = {
 
 /** A learner's asyncio program (ordering, waitFor's cancel, the fire-and-forget trap) and checks that read it. */
 const TASKS_CODE = `
-import { run, createTask, sleep, gather, waitFor, gc, Event, Queue, CancelledError, TimeoutError, Lock } from "playground/tasks";
+import { run, createTask, sleep, gather, waitFor, gc, Event, Queue, CancelledError, TimeoutError, Lock, createRedis, durableQueue } from "playground/tasks";
 export async function order() {
   const log: string[] = [];
   await run(async () => {
@@ -63,6 +63,18 @@ export async function cancel() {
   });
   return seen;
 }
+export async function queued() {
+  const sent: string[] = [];
+  await run(async () => {
+    const queue = await durableQueue<string>(createRedis().createClient(), { pollMs: 100 });
+    queue.worker("w1", async (job) => { await job.once(async () => { sent.push(job.payload); }); });
+    await queue.add("welcome", { key: "k1" });
+    await queue.add("welcome again", { key: "k1" });
+    await sleep(1000);
+    await queue.stop();
+  });
+  return sent;
+}
 export function patchLock() {
   try { (Lock.prototype as any).acquire = async () => true; return "patched"; } catch { return "refused"; }
 }
@@ -72,6 +84,7 @@ import { defineChecks, expect } from "playground/checks";
 export default defineChecks([
   { name: "order", run: async ({ order }) => expect(await order()).to.deep.equal(["put 1", "got 1", "put 2", "got 2", "put 3", "got 3"]) },
   { name: "cancel", run: async ({ cancel }) => expect(await cancel()).to.deep.equal(["cancelled", "finally", "timeout"]) },
+  { name: "queue", run: async ({ queued }) => expect(await queued()).to.deep.equal(["welcome"]) },
   { name: "hardened", run: ({ patchLock }) => expect(patchLock()).to.equal("refused") },
 ]);
 `;
@@ -114,9 +127,10 @@ describe("the sandbox, locked down as in the browser", () => {
     expect(result.checks.map((c) => [c.name, c.passed, c.message ?? null])).toEqual([
       ["order", true, null],
       ["cancel", true, null],
+      ["queue", true, null],
       ["hardened", true, null],
     ]);
-    expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task name='send-email'>");
+    expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>");
   });
 
   it("a solution that tries to change an intrinsic first is refused, and still passes", () => {

@@ -65,6 +65,17 @@ export interface Handle {
  */
 export type { ThreadBody, ThreadContext, ThreadOp } from "./threads.ts";
 import type { ThreadBody } from "./threads.ts";
+import type { RedisClientType } from "../redis/client/client.ts";
+import type { RedisOnLoop } from "./queue/redis-on-loop.ts";
+import type { DurableQueueOptions } from "./queue/durable.ts";
+import type { MemoryJobQueue, MemoryQueueOptions } from "./queue/memory.ts";
+import type { JobQueue } from "./queue/types.ts";
+import type { QueueControls } from "./queue/controls.ts";
+export type { Handler, Job, JobQueue, QueueWorker, RetryPolicy, WorkerState } from "./queue/types.ts";
+export type { MemoryJobQueue } from "./queue/memory.ts";
+export type { QueueControls, WorkerView } from "./queue/controls.ts";
+export type { RedisOnLoop } from "./queue/redis-on-loop.ts";
+export type { RedisClientType } from "../redis/client/client.ts";
 
 /** asyncio.Event: tasks wait until it is set. */
 export declare class Event {
@@ -195,6 +206,26 @@ export declare function gc(): Promise<void>;
 /** The loop's clock: virtual milliseconds since run() started it. */
 export declare function loopTime(): number;
 
+/**
+ * A Redis server (7.0, streams included) on the running loop's clock, so a 30 s visibility timeout
+ * passes in no real time; `createClient()` gives node-redis-style clients. Call it inside run().
+ */
+export declare function createRedis(options?: { seed?: number }): RedisOnLoop;
+
+/**
+ * A durable job queue on a Redis stream and consumer group: producers XADD, workers (tasks on
+ * the loop) XREADGROUP and XACK on success; a crashed worker's jobs are reclaimed with XAUTOCLAIM
+ * after the visibility timeout; retries back off by the delivery count; past maxDeliveries a job
+ * goes to `<stream>:dead`. Delivery is at least once: `job.once(effect)` keys the side effect.
+ */
+export declare function durableQueue<P = unknown>(redis: RedisClientType, options?: Omit<DurableQueueOptions, "trace">): Promise<JobQueue<P>>;
+
+/** The same interface over a JavaScript array: a job a crashed worker held is lost. */
+export declare function memoryQueue<P = unknown>(options?: Omit<MemoryQueueOptions, "trace">): MemoryJobQueue<P>;
+
+/** A queue's workers as plain data, and crash / restart by name (what the page's buttons call). */
+export declare function queueControls(queue: JobQueue<unknown>): QueueControls;
+
 /** One measurement of measureWorkers: the same jobs on `workers` real Web Workers. */
 export interface WorkerTiming {
   workers: number;
@@ -227,34 +258,3 @@ export declare const isMainThread: boolean;
  * `cluster` engine.
  */
 export declare function measureWorkers(options: MeasureOptions): Promise<WorkerTiming[]>;
-
-// ── Job queues: work that must happen, handed to workers (tasks of this loop) ──────────────────
-// The durable one runs on Redis Streams (a Redis engine on this loop's clock, so a 30 s visibility
-// timeout passes in no real time); the in-memory one on an array, which a crash empties.
-export type { Job, Handler, JobQueue, QueueWorker, RetryPolicy, WorkerState } from "./queue/types.ts";
-export type { MemoryJobQueue, MemoryQueueOptions } from "./queue/memory.ts";
-export type { DurableQueueOptions } from "./queue/durable.ts";
-export type { RedisOnLoop } from "./queue/redis-on-loop.ts";
-import type { JobQueue } from "./queue/types.ts";
-import type { MemoryJobQueue, MemoryQueueOptions } from "./queue/memory.ts";
-import type { DurableQueueOptions } from "./queue/durable.ts";
-import type { RedisOnLoop } from "./queue/redis-on-loop.ts";
-import type { RedisClientType } from "../redis/client/client.ts";
-
-/**
- * A Redis server (the Redis engine, 7.0's commands) whose clock is the running loop's. Call it
- * inside run(); `createClient({ name })` gives a node-redis-style client on it.
- */
-export declare function createRedis(): RedisOnLoop;
-
-/**
- * A durable job queue on a Redis stream: `add` is XADD, each worker reads with XREADGROUP, runs
- * your handler and XACKs after it returns; a job a crashed worker left pending is taken over by
- * another worker (XAUTOCLAIM) once the visibility timeout has passed, so every job runs at least
- * once. Give `add` a `key` and wrap the side effect in `job.once(...)` so a redelivery does not
- * repeat it. `redis` is the producer's client (createRedis().createClient()).
- */
-export declare function durableQueue<P = unknown>(redis: RedisClientType, options?: Omit<DurableQueueOptions, "trace">): Promise<JobQueue<P>>;
-
-/** The same interface on a JavaScript array in this process: a job a worker holds when it crashes is lost. */
-export declare function memoryQueue<P = unknown>(options?: Omit<MemoryQueueOptions, "trace">): MemoryJobQueue<P>;

@@ -78,11 +78,52 @@ describe("playground/tasks", () => {
       await api.gc();
       log.push(`kept destroyed: ${task.destroyed}`);
     });
-    expect(lines).toEqual(["error Task was destroyed but it is pending!\ntask: <Task name='send-email'>"]);
+    expect(lines).toEqual(["error Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>"]);
     expect(log[0]).toBe("lost finally");
     expect(log).toContain("kept destroyed: false");
     expect(trace.some((e) => e.kind === "task" && e.task === "send-email" && e.phase === "destroyed")).toBe(true);
     expect(trace.some((e) => e.kind === "task" && e.task === "kept-email" && e.phase === "destroyed")).toBe(false);
+  });
+
+  it("a task's exception nobody retrieved is reported as asyncio's handler words it", async () => {
+    const { api, lines } = module();
+    await api.run(async () => {
+      api.createTask(async () => {
+        throw new RangeError("boom");
+      }, "doomed");
+      await api.sleep(10);
+    });
+    expect(lines).toEqual(["error Task exception was never retrieved\nfuture: <Task finished name='doomed' exception=RangeError('boom')>\nRangeError: boom"]);
+  });
+
+  it("offers the durable queue: a crashed worker's job comes back, and its events join the loop's on the run's axis", async () => {
+    const { api, trace } = module();
+    await api.run(async () => void (await api.sleep(1000)));
+    const sent: string[] = [];
+    await api.run(async () => {
+      const redis = api.createRedis();
+      const queue = await api.durableQueue<{ to: string }>(redis.createClient(), { visibilityMs: 5000, pollMs: 100, backoffMs: 100 });
+      const handler = async (job: { payload: { to: string }; worker: string; once(effect: () => Promise<void>): Promise<boolean> }) => {
+        await job.once(async () => {
+          await api.sleep(50);
+          sent.push(`${job.payload.to} by ${job.worker}`);
+        });
+      };
+      const w1 = queue.worker("w1", handler);
+      await queue.add({ to: "ada@example.com" }, { key: "welcome:ada" });
+      api.callLater(20, () => w1.crash());
+      api.createTask(async () => {
+        await api.sleep(100);
+        queue.worker("w2", handler);
+      });
+      await api.sleep(8000);
+      await queue.stop();
+    });
+    expect(sent).toEqual(["ada@example.com by w2"]);
+    const queueEvents = (trace as unknown as { source: string; kind: string; t: number; loop?: number }[]).filter((e) => e.source === "queue");
+    expect(queueEvents.length).toBeGreaterThan(0);
+    expect(queueEvents.every((e) => e.loop === 2 && e.t >= 1100)).toBe(true);
+    expect(queueEvents.map((e) => e.kind)).toEqual(expect.arrayContaining(["added", "claimed", "acked"]));
   });
 
   it("rejects with what main raised, and says what run() takes", async () => {

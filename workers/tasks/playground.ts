@@ -17,9 +17,9 @@ import { Event, Lock, Queue, TaskSet } from "./sync.ts";
 import { createTask, currentTask, allTasks, callSoon, callLater, cpu, createFuture, toThread, toProcess, gc } from "./api.ts";
 import { CancelledError, GeneratorExit, InvalidStateError, QueueEmpty, QueueFull, TimeoutError, label } from "./errors.ts";
 import { measureWorkersOn, type WorkerPool } from "./real-workers.ts";
+import { queuePlayground } from "./queue/playground.ts";
 import type { TasksTrace } from "./trace.ts";
 import type * as LearnerApi from "./learner-api.ts";
-import { queuePlayground } from "./queue/playground.ts";
 
 export interface TasksModuleEnv {
   now(): number;
@@ -35,37 +35,51 @@ export interface TasksModuleEnv {
 export const MEASURE_IN_WORKER =
   "measureWorkers() ran inside a worker: each worker imports your module afresh, so a call at its top level runs there too. Guard it with `if (isMainThread)`, as Python guards a process pool with `if __name__ == \"__main__\":`";
 
-/** How asyncio's default exception handler words a report (logger.error in base_events.py), on one or two lines. */
+/** Python's repr of an exception: ValueError('boom'). */
+function excRepr(exc: unknown): string {
+  const text = label(exc);
+  const colon = text.indexOf(": ");
+  return colon < 0 ? `${text}()` : `${text.slice(0, colon)}('${text.slice(colon + 2)}')`;
+}
+
+/**
+ * How asyncio's default exception handler words a report (base_events.py, logged by
+ * logger.error): the message, the object it is about (`task:` for a task destroyed pending or one
+ * that failed during shutdown, `future:` for an exception never retrieved), and the exception's
+ * last traceback line.
+ */
 export function reportText(ctx: ExceptionContext): string {
-  const subject = ctx.name === undefined ? "" : ctx.name === "future" ? "\nfuture: <Future>" : `\ntask: <Task name='${ctx.name}'>`;
-  const exc = ctx.exception === undefined ? "" : `\n${label(ctx.exception)}`;
-  return `${ctx.message}${subject}${exc}`;
+  const exc = ctx.exception === undefined ? "" : ` exception=${excRepr(ctx.exception)}`;
+  let subject = "";
+  if (ctx.message === "Task was destroyed but it is pending!") subject = `\ntask: <Task pending name='${ctx.name}'>`;
+  else if (ctx.message === "Task exception was never retrieved") subject = `\nfuture: <Task finished name='${ctx.name}'${exc}>`;
+  else if (ctx.message === "Future exception was never retrieved") subject = `\nfuture: <Future finished${exc}>`;
+  else if (ctx.name !== undefined) subject = `\ntask: <Task finished name='${ctx.name}'${exc}>`;
+  return `${ctx.message}${subject}${ctx.exception === undefined ? "" : `\n${label(ctx.exception)}`}`;
 }
 
 export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   let axisEnd = 0;
   let loops = 0;
-  // The loop running now (or the last one): where its events, the queues' included, sit on the axis.
-  let current = { base: 0, loop: 0 };
-  /** Places an event stamped in loop ms on the run's axis, numbered with its loop. */
-  const place = (event: { t: number; loop?: number }, durationMs = 0) => {
+  const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
+
+  // The loop now running, for what other engines on it report in loop ms (the queues, their Redis).
+  let current = { loop: 0, base: 0 };
+  const onAxis = (event: { t: number; loop?: number }, end = event.t) => {
     event.t += current.base;
     event.loop = current.loop;
-    axisEnd = Math.max(axisEnd, event.t + durationMs);
+    axisEnd = Math.max(axisEnd, end + current.base);
     env.trace(event as TraceEvent);
   };
-  // The job queues and their Redis stamp their events with the running loop's ms as the loop does;
-  // each is a fresh object (the sinks copy or build it), so it can be placed in place.
-  const queues = queuePlayground({ trace: (event) => place(event) });
-  const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
+  // The queue's events and its Redis's are copied: the loop's own are fresh objects kept nowhere.
+  const queues = queuePlayground({ trace: (event) => onAxis({ ...event }) });
 
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
-    current = { base: Math.max(axisEnd, env.now()), loop: ++loops };
-    const { base } = current;
-    // Each event is a fresh object the loop keeps nowhere: placed on the run's axis where it is.
-    const tracer = (event: TasksTrace) => place(event, event.kind === "loop-blocked" ? event.durationMs : 0);
+    current = { loop: ++loops, base: Math.max(axisEnd, env.now()) };
+    const base = current.base;
+    const tracer = (event: TasksTrace) => onAxis(event, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
     const outcome = await runToOutcome(main, { loop: eventLoop });
     axisEnd = Math.max(axisEnd, base + eventLoop.time());
@@ -101,10 +115,11 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     QueueEmpty,
     QueueFull,
     GeneratorExit,
-    createRedis: queues.createRedis as unknown as typeof LearnerApi.createRedis,
-    durableQueue: queues.durableQueue as unknown as typeof LearnerApi.durableQueue,
-    memoryQueue: queues.memoryQueue as unknown as typeof LearnerApi.memoryQueue,
     isMainThread: !env.inWorker,
+    createRedis: (options) => queues.createRedis({ seed: options?.seed }),
+    durableQueue: (redis, options) => queues.durableQueue(redis, { ...options, trace: undefined }),
+    memoryQueue: (options) => queues.memoryQueue({ ...options, trace: undefined }),
+    queueControls: queues.queueControls,
     measureWorkers: async (options) => {
       if (env.inWorker) throw new Error(MEASURE_IN_WORKER);
       return measureWorkersOn(env.workers ?? null, options, { now: env.now, trace: (e) => env.trace(e) });

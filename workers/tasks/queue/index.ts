@@ -4,6 +4,7 @@
 export { durableQueue, type DurableQueueOptions } from "./durable.ts";
 export { memoryQueue, type MemoryJobQueue, type MemoryQueueOptions } from "./memory.ts";
 export { queueControls, type QueueControls, type WorkerView } from "./controls.ts";
-export { redisOnLoop, type RedisOnLoop, type RedisOnLoopOptions } from "./redis-on-loop.ts";
+export { EPOCH, redisOnLoop, type RedisOnLoop, type RedisOnLoopOptions } from "./redis-on-loop.ts";
+export { queuePlayground, type QueuePlaygroundEnv } from "./playground.ts";
 export { backoffFor, type Handler, type Job, type JobQueue, type QueueWorker, type RetryPolicy, type WorkerState } from "./types.ts";
 export type * from "./trace.ts";

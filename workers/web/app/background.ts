@@ -5,8 +5,8 @@
 // A task that raises stops the rest (Starlette's loop simply propagates) and the exception leaves
 // the ASGI app after the response was sent: the client already has its answer, which nothing can
 // change; the request-scoped teardown sees the exception (endpoint.ts), and the server reports it
-// (the app traces `unhandled`; uvicorn would log "Exception in ASGI application"; Starlette's
-// TestClient re-raises it unless raiseServerExceptions is false). The trace tells each task's
+// (the app traces `unhandled`; Starlette's TestClient re-raises it; with raiseServerExceptions
+// false the playground's TestClient logs uvicorn's "Exception in ASGI application" instead). The trace tells each task's
 // start and its end or failure, and names the tasks the failure kept from running.
 
 type Task = { fn: (...args: never[]) => unknown; args: unknown[] };

@@ -121,6 +121,6 @@ if (isMainThread) {
     await sleep(10);
     await makeThumbnails(4);
   });
-  const timings = await measureWorkers({ exportName: "primesBelow", jobs: Array.from({ length: 8 }, () => [40_000]) });
+  const timings = await measureWorkers({ exportName: "primesBelow", jobs: Array.from({ length: 8 }, () => [300_000]) });
   console.log("primesBelow on real workers:", timings.map((t) => `${t.workers} → ${Math.round(t.ms)} ms (×${t.speedup.toFixed(2)})`).join(", "));
 }

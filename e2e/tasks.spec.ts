@@ -50,6 +50,29 @@ ${welcomeStarter()}`,
   expect(errors).toEqual([]);
 });
 
+test("the durable queue from playground/tasks: a worker crashed mid-job, the job delivered again after the visibility timeout, the email sent once", async ({ page }) => {
+  await openLesson(page);
+  await runCode(
+    page,
+    `import { run, sleep, callLater, createRedis, durableQueue } from "playground/tasks";
+const sent: string[] = [];
+await run(async () => {
+  const queue = await durableQueue<string>(createRedis().createClient(), { visibilityMs: 5000, pollMs: 100, backoffMs: 100 });
+  const handler = async (job: any) => { await job.once(async () => { await sleep(50); sent.push(job.payload + " by " + job.worker); }); };
+  const w1 = queue.worker("w1", handler);
+  await queue.add("welcome ada", { key: "welcome:ada" });
+  callLater(20, () => w1.crash()); // mid-send: w1 took the job, the email is not out yet
+  callLater(100, () => void queue.worker("w2", handler));
+  await sleep(8000);
+  await queue.stop();
+});
+console.log("sent:", JSON.stringify(sent));
+${welcomeStarter()}`,
+  );
+  await settled(page);
+  await expect(output(page)).toContainText('sent: ["welcome ada by w2"]');
+});
+
 for (const [what, body] of Object.entries({
   "a task that never yields (while (true) {})": "while (true) {}",
   "a task that yields forever in virtual time": "for (;;) await sleep(0);",

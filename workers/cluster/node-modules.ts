@@ -4,10 +4,12 @@
 //                       number, sleep and waitFor on the engine's clock;
 //   playground/web      the web engine (its own trace is not kept: the coordinator traces what
 //                       crosses the wires);
-//   playground/redis    an ordinary in-memory Redis, private to this worker.
+//   playground/redis    an ordinary in-memory Redis, private to this worker;
+//   playground/tasks    the event loop (its trace not kept); measureWorkers refuses, from inside a worker.
 import { createClientFor } from "../redis/client/client.ts";
 import { redisModule } from "../redis/playground.ts";
 import { webModule } from "../web/playground.ts";
+import { tasksModule } from "../tasks/playground.ts";
 import type { NodeBroker } from "./node-broker.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { Clock } from "./transport.ts";
@@ -49,6 +51,7 @@ export function nodeModules(env: NodeModulesEnv): Record<string, unknown> {
       "playground/cluster": () => workerClusterModule(env),
       "playground/web": () => webModule({ now, trace: drop }),
       "playground/redis": () => redisModule({ now, trace: drop }),
+      "playground/tasks": () => tasksModule({ now, trace: drop, workers: null, inWorker: true }),
     },
     undefined,
   );

@@ -1,10 +1,10 @@
 // One worker of a learner's cluster, in a real Web Worker the page's cluster host starts from a
 // blob: URL (spawn-node.ts), so the page's Content-Security-Policy binds it as it binds the
 // sandbox. It locks the realm down as the sandbox does (worker.ts there: the engines are evaluated
-// first, then lockdown), waits for the port to the run's coordinator, and serves a ClusterNode on
+// first, then lockdown; its modules hardened), waits for the port to the run's coordinator, and serves a ClusterNode on
 // it; the learner's module is evaluated inside a Compartment (compartment.ts).
 import "ses";
-import { compartmentEvaluator, lockRealm } from "../sandbox/compartment";
+import { compartmentEvaluator, hardenedModules, lockRealm } from "../sandbox/compartment";
 import { LEARNER_FILE } from "./node.ts";
 import { workerClock, serveNode, type ServedNode } from "./serve-node.ts";
 import type { Evaluate } from "./transport.ts";
@@ -12,7 +12,8 @@ import type { Evaluate } from "./transport.ts";
 lockRealm();
 
 const inCompartment = compartmentEvaluator();
-const evaluate: Evaluate = (code, modules, console) => inCompartment(code, { filename: LEARNER_FILE, modules, console });
+// Its playground modules hardened as the sandbox's are, so learner code cannot change them under the worker.
+const evaluate: Evaluate = (code, modules, console) => inCompartment(code, { filename: LEARNER_FILE, modules: hardenedModules(modules), console });
 
 let served: ServedNode | null = null;
 

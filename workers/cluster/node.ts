@@ -7,6 +7,7 @@ import type { AsgiWebSocketApp } from "../web/app/asgi.ts";
 import { formatArgs } from "../sandbox/console-capture.ts";
 import { locateError } from "../sandbox/evaluate.ts";
 import { NodeBroker } from "./node-broker.ts";
+import { NodeJobs } from "./node-jobs.ts";
 import { nodeModules } from "./node-modules.ts";
 import type { FromNode, NodeConfig, ToNode } from "./protocol.ts";
 import { serveWebSocket, webSocketScope, type WebSocketConnection, type WebSocketPeer } from "../web/websocket/server.ts";
@@ -44,6 +45,8 @@ export class ClusterNode {
   private readonly broker: NodeBroker;
   /** The connections each unanswered ping round is still waiting on. */
   private rounds: Set<number>[] = [];
+  /** Set when the worker was started to run jobs (measureWorkers) instead of serving. */
+  private jobs: NodeJobs | null = null;
 
   constructor(private readonly env: NodeEnv) {
     this.broker = new NodeBroker((message) => env.post(message));
@@ -71,11 +74,24 @@ export class ClusterNode {
       case "broker-push":
         this.broker.handle(message);
         break;
+      case "load-jobs":
+        if (this.config || this.jobs) return;
+        this.jobs = new NodeJobs({
+          ...this.env,
+          modules: (worker) => nodeModules({ worker, clock: this.env.clock, broker: this.broker }),
+          errorText,
+          console: this.console(),
+        });
+        void this.jobs.load(message.code, message.worker);
+        break;
+      case "job":
+        void this.jobs?.run(message.id, message.exportName, message.args);
+        break;
     }
   }
 
   private async load(code: string, config: NodeConfig): Promise<void> {
-    if (this.config) return;
+    if (this.config || this.jobs) return;
     this.config = config;
     const modules = nodeModules({ worker: config.worker, clock: this.env.clock, broker: this.broker });
     let exports: Record<string, unknown>;

@@ -4,14 +4,14 @@
 // other on the trace's axis: each is stamped from where the last one's events reached (or from
 // now on the run's clock, if later), and numbered.
 import type { TraceEvent } from "../trace.ts";
-import { compartmentEvaluator } from "../sandbox/compartment.ts";
+import { compartmentEvaluator, hardenedModules } from "../sandbox/compartment.ts";
 import { evaluateModule } from "../sandbox/evaluate.ts";
 import { createClientFor } from "../redis/client/client.ts";
 import { startCluster, Cluster } from "./cluster.ts";
 import { SimClient } from "./client.ts";
 import { LEARNER_FILE } from "./node.ts";
 import { oneThread } from "./one-thread.ts";
-import { HostChannel, webWorkerTransport } from "./web-workers.ts";
+import { hostChannelOf, webWorkerTransport } from "./web-workers.ts";
 import { sleepOn, TimeoutError, waitForOn } from "./timing.ts";
 import type { ClusterTrace } from "./trace.ts";
 import { realClock, type ClusterTransport, type Evaluate } from "./transport.ts";
@@ -37,11 +37,7 @@ function evaluatorHere(): Evaluate {
   const lockedDown = typeof harden === "function" && Object.isFrozen(Object.prototype);
   if (!lockedDown) return (code, modules, console) => evaluateModule(code, { filename: LEARNER_FILE, modules, console });
   const evaluate = compartmentEvaluator();
-  return (code, modules, console) => {
-    const hardened: Record<string, unknown> = {};
-    for (const name of Object.keys(modules)) Object.defineProperty(hardened, name, { enumerable: true, get: () => harden!(modules[name]) });
-    return evaluate(code, { filename: LEARNER_FILE, modules: hardened, console });
-  };
+  return (code, modules, console) => evaluate(code, { filename: LEARNER_FILE, modules: hardenedModules(modules), console });
 }
 
 /**
@@ -51,7 +47,7 @@ function evaluatorHere(): Evaluate {
 export function workersFor(env: Pick<ClusterModuleEnv, "port" | "now">): () => ClusterTransport {
   const port = env.port("cluster");
   if (!port) return () => oneThread({ evaluate: evaluatorHere() });
-  const channel = new HostChannel(port);
+  const channel = hostChannelOf(port);
   return () => webWorkerTransport(channel, () => env.now());
 }
 

@@ -33,7 +33,14 @@ export type ToNode =
   | { type: "broker-reply"; id: number; ok: true; reply: unknown }
   | { type: "broker-reply"; id: number; ok: false; error: string }
   /** A pushed frame (pub/sub message) for one of this worker's broker links. */
-  | { type: "broker-push"; link: number; frame: string[] };
+  | { type: "broker-push"; link: number; frame: string[] }
+  /** Evaluate the learner's module to call its functions (measureWorkers in playground/tasks), not to serve. */
+  | { type: "load-jobs"; code: string; worker: number }
+  /** Call the module's export `exportName` with `args` and answer `job-done`. */
+  | { type: "job"; id: number; exportName: string; args: JobValue[] };
+
+/** What a job takes and returns: JSON's values without objects (numbers, strings, booleans, null, arrays of them). */
+export type JobValue = number | string | boolean | null | JobValue[];
 
 /** Worker → coordinator. */
 export type FromNode =
@@ -55,4 +62,7 @@ export type FromNode =
   | { type: "broker-open"; link: number }
   | { type: "broker-command"; link: number; id: number; argv: string[] }
   | { type: "broker-close"; link: number }
-  | { type: "console"; level: "log" | "info" | "warn" | "error"; text: string };
+  | { type: "console"; level: "log" | "info" | "warn" | "error"; text: string }
+  /** A job's outcome; `ms` is how long the call took, timed inside the worker. */
+  | { type: "job-done"; id: number; ok: true; value: JobValue; ms: number }
+  | { type: "job-done"; id: number; ok: false; error: string };

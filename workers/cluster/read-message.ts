@@ -4,7 +4,7 @@
 // boundary"). Only the shapes of protocol.ts get through, types and sizes checked; anything else is
 // null. Between real Web Workers one more message exists: `idle` (serve-node.ts, web-workers.ts).
 import { MAX_WORKERS } from "./options.ts";
-import type { FromNode, NodeConfig, ToNode } from "./protocol.ts";
+import type { FromNode, JobValue, NodeConfig, ToNode } from "./protocol.ts";
 
 // uvicorn's --ws-max-size: 16 MiB.
 const MAX_TEXT = 16 << 20;
@@ -47,6 +47,10 @@ export function readFromNode(data: unknown): FromNode | null {
     case "console":
       if (!isText(m.text) || !(m.level === "log" || m.level === "info" || m.level === "warn" || m.level === "error")) return null;
       return { type: "console", level: m.level, text: m.text };
+    case "job-done":
+      if (!isConn(m.id)) return null;
+      if (m.ok === true) return isJobValue(m.value) && typeof m.ms === "number" && m.ms >= 0 && Number.isFinite(m.ms) ? { type: "job-done", id: m.id, ok: true, value: structuredClone(m.value), ms: m.ms } : null;
+      return m.ok === false && isText(m.error) ? { type: "job-done", id: m.id, ok: false, error: m.error } : null;
     default:
       return null;
   }
@@ -84,6 +88,12 @@ function isReply(v: unknown, depth = 0): boolean {
   return depth < 8 && Array.isArray(v) && v.length <= MAX_LIST && v.every((item) => isReply(item, depth + 1));
 }
 
+/** A job's argument or result (protocol.ts JobValue). */
+export function isJobValue(v: unknown, depth = 0): v is JobValue {
+  if (v === null || typeof v === "boolean" || typeof v === "number" || isText(v)) return true;
+  return depth < 8 && Array.isArray(v) && v.length <= MAX_LIST && v.every((item) => isJobValue(item, depth + 1));
+}
+
 /** What the coordinator may send a worker, else null. */
 export function readToNode(data: unknown): ToNode | null {
   if (!isRecord(data)) return null;
@@ -113,6 +123,11 @@ export function readToNode(data: unknown): ToNode | null {
       return data.ok === false && isText(data.error) ? { type: "broker-reply", id: data.id, ok: false, error: data.error } : null;
     case "broker-push":
       return isConn(data.link) && Array.isArray(data.frame) && data.frame.length <= 16 && data.frame.every(isText) ? { type: "broker-push", link: data.link, frame: [...data.frame] } : null;
+    case "load-jobs":
+      return isText(data.code) && Number.isInteger(data.worker) && (data.worker as number) >= 1 && (data.worker as number) <= MAX_WORKERS ? { type: "load-jobs", code: data.code, worker: data.worker as number } : null;
+    case "job":
+      if (!isConn(data.id) || typeof data.exportName !== "string" || data.exportName.length > 200 || !Array.isArray(data.args) || !isJobValue(data.args)) return null;
+      return { type: "job", id: data.id, exportName: data.exportName, args: structuredClone(data.args) };
     default:
       return null;
   }

@@ -93,6 +93,15 @@ export class HostChannel {
   }
 }
 
+const channels = new WeakMap<MessagePort, HostChannel>();
+
+/** The run's one HostChannel on its `cluster` port, shared by its clusters and by playground/tasks's measureWorkers. */
+export function hostChannelOf(port: MessagePort): HostChannel {
+  let channel = channels.get(port);
+  if (!channel) channels.set(port, (channel = new HostChannel(port)));
+  return channel;
+}
+
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One cluster's transport: its clock counts from now on `runNow` (the run's clock). */

@@ -105,6 +105,17 @@ export function compartmentEvaluator(): (code: string, options: EvaluateOptions)
   };
 }
 
+/**
+ * Modules as learner code in a locked-down realm gets them outside the sandbox's own runner (a
+ * worker of playground/cluster or of measureWorkers): each hardened when first imported, as the
+ * sandbox hardens its playground modules.
+ */
+export function hardenedModules(modules: Record<string, unknown>): Record<string, unknown> {
+  const hardened: Record<string, unknown> = {};
+  for (const name of Object.keys(modules)) Object.defineProperty(hardened, name, { enumerable: true, get: () => harden(modules[name]) });
+  return hardened;
+}
+
 /** Host globals a learner might reach for that the compartment does not have. */
 const ABSENT = new Set([
   "self", "window", "document", "location", "navigator", "localStorage", "sessionStorage", "indexedDB", "caches",

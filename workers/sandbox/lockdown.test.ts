@@ -38,6 +38,57 @@ const ATTACKS: Record<string, string> = {
   "patch a playground module's class the checks also use": `import { TestClient } from "playground/web";\n(TestClient.prototype as any).get = () => ({ status: 200 });`,
 };
 
+/** A learner's asyncio program (ordering, waitFor's cancel, the fire-and-forget trap) and checks that read it. */
+const TASKS_CODE = `
+import { run, createTask, sleep, gather, waitFor, gc, Event, Queue, CancelledError, TimeoutError, Lock, createRedis, durableQueue } from "playground/tasks";
+export async function order() {
+  const log: string[] = [];
+  await run(async () => {
+    const q = new Queue<number>(1);
+    const producer = createTask(async () => { for (const n of [1, 2, 3]) { await q.put(n); log.push("put " + n); } }, "producer");
+    const consumer = createTask(async () => { for (let i = 0; i < 3; i++) { log.push("got " + (await q.get())); await sleep(10); } }, "consumer");
+    await gather([producer, consumer]);
+    createTask(async () => { const e = new Event(); await e.wait(); }, "send-email");
+    await sleep(0);
+    await gc();
+  });
+  return log;
+}
+export async function cancel() {
+  const seen: string[] = [];
+  await run(async () => {
+    try {
+      await waitFor(async () => { try { await sleep(1000); } catch (e) { seen.push(e instanceof CancelledError ? "cancelled" : "other"); throw e; } finally { seen.push("finally"); } }, 50);
+    } catch (e) { seen.push(e instanceof TimeoutError ? "timeout" : String(e)); }
+  });
+  return seen;
+}
+export async function queued() {
+  const sent: string[] = [];
+  await run(async () => {
+    const queue = await durableQueue<string>(createRedis().createClient(), { pollMs: 100 });
+    queue.worker("w1", async (job) => { await job.once(async () => { sent.push(job.payload); }); });
+    await queue.add("welcome", { key: "k1" });
+    await queue.add("welcome again", { key: "k1" });
+    await sleep(1000);
+    await queue.stop();
+  });
+  return sent;
+}
+export function patchLock() {
+  try { (Lock.prototype as any).acquire = async () => true; return "patched"; } catch { return "refused"; }
+}
+`;
+const TASKS_CHECKS = `
+import { defineChecks, expect } from "playground/checks";
+export default defineChecks([
+  { name: "order", run: async ({ order }) => expect(await order()).to.deep.equal(["put 1", "got 1", "put 2", "got 2", "put 3", "got 3"]) },
+  { name: "cancel", run: async ({ cancel }) => expect(await cancel()).to.deep.equal(["cancelled", "finally", "timeout"]) },
+  { name: "queue", run: async ({ queued }) => expect(await queued()).to.deep.equal(["welcome"]) },
+  { name: "hardened", run: ({ patchLock }) => expect(patchLock()).to.equal("refused") },
+]);
+`;
+
 describe("the sandbox, locked down as in the browser", () => {
   const requests = lessons.flatMap((l) => [
     { name: `${l.meta.id}/solution`, code: read(l.dir, "solution.ts"), checks: read(l.dir, "checks.ts") },
@@ -51,6 +102,7 @@ describe("the sandbox, locked down as in the browser", () => {
     code: `try { Array.prototype.push = () => 0; } catch {}\n${read(welcome.dir, "solution.ts")}`,
     checks,
   });
+  requests.push({ name: "tasks: asyncio's loop drives learner coroutines", code: TASKS_CODE, checks: TASKS_CHECKS });
   const results = lockedRuns(requests);
 
   for (const lesson of lessons) {
@@ -68,6 +120,18 @@ describe("the sandbox, locked down as in the browser", () => {
       expect(allPassed(result)).toBe(false);
     });
   }
+
+  it("playground/tasks drives native async functions through its futures' then in the hardened realm", () => {
+    const { result, output } = results.get("tasks: asyncio's loop drives learner coroutines")!;
+    expect(result.error).toBeNull();
+    expect(result.checks.map((c) => [c.name, c.passed, c.message ?? null])).toEqual([
+      ["order", true, null],
+      ["cancel", true, null],
+      ["queue", true, null],
+      ["hardened", true, null],
+    ]);
+    expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>");
+  });
 
   it("a solution that tries to change an intrinsic first is refused, and still passes", () => {
     expect(allPassed(results.get("attack: the real solution, under attack, still passes honestly")!.result)).toBe(true);

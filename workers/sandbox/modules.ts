@@ -12,4 +12,5 @@ export const PLAYGROUND_MODULE_SOURCES: Record<string, string> = {
   "playground/validation": "workers/validation/learner-api.ts",
   "playground/serialization": "workers/serialization/learner-api.ts",
   "playground/dns": "workers/dns/learner-api.ts",
+  "playground/tasks": "workers/tasks/learner-api.ts",
 };

@@ -13,6 +13,8 @@ import { clusterModule } from "../cluster/playground.ts";
 import { validationModule } from "../validation/playground.ts";
 import { serializationModule } from "../serialization/playground.ts";
 import { dnsModule } from "../dns/playground.ts";
+import { tasksModule } from "../tasks/playground.ts";
+import { jobWorkersFor } from "../cluster/job-workers.ts";
 
 export interface ModuleEnv {
   /** Milliseconds on the run's clock. */
@@ -47,6 +49,7 @@ export const PLAYGROUND_MODULES: Record<string, ModuleFactory> = {
   "playground/validation": (env) => validationModule(env),
   "playground/serialization": (env) => serializationModule(env),
   "playground/dns": (env) => dnsModule(env),
+  "playground/tasks": (env) => tasksModule({ ...env, workers: jobWorkersFor(env) }),
 };
 
 export { instantiateModules } from "./lazy-modules";

@@ -1,10 +1,13 @@
 // What `playground/tasks` reports: one event per change of a task's life (the lanes of the event
 // loop view), the stretches when the loop thread was blocked (cpu work), and each hand-over of
-// the GIL between the loop thread and worker threads. Times are the loop's virtual milliseconds.
+// the GIL between the loop thread and worker threads. Times are the loop's virtual milliseconds,
+// placed on the run's axis by playground.ts; measureWorkers' figures are real milliseconds.
 
 interface TasksTraceBase {
   t: number;
   source: "tasks";
+  /** Which run() of the lesson's run the event belongs to (1, 2, …): playground.ts numbers them. */
+  loop?: number;
 }
 
 export type TaskPhase = "created" | "started" | "awaited" | "resumed" | "finished" | "cancelled" | "destroyed";
@@ -33,6 +36,17 @@ export interface GilTrace extends TasksTraceBase {
   to: string;
 }
 
-export type TasksTrace = TaskTrace | LoopBlockedTrace | GilTrace;
+/** measureWorkers: the same jobs on `workers` real Web Workers, timed on the run's clock (`t` is when the jobs were sent). */
+export interface WorkersMeasuredTrace extends TasksTraceBase {
+  kind: "workers-measured";
+  exportName: string;
+  jobs: number;
+  workers: number;
+  ms: number;
+  /** The first measurement's time over this one. */
+  speedup: number;
+}
+
+export type TasksTrace = TaskTrace | LoopBlockedTrace | GilTrace | WorkersMeasuredTrace;
 
 export type TasksTracer = (event: TasksTrace) => void;

@@ -26,3 +26,23 @@ describe("playground/web WebSockets", () => {
     expect(kinds).toEqual([["ws.connect", true], ["ws.accept", true]]);
   });
 });
+
+describe("playground/web: what escapes the app", () => {
+  it("a failed after-response task: the client keeps its response; a TestClient that does not re-raise logs uvicorn's line; one that does re-raises and logs nothing", async () => {
+    const lines: string[] = [];
+    const { FastAPI, TestClient } = webModule({ now: () => 0, trace: () => {}, log: (level, text) => lines.push(`${level} ${text}`) });
+    const app = new FastAPI();
+    app.post("/signup", (_values, { background }) => {
+      background.addTask(function sendWelcomeEmail() {
+        throw new RangeError("SMTP down");
+      });
+      return { ok: true };
+    });
+    const response = await new TestClient(app, { raiseServerExceptions: false }).post("/signup");
+    expect([response.status, response.json()]).toEqual([200, { ok: true }]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error Exception in ASGI application\n.*RangeError: SMTP down/s);
+    await expect(new TestClient(app).post("/signup")).rejects.toThrow("SMTP down");
+    expect(lines).toHaveLength(1);
+  });
+});

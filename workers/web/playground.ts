@@ -5,10 +5,13 @@
 import * as web from "./index.ts";
 import type { WebAppTrace } from "./app/trace.ts";
 import { routingObserver, type RoutingTrace } from "./playground-routing.ts";
+import { formatArgs } from "../sandbox/console-capture.ts";
 
 export interface WebModuleEnv {
   now(): number;
   trace(event: WebAppTrace | RoutingTrace): void;
+  /** The run's console: where a TestClient that does not re-raise logs what escaped the app. */
+  log?(level: "log" | "info" | "warn" | "error", text: string): void;
 }
 
 export function webModule(env: WebModuleEnv): typeof web {
@@ -31,6 +34,12 @@ export function webModule(env: WebModuleEnv): typeof web {
     override raw(text: string): Promise<web.RawResponse> {
       routing.parsed(text);
       return super.raw(text);
+    }
+
+    // With raiseServerExceptions: false the client plays the server's part, and uvicorn logs an
+    // exception that escaped the app (after the response, too: a failed after-response task).
+    protected override serverError(error: unknown): void {
+      env.log?.("error", `Exception in ASGI application\n${formatArgs([error])}`);
     }
   }
 

@@ -83,7 +83,7 @@ async function runEndpoint(
 ): Promise<Response> {
   const tracer = tracerOf(request.scope);
   const background = new BackgroundTasks();
-  background.onTask = (name, phase) => tracer.emit({ kind: "background", name, phase });
+  background.onTask = (name, phase, error) => tracer.emit({ kind: "background", name, phase, ...(phase === "failed" ? { error: exceptionLabel(error) } : {}) });
   const name = route.name;
   const ctx: RequestContext = { request, background, connection: request, websocket: null };
   // The body is read before any dependency runs; a body that is not JSON ends the request here.

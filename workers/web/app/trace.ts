@@ -45,7 +45,11 @@ export type WebAppTraceBody =
   /** A `yield` dependency's teardown ran: ok, raised an error, or swallowed the one thrown in. */
   | { kind: "dependency.teardown"; id: number; name: string; error?: string; outcome: "ok" | "raised" | "suppressed" }
   | { kind: "endpoint"; name: string; phase: "start" | "end"; error?: string }
-  | { kind: "background"; name: string; phase: "start" | "end" }
+  /**
+   * An after-response task: started, ended, failed (`error`), or skipped because an earlier one
+   * failed. They run after `response.end`; a failure is then traced `unhandled` by the app.
+   */
+  | { kind: "background"; name: string; phase: "start" | "end" | "failed" | "skipped"; error?: string }
   /** The response as the server sent it. */
   | { kind: "response.start"; status: number }
   | { kind: "response.end" }

@@ -129,6 +129,12 @@ export class TestClient {
   readonly #headers: Record<string, string>;
   readonly #client: [string, number];
 
+  /**
+   * An exception escaped the app and `raiseServerExceptions` is false: Starlette's TestClient says
+   * nothing; a subclass may report it as a server would (the playground logs uvicorn's line).
+   */
+  protected serverError(_error: unknown): void {}
+
   constructor(app: FastAPI | AsgiApp, options: TestClientOptions = {}) {
     this.#app = typeof app === "function" ? app : app.asgi;
     this.#websocketApp = typeof app === "function" ? undefined : app.asgiWebSocket;
@@ -313,6 +319,7 @@ export class TestClient {
       await this.#app(scope, receive, send);
     } catch (error) {
       if (this.#raise) throw error;
+      this.serverError(error);
     }
     if (status === undefined) return new TestResponse(500, new ResponseHeaders([]), new Uint8Array());
     return new TestResponse(status, new ResponseHeaders(headers), concatBytes(chunks));

@@ -1,0 +1,128 @@
+// `playground/tasks` as lesson code imports it (types in learner-api.ts): asyncio's event loop in
+// virtual time. Each `run(main)` is a fresh loop (asyncio.run); its events are stamped on the
+// run's axis from where the previous loop's ended (or from now on the run's clock, if later), and
+// numbered, as pool's simulations are: a loop's virtual second costs no real time, so its events
+// cannot be stamped with the run's clock itself. What the loop reports (a task destroyed while
+// pending, an exception never retrieved) goes to the run's console, as asyncio's logger writes it.
+//
+// The module is hardened in the browser: per-run state lives in this factory's closure. The loop
+// drives the learner's native async functions through `then` on its own futures (loop.ts), which
+// works the same in the locked-down realm (lockdown.test.ts runs it there).
+import type { TraceEvent } from "../trace.ts";
+import { EventLoop, type ExceptionContext } from "./loop.ts";
+import { runToOutcome } from "./runner.ts";
+import { sleep, gather, waitFor, shield, runningLoop } from "./combinators.ts";
+import { coro } from "./coroutine.ts";
+import { Event, Lock, Queue, TaskSet } from "./sync.ts";
+import { createTask, currentTask, allTasks, callSoon, callLater, cpu, createFuture, toThread, toProcess, gc } from "./api.ts";
+import { CancelledError, GeneratorExit, InvalidStateError, QueueEmpty, QueueFull, TimeoutError, label } from "./errors.ts";
+import { measureWorkersOn, type WorkerPool } from "./real-workers.ts";
+import { queuePlayground } from "./queue/playground.ts";
+import type { TasksTrace } from "./trace.ts";
+import type * as LearnerApi from "./learner-api.ts";
+
+export interface TasksModuleEnv {
+  now(): number;
+  trace(event: TraceEvent): void;
+  /** The run's console: where the loop's own reports are written. */
+  log?(level: "log" | "info" | "warn" | "error", text: string): void;
+  /** Real Web Workers for measureWorkers (the cluster's machinery), or null when the lesson has none. */
+  workers?: WorkerPool | null;
+  /** Built inside a worker of measureWorkers or of a cluster, which cannot start workers of its own. */
+  inWorker?: boolean;
+}
+
+export const MEASURE_IN_WORKER =
+  "measureWorkers() ran inside a worker: each worker imports your module afresh, so a call at its top level runs there too. Guard it with `if (isMainThread)`, as Python guards a process pool with `if __name__ == \"__main__\":`";
+
+/** Python's repr of an exception: ValueError('boom'). */
+function excRepr(exc: unknown): string {
+  const text = label(exc);
+  const colon = text.indexOf(": ");
+  return colon < 0 ? `${text}()` : `${text.slice(0, colon)}('${text.slice(colon + 2)}')`;
+}
+
+/**
+ * How asyncio's default exception handler words a report (base_events.py, logged by
+ * logger.error): the message, the object it is about (`task:` for a task destroyed pending or one
+ * that failed during shutdown, `future:` for an exception never retrieved), and the exception's
+ * last traceback line.
+ */
+export function reportText(ctx: ExceptionContext): string {
+  const exc = ctx.exception === undefined ? "" : ` exception=${excRepr(ctx.exception)}`;
+  let subject = "";
+  if (ctx.message === "Task was destroyed but it is pending!") subject = `\ntask: <Task pending name='${ctx.name}'>`;
+  else if (ctx.message === "Task exception was never retrieved") subject = `\nfuture: <Task finished name='${ctx.name}'${exc}>`;
+  else if (ctx.message === "Future exception was never retrieved") subject = `\nfuture: <Future finished${exc}>`;
+  else if (ctx.name !== undefined) subject = `\ntask: <Task finished name='${ctx.name}'${exc}>`;
+  return `${ctx.message}${subject}${ctx.exception === undefined ? "" : `\n${label(ctx.exception)}`}`;
+}
+
+export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
+  let axisEnd = 0;
+  let loops = 0;
+  const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
+
+  // The loop now running, for what other engines on it report in loop ms (the queues, their Redis).
+  let current = { loop: 0, base: 0 };
+  const onAxis = (event: { t: number; loop?: number }, end = event.t) => {
+    event.t += current.base;
+    event.loop = current.loop;
+    axisEnd = Math.max(axisEnd, end + current.base);
+    env.trace(event as TraceEvent);
+  };
+  // The queue's events and its Redis's are copied: the loop's own are fresh objects kept nowhere.
+  const queues = queuePlayground({ trace: (event) => onAxis({ ...event }) });
+
+  async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
+    if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
+    if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
+    current = { loop: ++loops, base: Math.max(axisEnd, env.now()) };
+    const base = current.base;
+    const tracer = (event: TasksTrace) => onAxis(event, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
+    const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
+    const outcome = await runToOutcome(main, { loop: eventLoop });
+    axisEnd = Math.max(axisEnd, base + eventLoop.time());
+    if (outcome.ok) return outcome.value;
+    throw outcome.error;
+  }
+
+  return {
+    run,
+    createTask: createTask as unknown as typeof LearnerApi.createTask,
+    sleep,
+    gather: gather as unknown as typeof LearnerApi.gather,
+    waitFor: waitFor as unknown as typeof LearnerApi.waitFor,
+    shield: shield as unknown as typeof LearnerApi.shield,
+    coro,
+    callSoon,
+    callLater,
+    cpu,
+    createFuture: createFuture as unknown as typeof LearnerApi.createFuture,
+    currentTask: currentTask as unknown as typeof LearnerApi.currentTask,
+    allTasks: allTasks as unknown as typeof LearnerApi.allTasks,
+    toThread,
+    toProcess: toProcess as unknown as typeof LearnerApi.toProcess,
+    gc,
+    loopTime: () => runningLoop().time(),
+    Event,
+    Lock,
+    Queue,
+    TaskSet: TaskSet as unknown as typeof LearnerApi.TaskSet,
+    CancelledError,
+    TimeoutError,
+    InvalidStateError,
+    QueueEmpty,
+    QueueFull,
+    GeneratorExit,
+    isMainThread: !env.inWorker,
+    createRedis: (options) => queues.createRedis({ seed: options?.seed }),
+    durableQueue: (redis, options) => queues.durableQueue(redis, { ...options, trace: undefined }),
+    memoryQueue: (options) => queues.memoryQueue({ ...options, trace: undefined }),
+    queueControls: queues.queueControls,
+    measureWorkers: async (options) => {
+      if (env.inWorker) throw new Error(MEASURE_IN_WORKER);
+      return measureWorkersOn(env.workers ?? null, options, { now: env.now, trace: (e) => env.trace(e) });
+    },
+  };
+}

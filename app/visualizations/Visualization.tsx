@@ -26,6 +26,7 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "validation": lazy(() => import("./validation/ValidationView")),
   "serialization": lazy(() => import("./serialization/Serialization")),
   "dns": lazy(() => import("./dns/Dns")),
+  "tasks": lazy(() => import("./tasks/Tasks")),
 };
 
 export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {

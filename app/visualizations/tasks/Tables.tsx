@@ -1,0 +1,74 @@
+// The lanes and the measurements as tables: the pictures' text alternatives, following the
+// playhead as the pictures do.
+import { SidewaysScroll } from "../../shell/SidewaysScroll";
+import { endingText, waitText, type LoopPicture } from "./lanes";
+import type { MeasuredEvent } from "./read";
+
+const ms = (v: number) => `${+v.toFixed(1)} ms`;
+
+export function LanesTable({ picture, title, cursor }: { picture: LoopPicture; title: string; cursor: number }) {
+  return (
+    <SidewaysScroll label={`Tasks of ${title}`}>
+      <table className="tasks-table">
+        <caption>Tasks of {title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">task</th>
+            <th scope="col">created</th>
+            <th scope="col">steps</th>
+            <th scope="col">waited on</th>
+            <th scope="col">ended</th>
+          </tr>
+        </thead>
+        <tbody>
+          {picture.lanes.map((lane) => {
+            const waits = lane.segments.filter((s) => s.kind === "waiting");
+            const waited = waits.reduce((sum, s) => sum + ((s.to ?? cursor) - s.from), 0);
+            const on = [...new Set(waits.map((s) => waitText(s.on)))].join(", ");
+            return (
+              <tr key={`${lane.task}-${lane.created}`}>
+                <th scope="row">{lane.task}</th>
+                <td>{ms(lane.created - picture.start)}</td>
+                <td>{lane.steps}</td>
+                <td>{waits.length ? `${on} (${ms(waited)})` : "—"}</td>
+                <td>{lane.ending ? `${endingText(lane.ending)} at ${ms(lane.ending.t - picture.start)}` : "pending"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {picture.blocked.length > 0 && (
+        <p className="tasks-viz__note">
+          The loop was blocked{" "}
+          {picture.blocked.map((b) => `${ms(Math.min(b.to, cursor) - b.from)} from ${ms(b.from - picture.start)}${b.task ? ` (by ${b.task})` : ""}`).join("; ")}: no task ran meanwhile.
+        </p>
+      )}
+    </SidewaysScroll>
+  );
+}
+
+export function SpeedupTable({ measured }: { measured: MeasuredEvent[] }) {
+  return (
+    <table className="tasks-table">
+      <caption>Measured on real Web Workers</caption>
+      <thead>
+        <tr>
+          <th scope="col">workers</th>
+          <th scope="col">time</th>
+          <th scope="col">speedup</th>
+          <th scope="col">ideal</th>
+        </tr>
+      </thead>
+      <tbody>
+        {measured.map((m, i) => (
+          <tr key={i}>
+            <th scope="row">{m.workers}</th>
+            <td>{ms(m.ms)}</td>
+            <td>{m.speedup.toFixed(2)}×</td>
+            <td>{(m.workers / measured[0].workers).toFixed(0)}×</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

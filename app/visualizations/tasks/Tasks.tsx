@@ -1,0 +1,82 @@
+// The background-tasks lesson's picture of a run, at the playhead's moment: each asyncio.run as
+// lanes per task (blocked stretches, destroyed tasks marked where they vanished), each job queue
+// as its stream, pending list and dead letters, and the real Web Workers' measured speedup.
+import { useMemo } from "react";
+import type { VisualizationProps } from "../Visualization";
+import { RunPlaceholder } from "../RunPlaceholder";
+import { loopPictures } from "./lanes";
+import { LoopLanes, MAX_LANES } from "./LoopLanes";
+import { queueStates } from "./queue-state";
+import { QueueBoard } from "./QueueBoard";
+import { readRun, type MeasuredEvent } from "./read";
+import { SpeedupChart } from "./SpeedupChart";
+import { LanesTable, SpeedupTable } from "./Tables";
+import "./tasks.css";
+
+export default function Tasks({ store, view }: VisualizationProps) {
+  const whole = useMemo(() => readRun(view.all), [view.all]);
+  const run = useMemo(() => readRun(view.trace), [view.trace]);
+  const wholeLoops = useMemo(() => loopPictures(whole.tasks), [whole]);
+  const loops = useMemo(() => loopPictures(run.tasks), [run]);
+  const queues = useMemo(() => queueStates(run.queue), [run]);
+  const measured = run.tasks.filter((e): e is MeasuredEvent => e.kind === "workers-measured");
+
+  if (wholeLoops.length === 0 && whole.queue.length === 0 && !whole.tasks.some((e) => e.kind === "workers-measured")) {
+    return (
+      <RunPlaceholder
+        store={store}
+        view={view}
+        beforeFirstRun="Run your code to see each task of the event loop as a lane, the loop blocked by CPU work, the job queue's stream and pending list, and real workers measured."
+        nothingInRun="This run used neither playground/tasks' event loop nor a job queue, so there is nothing to draw."
+      />
+    );
+  }
+
+  const title = (loop: number) => (wholeLoops.length === 1 ? "run()" : `run() #${loop}`);
+  const destroyed = loops.reduce((n, p) => n + p.lanes.filter((l) => l.ending?.how === "destroyed").length, 0);
+  const tasks = loops.reduce((n, p) => n + p.lanes.length, 0);
+
+  return (
+    <figure className="tasks-viz">
+      <figcaption className="tasks-viz__summary">
+        {tasks} {tasks === 1 ? "task" : "tasks"} in {loops.length} {loops.length === 1 ? "event loop" : "event loops"}
+        {destroyed > 0 && <>, {destroyed} destroyed while pending</>}
+        {queues.length > 0 && (
+          <>
+            {" · "}
+            {queues.map((q) => `${q.name}: ${q.jobs.filter((j) => j.place === "done").length} of ${q.jobs.length} done`).join(", ")}
+          </>
+        )}
+        {!view.atEnd && <> by this moment</>}
+      </figcaption>
+      {wholeLoops.map((w) => {
+        const picture = loops.find((p) => p.loop === w.loop);
+        return (
+          <section key={w.loop} className="tasks-viz__loop" aria-label={title(w.loop)}>
+            <h4>
+              {title(w.loop)}
+              {w.lanes.length > MAX_LANES && <span className="tasks-viz__more"> · the first {MAX_LANES} of {w.lanes.length} tasks drawn; the table lists all</span>}
+            </h4>
+            <LoopLanes picture={picture} whole={w} cursor={view.time} title={title(w.loop)} />
+            {picture && <LanesTable picture={picture} title={title(w.loop)} cursor={view.time} />}
+          </section>
+        );
+      })}
+      {wholeLoops.length > 0 && (
+        <p className="tasks-legend" aria-hidden="true">
+          <span className="tasks-legend__step">a step</span> <span className="tasks-legend__wait">waiting</span> <span className="tasks-legend__blocked">loop blocked</span>{" "}
+          <span className="tasks-legend__done">finished</span> <span className="tasks-legend__destroyed">destroyed</span>
+        </p>
+      )}
+      {queues.map((q) => (
+        <QueueBoard key={q.name} state={q} now={view.time} />
+      ))}
+      {measured.length > 0 && (
+        <>
+          <SpeedupChart measured={measured} />
+          <SpeedupTable measured={measured} />
+        </>
+      )}
+    </figure>
+  );
+}

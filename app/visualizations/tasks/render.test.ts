@@ -1,0 +1,52 @@
+// The picture rendered to HTML from a trace the tasks engine produced, at two moments of the
+// playhead: the lanes' text alternative follows the playhead, a destroyed task is told as such.
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../../../workers/trace";
+import { EventLoop, createTask, gc, run, sleep, type TasksTrace } from "../../../workers/tasks/index.ts";
+import { finishedRun, viewAt } from "../cluster/testing/view";
+import Tasks from "./Tasks";
+
+const words = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+async function fireAndForget(): Promise<TraceEvent[]> {
+  const events: TasksTrace[] = [];
+  const loop = new EventLoop({ tracer: (e) => events.push(e), exceptionHandler: () => {} });
+  await run(
+    async () => {
+      createTask(async () => {
+        await loop.createFuture<void>();
+      }, "send_email");
+      await sleep(20);
+      await gc();
+      await sleep(5);
+    },
+    { loop },
+  );
+  return events.map((e) => ({ ...e, loop: 1 })) as unknown as TraceEvent[];
+}
+
+describe("the tasks picture, rendered", () => {
+  it("shows a forgotten task pending before the collection and destroyed after it", async () => {
+    const all = await fireAndForget();
+    const render = (time: number | null) => words(renderToString(createElement(Tasks, { store: finishedRun(all), view: viewAt(all, time) })));
+    const before = render(10);
+    expect(before).toMatch(/send_email 0 ms 1 a future \(10 ms\) pending/);
+    expect(before).toContain("by this moment");
+    const after = render(null);
+    expect(after).toContain("1 destroyed while pending");
+    expect(after).toMatch(/send_email .* destroyed while pending \(nothing referenced it\) at 20 ms/);
+  });
+
+  it("says what a run without tasks or queues lacks", () => {
+    const html = renderToString(createElement(Tasks, { store: finishedRun([]), view: viewAt([], null) }));
+    expect(words(html)).toContain("neither playground/tasks' event loop nor a job queue");
+  });
+});

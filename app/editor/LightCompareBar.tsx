@@ -1,0 +1,18 @@
+// Above the light editor while it compares the learner's code with the solution (light-compare.ts).
+export function LightCompareBar({ count, onClose }: { count: number; onClose: () => void }) {
+  return (
+    <div className="solution-diff__bar" role="group" aria-label="Compare with the solution">
+      <p className="solution-diff__legend">
+        <span>Struck through: the solution's lines</span>
+      </p>
+      <p className="solution-diff__count" role="status" aria-live="polite">
+        {count === 0 ? "No differences: your code matches the solution." : `${count} ${count === 1 ? "difference" : "differences"}, each with its own buttons`}
+      </p>
+      <div className="solution-diff__actions">
+        <button type="button" className="button button--small button--primary" onClick={onClose}>
+          Done comparing
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -154,7 +154,7 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
         <p>
-          {SOLUTION_REPLACES[codeOrigin ?? "mine"]} Or compare the two side by side, each difference marked, and take only the changes you want, one at a time.
+          {SOLUTION_REPLACES[codeOrigin ?? "mine"]} Or compare the two, each difference marked, and take only the changes you want, one at a time.
         </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>

@@ -97,6 +97,13 @@ test("Compare with mine on a phone: nothing changes until a change is taken, and
   const take = page.getByRole("button", { name: "Take the solution's lines" });
   const before = await take.count();
   expect(before).toBeGreaterThan(0);
+  // Each difference's buttons sit above the solution's lines, not over them.
+  const chunk = page.locator(".cm-deletedChunk").filter({ has: page.locator(".cm-deletedLine") }).first();
+  const buttonsBox = (await chunk.locator(".cm-chunkButtons").boundingBox())!;
+  const linesBox = (await chunk.locator(".cm-deletedLine").first().boundingBox())!;
+  expect(buttonsBox.y + buttonsBox.height).toBeLessThanOrEqual(linesBox.y + 1);
+  expect((await take.first().boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  expect(await findingsInBothThemes(page)).toEqual({ light: [], dark: [] });
   await take.first().tap();
   await expect(take).toHaveCount(before - 1);
   const taken = await getCode(page);

@@ -28,7 +28,8 @@ async function setTheme(page, theme) {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) === theme) return;
   await page.evaluate((t) => localStorage.setItem("bp:theme", t), theme);
   await page.reload();
-  await page.waitForFunction(() => (document.querySelector(".view-lines")?.textContent?.length ?? 0) > 10, null, { timeout: 60_000 });
+  // Monaco's lines, or the light editor's at phone width.
+  await page.waitForFunction(() => (document.querySelector(".view-lines, .cm-content")?.textContent?.length ?? 0) > 10, null, { timeout: 60_000 });
 }
 
 async function shoot(page, name) {

@@ -3,7 +3,8 @@ export function LightCompareBar({ count, onClose }: { count: number; onClose: ()
   return (
     <div className="solution-diff__bar" role="group" aria-label="Compare with the solution">
       <p className="solution-diff__legend">
-        <span>Struck through: the solution's lines</span>
+        <span>Red: the solution's lines (read-only)</span>
+        <span>Green: yours, where they differ</span>
       </p>
       <p className="solution-diff__count" role="status" aria-live="polite">
         {count === 0 ? "No differences: your code matches the solution." : `${count} ${count === 1 ? "difference" : "differences"}, each with its own buttons`}

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { findingsInBothThemes } from "./axe";
-import { test, expect, checks, expectAllChecksPassed, getCode, openLesson, run, runMarkers, setCode, status, waitForEditor } from "./fixtures";
+import { test, expect, checks, expectAllChecksPassed, getCode, openLesson, output, run, runMarkers, setCode, status, waitForEditor } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
 
@@ -83,6 +83,20 @@ test("a run's error is marked at the learner's line in the light editor, and the
   await reset.tap();
   await expect(reset).toBeHidden();
   await expect.poll(() => getCode(page)).toBe(readFileSync("lessons/welcome/starter.ts", "utf8"));
+});
+
+test("the light editor takes typing from a keyboard; Ctrl+Enter runs, Tab leaves it", async ({ page }) => {
+  await openLesson(page);
+  await setCode(page, "");
+  const editor = page.getByRole("textbox", { name: /Lesson code/ });
+  await editor.click();
+  await page.keyboard.type('console.log("typed on a phone");');
+  expect(await getCode(page)).toBe('console.log("typed on a phone");');
+  await page.keyboard.press("Control+Enter");
+  await expect(output(page)).toContainText("typed on a phone");
+  await page.keyboard.press("Tab");
+  await expect(editor).not.toBeFocused();
+  await expect(page.getByRole("button", { name: "Use the full editor" })).toBeFocused();
 });
 
 test("Compare with mine on a phone: nothing changes until a change is taken, and a taken change is saved", async ({ page }) => {

@@ -40,7 +40,6 @@ function viewTarget(view: EditorView, listeners: Set<() => void>): TextEditor {
   };
 }
 
-
 /** `compare`: the solution to show the code against (Compare with mine), and how to stop. */
 export default function LightEditor({ initialCode, buffer, onRun, markers, describedBy, readOnly = false, compare = null }: { initialCode: string; buffer: CodeBuffer; onRun: () => void; markers?: RunStore; describedBy?: string; readOnly?: boolean; compare?: { solution: string; onClose: () => void } | null }) {
   const host = useRef<HTMLDivElement>(null);
@@ -77,7 +76,8 @@ export default function LightEditor({ initialCode, buffer, onRun, markers, descr
           EditorState.tabSize.of(2),
           EditorState.readOnly.of(readOnly),
           // Tab is not bound: it moves the keyboard on, out of the editor, as on any page.
-          keymap.of([{ key: "Mod-Enter", run: () => (runRef.current(), true) }, ...defaultKeymap, ...historyKeymap]),
+          // Mod-Enter runs here, and goes no further: the page's own Ctrl+Enter would run again.
+          keymap.of([{ key: "Mod-Enter", run: () => (runRef.current(), true), stopPropagation: true }, ...defaultKeymap, ...historyKeymap]),
           themeSlot.current.of(lightEditorTheme(theme.getState().theme)),
           compareSlot.current.of([]),
           EditorView.contentAttributes.of({

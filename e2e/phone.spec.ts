@@ -170,3 +170,18 @@ test.describe("pagination", () => {
     expect(urls.filter((u) => MONACO.test(u)), "Monaco's files fetched in phone mode").toEqual([]);
   });
 });
+
+test.describe("a touch-only tablet", () => {
+  test.use({ viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test("gets the light editor, and keeps the wider layout (the lesson text unfolded, the whole toolbar)", async ({ page }) => {
+    const urls = fetched(page);
+    await openLesson(page);
+    await waitForEditor(page);
+    expect(await page.evaluate(() => window.playgroundCode!.kind)).toBe("light");
+    await expect(page.getByRole("navigation", { name: "Steps" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reset code" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "More actions" })).toHaveCount(0);
+    expect(urls.filter((u) => MONACO.test(u))).toEqual([]);
+  });
+});

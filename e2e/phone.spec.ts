@@ -83,6 +83,16 @@ test("a run's error is marked at the learner's line in the light editor, and the
   await reset.tap();
   await expect(reset).toBeHidden();
   await expect.poll(() => getCode(page)).toBe(readFileSync("lessons/welcome/starter.ts", "utf8"));
+
+  // By keyboard: the menu opens from its button, Tab goes into it, Escape closes it.
+  const more = page.getByRole("button", { name: "More actions" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(reset).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(reset).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(reset).toBeHidden();
 });
 
 test("the light editor takes typing from a keyboard; Ctrl+Enter runs, Tab leaves it", async ({ page }) => {

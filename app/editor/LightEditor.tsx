@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { createStore } from "zustand/vanilla";
-import { Compartment, EditorState, Transaction, type TransactionSpec } from "@codemirror/state";
+import { Compartment, EditorState, Transaction, type Extension, type TransactionSpec } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, isolateHistory } from "@codemirror/commands";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
@@ -16,9 +16,7 @@ import type { RunStore } from "../lesson/run-session";
 import type { CodeBuffer, TextEditor } from "./code-buffer";
 import { lightEditorTheme } from "./light-theme";
 import { runDiagnostics } from "./run-diagnostics";
-import { compareWith } from "./light-compare";
 import { LightCompareBar } from "./LightCompareBar";
-import { getChunks } from "@codemirror/merge";
 import "./test-hook";
 
 // Before the run session exists there are no markers to show.
@@ -50,7 +48,8 @@ export default function LightEditor({ initialCode, buffer, onRun, markers, descr
   }, [onRun]);
   const themeSlot = useRef(new Compartment());
   const compareSlot = useRef(new Compartment());
-  const [differences, setDifferences] = useState(0);
+  // null until the comparison has counted them.
+  const [differences, setDifferences] = useState<number | null>(null);
   const currentTheme = useStore(theme, (s) => s.theme);
   const store = markers ?? NO_MARKERS;
   const runMarkers = useStore(store, (s) => s.markers);
@@ -92,7 +91,6 @@ export default function LightEditor({ initialCode, buffer, onRun, markers, descr
           }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) listeners.forEach((listener) => listener());
-            setDifferences(getChunks(update.state)?.chunks.length ?? 0);
           }),
         ],
       }),
@@ -129,9 +127,16 @@ export default function LightEditor({ initialCode, buffer, onRun, markers, descr
     if (view) view.dispatch(setDiagnostics(view.state, runDiagnostics(view.state.doc, runMarkers)));
   }, [runMarkers]);
 
+  // The merge view is its own chunk, fetched when the learner first compares.
   const solution = compare?.solution ?? null;
   useEffect(() => {
-    viewRef.current?.dispatch({ effects: compareSlot.current.reconfigure(solution === null ? [] : compareWith(solution, readOnly)) });
+    let live = true;
+    const show = (extension: Extension) => live && viewRef.current?.dispatch({ effects: compareSlot.current.reconfigure(extension) });
+    if (solution === null) show([]);
+    else void import("./light-compare").then(({ compareWith }) => show(compareWith(solution, readOnly, setDifferences)));
+    return () => {
+      live = false;
+    };
   }, [solution, readOnly]);
 
   return (

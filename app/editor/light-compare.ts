@@ -2,9 +2,11 @@
 // editor. The solution's lines show (read-only, struck through) above the learner's lines they
 // differ from; each difference has its own buttons. "Take the solution's lines" puts them in the
 // learner's code as one ordinary edit (saved as typing is, undone with Undo); "Keep mine" stops
-// marking that difference and changes nothing. Nothing else touches the code.
+// marking that difference and changes nothing. Nothing else touches the code. Loaded only when the
+// learner compares (LightEditor imports it lazily).
 import type { Extension } from "@codemirror/state";
-import { unifiedMergeView } from "@codemirror/merge";
+import { EditorView } from "@codemirror/view";
+import { getChunks, unifiedMergeView } from "@codemirror/merge";
 
 function control(type: "accept" | "reject", action: (e: MouseEvent) => void): HTMLElement {
   const button = document.createElement("button");
@@ -18,6 +20,10 @@ function control(type: "accept" | "reject", action: (e: MouseEvent) => void): HT
   return button;
 }
 
-export function compareWith(solution: string, readOnly: boolean): Extension {
-  return unifiedMergeView({ original: solution, mergeControls: readOnly ? false : control, syntaxHighlightDeletions: false, gutter: true });
+/** The comparison with `solution`; `onCount` hears how many differences there are as they change. */
+export function compareWith(solution: string, readOnly: boolean, onCount: (differences: number) => void): Extension {
+  return [
+    unifiedMergeView({ original: solution, mergeControls: readOnly ? false : control, syntaxHighlightDeletions: false, gutter: true }),
+    EditorView.updateListener.of((update) => onCount(getChunks(update.state)?.chunks.length ?? 0)),
+  ];
 }

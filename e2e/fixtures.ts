@@ -1,6 +1,7 @@
 // Shared by every e2e test: a page whose requests to anything but this machine are aborted and
 // recorded (the test fails if there was any — the site must load everything from itself), and
-// helpers to drive the editor through Monaco's model API.
+// helpers to drive the editor: whichever one the page shows (Monaco, or CodeMirror in phone mode),
+// through the same hook (app/editor/test-hook.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,23 +81,29 @@ export async function openLesson(page: Page, hash = LESSON): Promise<void> {
   await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
 }
 
+/** Waits for the editor the page shows (either one) to hold the code. */
 export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!window.playgroundCode, null, { timeout: 30_000 });
+}
+
+/** Waits for the full editor (Monaco), for tests of what only it has. */
+export async function waitForMonaco(page: Page): Promise<void> {
   await page.waitForFunction(() => !!window.playgroundEditor?.editor.getModel(), null, { timeout: 30_000 });
 }
 
 export async function setCode(page: Page, code: string): Promise<void> {
   await waitForEditor(page);
-  await page.evaluate((c) => window.playgroundEditor!.editor.getModel()!.setValue(c), code);
+  await page.evaluate((c) => window.playgroundCode!.setValue(c), code);
 }
 
 export async function getCode(page: Page): Promise<string> {
   await waitForEditor(page);
-  return page.evaluate(() => window.playgroundEditor!.editor.getModel()!.getValue());
+  return page.evaluate(() => window.playgroundCode!.getValue());
 }
 
-/** Puts the caret at the start or the end of the code, in a focused editor. */
+/** Puts the caret at the start or the end of the code, in a focused editor (Monaco). */
 export async function focusEditor(page: Page, where: "start" | "end"): Promise<void> {
-  await waitForEditor(page);
+  await waitForMonaco(page);
   await page.evaluate((atEnd) => {
     const { editor } = window.playgroundEditor!;
     const model = editor.getModel()!;
@@ -136,10 +143,8 @@ export function output(page: Page) {
 
 /** Markers the playground itself put on the learner's code (not TypeScript's own). */
 export async function runMarkers(page: Page): Promise<{ line: number; message: string }[]> {
-  return page.evaluate(() => {
-    const { editor, monaco } = window.playgroundEditor!;
-    return monaco.editor.getModelMarkers({ owner: "playground", resource: editor.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message }));
-  });
+  await waitForEditor(page);
+  return page.evaluate(() => window.playgroundCode!.markers());
 }
 
 export function visualization(page: Page) {

@@ -28,7 +28,8 @@ async function setTheme(page, theme) {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) === theme) return;
   await page.evaluate((t) => localStorage.setItem("bp:theme", t), theme);
   await page.reload();
-  await page.waitForFunction(() => (document.querySelector(".view-lines")?.textContent?.length ?? 0) > 10, null, { timeout: 60_000 });
+  // Monaco's lines, or the light editor's at phone width.
+  await page.waitForFunction(() => (document.querySelector(".view-lines, .cm-content")?.textContent?.length ?? 0) > 10, null, { timeout: 60_000 });
 }
 
 async function shoot(page, name) {
@@ -79,8 +80,9 @@ for (const id of lessons) {
   await page.goto(`${BASE}#/lessons/${id}`);
   const run = page.getByRole("button", { name: "Run", exact: true });
   await run.waitFor();
-  await page.waitForFunction(() => !!window.playgroundEditor?.editor.getModel(), null, { timeout: 60_000 });
-  await page.evaluate((c) => window.playgroundEditor.editor.getModel().setValue(c), readFileSync(`lessons/${id}/solution.ts`, "utf8"));
+  // Either editor (Monaco, or the light one at phone width): app/editor/test-hook.ts.
+  await page.waitForFunction(() => !!window.playgroundCode, null, { timeout: 60_000 });
+  await page.evaluate((c) => window.playgroundCode.setValue(c), readFileSync(`lessons/${id}/solution.ts`, "utf8"));
   // A lesson on Postgres: wait until it is seeded, so the run shows what it should.
   await page.waitForFunction(() => { const s = document.querySelector(".engine-status"); return !s || s.textContent.includes("Postgres is ready"); }, null, { timeout: 300_000 });
   await run.click();

@@ -7,6 +7,8 @@ import { theme } from "../stores/theme";
 import type { RunStore } from "../lesson/run-session";
 import type { CodeBuffer } from "./code-buffer";
 import { markersAfterEdit } from "./markers-after-edit";
+import { monacoTarget } from "./monaco-target";
+import "./test-hook";
 
 const OWNER = "playground";
 
@@ -55,13 +57,25 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
   }, [runMarkers]);
 
   // Given back before the library disposes the model, so the buffer keeps the last text.
-  useEffect(() => () => detachRef.current?.(), []);
+  useEffect(
+    () => () => {
+      detachRef.current?.();
+      if (window.playgroundCode?.kind === "full") delete window.playgroundCode;
+    },
+    [],
+  );
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     window.playgroundEditor = { editor, monaco };
+    window.playgroundCode = {
+      kind: "full",
+      getValue: () => editor.getModel()?.getValue() ?? "",
+      setValue: (code) => editor.getModel()?.setValue(code),
+      markers: () => monaco.editor.getModelMarkers({ owner: OWNER, resource: editor.getModel()!.uri }).map((m) => ({ line: m.startLineNumber, message: m.message })),
+    };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
-    detachRef.current = buffer.attach(editor);
+    detachRef.current = buffer.attach(monacoTarget(editor));
     startTypeScriptOnFirstUse(editor);
     editor.onDidChangeModelContent((e) => {
       const model = editor.getModel();

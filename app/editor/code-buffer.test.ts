@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCodeBuffer, type TextEditor } from "./code-buffer";
+import { createCodeBuffer } from "./code-buffer";
+import { monacoTarget, type MonacoEditor } from "./monaco-target";
 
 /** Just enough of Monaco's editor: a model with text, edits, undo stops and change listeners. */
 function fakeEditor(initial: string, readOnly = false) {
@@ -43,10 +44,10 @@ function fakeEditor(initial: string, readOnly = false) {
       return { dispose: () => listeners.delete(listener) };
     },
   };
-  return { editor: editor as unknown as TextEditor, type: (next: string) => change(next), dispose: () => (disposed = true), log };
+  return { editor: monacoTarget(editor as unknown as MonacoEditor), type: (next: string) => change(next), dispose: () => (disposed = true), log };
 }
 
-describe("the code buffer", () => {
+describe("the code buffer, holding Monaco's text", () => {
   it("replaces the text of a read-only editor through its model, between undo stops", () => {
     const buffer = createCodeBuffer();
     const fake = fakeEditor("starter", true);

@@ -1,13 +1,23 @@
-// The learner's code while the page is open. Once the editor is mounted its model owns the text:
-// a controlled editor (value={code}) pushes the page's last rendered value back into the model,
-// and on a busy machine that value is already stale, so typed characters vanish. So the page
-// never writes the text on a keystroke; it reads it when it needs it (a save, a Run, a Share) and
-// replaces it only on purpose (Reset code, Show solution, a shared link, going back), as one step
-// the editor's own undo can take back.
-import type { editor } from "monaco-editor/editor/editor.api";
+// The learner's code while the page is open. Once the editor is mounted it owns the text: a
+// controlled editor (value={code}) pushes the page's last rendered value back into it, and on a
+// busy machine that value is already stale, so typed characters vanish. So the page never writes
+// the text on a keystroke; it reads it when it needs it (a save, a Run, a Share) and replaces it
+// only on purpose (Reset code, Show solution, a shared link, going back), as one step the
+// editor's own undo can take back. Either editor holds it (Monaco, or CodeMirror in phone mode):
+// each is adapted to `TextEditor` (monaco-target.ts, LightEditor.tsx).
 
-/** What the buffer uses of Monaco's editor (a fake serves in unit tests). */
-export type TextEditor = Pick<editor.IStandaloneCodeEditor, "getModel" | "executeEdits" | "pushUndoStop" | "onDidChangeModelContent"> & Partial<Pick<editor.IStandaloneCodeEditor, "focus">>;
+/** What the buffer needs of an editor. */
+export interface TextEditor {
+  /** The editor's text; null once its document is gone. */
+  getText(): string | null;
+  /** Puts `code` in place of the whole text as one step the editor's undo takes back, read-only to the learner or not. */
+  replaceAll(code: string): void;
+  /** Puts `code` in place of the whole text with no undo step: the editor catching up as it attaches. */
+  load(code: string): void;
+  /** Called after every change of the text; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+  focus?(): void;
+}
 
 export interface CodeBuffer {
   /** The code now: the editor's text while it is mounted, else the last text it had or was given; null before either. */
@@ -26,24 +36,16 @@ export function createCodeBuffer(): CodeBuffer {
   let text: string | null = null;
   let target: TextEditor | null = null;
   const listeners = new Set<() => void>();
-  const model = () => {
-    const m = target?.getModel();
-    return m && !m.isDisposed() ? m : null;
-  };
+  const current = () => target?.getText() ?? null;
 
   return {
-    read: () => model()?.getValue() ?? text,
+    read: () => current() ?? text,
 
     replace(code) {
       text = code;
-      const m = model();
-      if (!target || !m || m.getValue() === code) return;
-      const edit = [{ range: m.getFullModelRange(), text: code, forceMoveMarkers: true }];
-      target.pushUndoStop();
-      // A read-only editor (an embed's ?readonly) refuses edits through itself; the page's own
-      // replacements (the host's setCode, Reset code) go to the model, still as one undoable step.
-      if (!target.executeEdits("replace-code", edit)) m.pushEditOperations([], edit, () => null);
-      target.pushUndoStop();
+      const now = current();
+      if (!target || now === null || now === code) return;
+      target.replaceAll(code);
     },
 
     focus() {
@@ -57,13 +59,13 @@ export function createCodeBuffer(): CodeBuffer {
 
     attach(next) {
       target = next;
-      const m = model();
-      // The code was replaced while Monaco was loading, after the model was made from the old text.
-      if (m && text !== null && m.getValue() !== text) m.setValue(text);
-      const subscription = next.onDidChangeModelContent(() => listeners.forEach((listener) => listener()));
+      const now = current();
+      // The code was replaced while the editor was loading, after it was made from the old text.
+      if (now !== null && text !== null && now !== text) next.load(text);
+      const unsubscribe = next.onChange(() => listeners.forEach((listener) => listener()));
       return () => {
-        subscription.dispose();
-        text = model()?.getValue() ?? text;
+        unsubscribe();
+        text = current() ?? text;
         if (target === next) target = null;
       };
     },

@@ -19,13 +19,17 @@ import { CodePreview } from "../editor/CodePreview";
 import { EditorKeys } from "./EditorKeys";
 import { useSolutionSeen } from "./use-solution-seen";
 import { useLessonSteps } from "./steps/use-lesson-steps";
+import { PhoneLesson } from "./PhoneLesson";
+import { useEditorKind, usePhoneLayout } from "../editor/editor-mode";
 
 const EDITOR_KEYS_ID = "editor-keys";
 
 type Session = RunSession & { sandbox: Sandbox };
 
-// Monaco is large: it loads after the lesson text has painted.
+// Monaco is large: it loads after the lesson text has painted, and only for the full editor.
 const CodeEditor = lazy(() => import("../editor/CodeEditor"));
+// CodeMirror: the light editor (phone mode, editor-mode.ts), its own chunk too.
+const LightEditor = lazy(() => import("../editor/LightEditor"));
 // The diff with the solution, only when the learner asks for it.
 const SolutionDiff = lazy(() => import("./SolutionDiff"));
 
@@ -126,6 +130,15 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
     [session, lesson.id],
   );
   const hidden = (pane: "lesson" | "visualization") => embed && options.hide.includes(pane);
+  const editorKind = useEditorKind();
+  const phone = usePhoneLayout();
+  const readOnly = embed && options.readonly;
+  const closeComparison = () => {
+    setComparing(false);
+    // The diff (and the button that closed it) is gone: the keyboard goes back to the code.
+    requestAnimationFrame(() => buffer.focus());
+  };
+  const proseProps = { lesson, Content: content?.Content ?? null, steps, embed };
 
   return (
     <main className={embed ? "lesson lesson--embed" : "lesson"}>
@@ -145,6 +158,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
           flushCode();
           setComparing(true);
         }}
+        compact={phone}
       />
       <EngineStatus engines={engines} />
       {loadError && (
@@ -163,33 +177,35 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
       {banner && !loadError && <CodeBanner view={banner} onGoBack={goBack} onDismiss={dismissBanner} />}
       <Panes
         lesson={
-          hidden("lesson") ? null : (
+          hidden("lesson") ? null : phone ? (
+            <PhoneLesson {...proseProps} />
+          ) : (
             // It scrolls on its own, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable).
             <section className="pane pane--lesson" aria-label="Lesson" tabIndex={0}>
-              <LessonProse lesson={lesson} Content={content?.Content ?? null} steps={steps} embed={embed} />
+              <LessonProse {...proseProps} />
             </section>
           )
         }
         editor={
-          <section className={comparing ? "pane pane--editor pane--comparing" : "pane pane--editor"} aria-label={comparing ? "Your code compared with the solution" : "Code editor"}>
+          <section className={comparing && editorKind === "full" ? "pane pane--editor pane--comparing" : "pane pane--editor"} aria-label={comparing ? "Your code compared with the solution" : "Code editor"}>
             {code === null ? (
               <p className="pane__placeholder">Loading code…</p>
             ) : (
               <Suspense fallback={<CodePreview code={code} />}>
-                <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} readOnly={embed && options.readonly} />
+                {editorKind === "full" ? (
+                  <CodeEditor lessonId={lesson.id} initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} readOnly={readOnly} />
+                ) : (
+                  // The light editor compares in place (light-compare.ts).
+                  <LightEditor initialCode={code} buffer={buffer} onRun={run} markers={session?.store} describedBy={EDITOR_KEYS_ID} readOnly={readOnly} compare={comparing && content ? { solution: content.solution, onClose: closeComparison } : null} />
+                )}
               </Suspense>
             )}
-            {comparing && content && (
+            {comparing && content && editorKind === "full" && (
               <Suspense fallback={<p className="pane__placeholder">Loading the comparison…</p>}>
-                <SolutionDiff lessonId={lesson.id} solution={content.solution} readOnly={embed && options.readonly} onClose={() => {
-                    setComparing(false);
-                    // The diff (and the button that closed it) is gone: the keyboard goes back to the code.
-                    requestAnimationFrame(() => buffer.focus());
-                  }}
-                />
+                <SolutionDiff lessonId={lesson.id} solution={content.solution} readOnly={readOnly} onClose={closeComparison} />
               </Suspense>
             )}
-            <EditorKeys id={EDITOR_KEYS_ID} />
+            <EditorKeys id={EDITOR_KEYS_ID} kind={editorKind} />
           </section>
         }
         side={[

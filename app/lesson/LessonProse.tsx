@@ -9,7 +9,8 @@ import type { useLessonSteps } from "./steps/use-lesson-steps";
 
 type Content = ComponentType<{ components?: Record<string, ComponentType<never>> }>;
 
-export function LessonProse({ lesson, Content, steps, embed }: { lesson: LessonMeta; Content: Content | null; steps: ReturnType<typeof useLessonSteps>; embed: boolean }) {
+/** `completionAbove`: the phone layout shows the completion moment itself, outside the folded text (PhoneLesson). */
+export function LessonProse({ lesson, Content, steps, embed, completionAbove = false }: { lesson: LessonMeta; Content: Content | null; steps: ReturnType<typeof useLessonSteps>; embed: boolean; completionAbove?: boolean }) {
   const { stepped, current, done, go, completion } = steps;
   // Moving to another step (not opening the page) starts the reader, and the keyboard, at its top:
   // the button pressed may be gone (the last step has no Next step).
@@ -26,7 +27,7 @@ export function LessonProse({ lesson, Content, steps, embed }: { lesson: LessonM
       <p className="prose__summary">{lesson.summary}</p>
       {stepped && <StepNav steps={steps.steps} current={current} done={done} onGo={go} />}
       {/* Announced when it appears: the completion moment. */}
-      <div aria-live="polite">{completion && <LessonComplete completion={completion} next={nextLesson(catalogue, lesson.id)} embed={embed} />}</div>
+      {!completionAbove && <Completed lesson={lesson} completion={completion} embed={embed} />}
       {Content ? (
         <ShownStep.Provider value={stepped ? current : null}>
           <Content components={mdxComponents} />
@@ -37,4 +38,9 @@ export function LessonProse({ lesson, Content, steps, embed }: { lesson: LessonM
       {stepped && Content && <StepFooter steps={steps.steps} current={current} done={done} onGo={go} />}
     </article>
   );
+}
+
+/** The completion moment, announced when it appears. */
+export function Completed({ lesson, completion, embed }: { lesson: LessonMeta; completion: ReturnType<typeof useLessonSteps>["completion"]; embed: boolean }) {
+  return <div aria-live="polite">{completion && <LessonComplete completion={completion} next={nextLesson(catalogue, lesson.id)} embed={embed} />}</div>;
 }

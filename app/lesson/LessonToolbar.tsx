@@ -41,6 +41,19 @@ interface Props {
   onShowSolution: () => void;
   /** Shows the solution beside the learner's code, changing nothing until they take a change. */
   onCompare: () => void;
+  /** The phone layout: Stop as an icon, the code actions in a "More actions" menu. */
+  compact?: boolean;
+}
+
+const MORE_ID = "toolbar-more";
+
+/** Puts the menu under its button's right edge (a popover sits in the top layer, placed against the window). */
+function placeBelow(button: HTMLElement): void {
+  const menu = document.getElementById(MORE_ID);
+  if (!menu) return;
+  const box = button.getBoundingClientRect();
+  menu.style.top = `${box.bottom + 4}px`;
+  menu.style.right = `${Math.max(8, window.innerWidth - box.right)}px`;
 }
 
 // What Show solution replaces, said as it is: only the learner's own code is "your code".
@@ -51,7 +64,7 @@ const SOLUTION_REPLACES: Record<CodeOrigin, string> = {
   solution: "The solution will replace the code in the editor. You can bring it back with Undo afterwards.",
 };
 
-export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution, onCompare }: Props) {
+export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode, codeOrigin, readCode, onRun, onReset, onShowSolution, onCompare, compact = false }: Props) {
   const [dialog, setDialog] = useState<"solution" | "share" | "embed" | null>(null);
   // Copied in the click itself: browsers allow clipboard writes during a user gesture.
   const [copied, setCopied] = useState<CopyState>("idle");
@@ -73,8 +86,41 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
   // Stacked, the toolbar sticks to the top of the page: what scrolls into view stops below it.
   const room = useScrollRoom("--toolbar-room");
 
+  const codeActions = (
+    <>
+      <button type="button" className="button" onClick={onReset} disabled={!ready}>
+        Reset code
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          readCode(); // saves a waiting edit, so the dialog knows the code is the learner's
+          setDialog("solution");
+        }}
+        disabled={!ready}
+      >
+        Show solution
+      </button>
+      <button type="button" className="button" onClick={() => {
+          const code = readCode();
+          if (code === null) return;
+          const link = siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) }));
+          setShareLink(link);
+          void openCopying("share", link);
+        }}
+        disabled={!hasCode}
+      >
+        Share
+      </button>
+      <button type="button" className="button" onClick={() => openCopying("embed", embedSnippet(lesson))}>
+        Embed
+      </button>
+    </>
+  );
+
   return (
-    <div className="toolbar" ref={room}>
+    <div className={compact ? "toolbar toolbar--compact" : "toolbar"} ref={room}>
       <div className="toolbar__title">
         {embed ? <p className="toolbar__lesson">{lesson.title}</p> : <h1 className="toolbar__lesson">{lesson.title}</h1>}
       </div>
@@ -82,48 +128,33 @@ export function LessonToolbar({ lesson, embed, ready, session, engines, hasCode,
         <button type="button" className="button button--primary" onClick={onRun} disabled={!ready || running} title="Run (Ctrl+Enter)" aria-keyshortcuts="Control+Enter Meta+Enter">
           Run
         </button>
-        <button type="button" className="button" onClick={() => session?.stop()} disabled={!running}>
-          Stop
+        <button type="button" className="button" onClick={() => session?.stop()} disabled={!running} aria-label={compact ? "Stop" : undefined} title={compact ? "Stop" : undefined}>
+          {compact ? <span aria-hidden="true">■</span> : "Stop"}
         </button>
         {/* A fixed width, so Run and Stop stay where they are whatever the status says. */}
         <p className="status" role="status" aria-live="polite" title={shownStatus}>
           <span className={`status__text status--${tone}`}>{shownStatus}</span>
         </p>
       </div>
-      <div className="toolbar__actions" role="group" aria-label="Code actions">
-        <button type="button" className="button" onClick={onReset} disabled={!ready}>
-          Reset code
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            readCode(); // saves a waiting edit, so the dialog knows the code is the learner's
-            setDialog("solution");
-          }}
-          disabled={!ready}
-        >
-          Show solution
-        </button>
-        <button type="button" className="button" onClick={() => {
-            const code = readCode();
-            if (code === null) return;
-            const link = siteUrl(lessonHref(lesson.id, { code: compressToEncodedURIComponent(code) }));
-            setShareLink(link);
-            void openCopying("share", link);
-          }}
-          disabled={!hasCode}
-        >
-          Share
-        </button>
-        <button type="button" className="button" onClick={() => openCopying("embed", embedSnippet(lesson))}>
-          Embed
-        </button>
-      </div>
+      {compact ? (
+        <>
+          <button type="button" className="button toolbar__more" popoverTarget={MORE_ID} aria-label="More actions" title="More actions" onClick={(e) => placeBelow(e.currentTarget)}>
+            <span aria-hidden="true">⋯</span>
+          </button>
+          {/* A native popover: Escape and a tap outside close it; the keyboard goes into it from its button. */}
+          <div id={MORE_ID} popover="auto" className="toolbar__menu" role="group" aria-label="Code actions" onClick={(e) => (e.target as HTMLElement).closest("button") && e.currentTarget.hidePopover()}>
+            {codeActions}
+          </div>
+        </>
+      ) : (
+        <div className="toolbar__actions" role="group" aria-label="Code actions">
+          {codeActions}
+        </div>
+      )}
 
       <Dialog title="Show the solution?" open={dialog === "solution"} onClose={close}>
         <p>
-          {SOLUTION_REPLACES[codeOrigin ?? "mine"]} Or compare the two side by side, each difference marked, and take only the changes you want, one at a time.
+          {SOLUTION_REPLACES[codeOrigin ?? "mine"]} Or compare the two, each difference marked, and take only the changes you want, one at a time.
         </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close} autoFocus>

@@ -346,3 +346,30 @@ describe("the dns checks catch each mistake", () => {
     expect(result.checks.find((c) => /CNAME loop/.test(c.name))?.message).toMatch(/net\.reference resolves for you/);
   });
 });
+
+// Each plausible mistake in the background-tasks lesson fails the check about it: the solution with
+// one guard taken out (a task left unreferenced, the email awaited in the request, threads for
+// CPU work, the in-memory queue, a job or a send without its idempotency key, a send not awaited).
+describe("the background-tasks checks catch each mistake", () => {
+  const lesson = lessons.find((l) => l.meta.id === "background-tasks")!;
+  const SEND = 'await job.once(() => mailer.send(job.payload.to, "Welcome!", { idempotencyKey: job.key }));';
+  const MISTAKES: Mistakes = {
+    "a task nothing references": { edits: [["  backgroundTasks.add(task);\n", ""]], fails: /survives gc\(\)/ },
+    "a set that never lets go": { edits: [["  task.addDoneCallback((t) => backgroundTasks.discard(t));\n", ""]], fails: /let go of/ },
+    "the email awaited in the endpoint": { edits: [["background.addTask(sendWelcomeEmail, email);", "await sendWelcomeEmail(email);"]], fails: /answers before the welcome email/ },
+    "CPU work on threads": { edits: [["toProcess(thumbnail)", "toThread(thumbnail)"], ["toProcess, TaskSet,", "toProcess, toThread, TaskSet,"]], fails: /overlap on the process pool/ },
+    "CPU work on the loop's own thread": {
+      edits: [["toProcess(thumbnail)", "(async () => { cpu(200); return \"thumb\"; })"], ["toProcess, TaskSet,", "toProcess, cpu, TaskSet,"]],
+      fails: /overlap on the process pool/,
+    },
+    "the email sent inside signup": { edits: [["      await queue.add(", "      await mailer.send(email, \"Welcome!\");\n      await queue.add("]], fails: /answers at once/ },
+    "the in-memory queue": {
+      edits: [["await durableQueue<{ to: string }>(redis.createClient({ name: \"api\" }), { backoffMs: 500 })", "memoryQueue<{ to: string }>({ backoffMs: 500 })"], ["createRedis, durableQueue,", "createRedis, durableQueue, memoryQueue,"]],
+      fails: /crash mid-send/,
+    },
+    "no idempotency key for the provider": { edits: [[SEND, 'await job.once(() => mailer.send(job.payload.to, "Welcome!"));']], fails: /crash mid-send/ },
+    "no key on the job": { edits: [["{ to: email }, { key: `welcome:${email}` }", "{ to: email }"]], fails: /Signing up twice/ },
+    "a failed send swallowed (acknowledged without the email)": { edits: [[SEND, SEND.replace(");", ").catch(() => false);")]], fails: /failed send is retried/ },
+  };
+  catchesEach(lesson, MISTAKES);
+});

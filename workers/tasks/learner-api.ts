@@ -36,6 +36,9 @@ export interface Task<T = unknown> extends Future<T> {
   cancel(msg?: string): boolean;
   /** Destroyed by gc() while still pending (the fire-and-forget trap). */
   readonly destroyed: boolean;
+  /** As Future's; fn gets the task itself (so `t.addDoneCallback((t) => set.discard(t))` types). */
+  addDoneCallback(fn: (task: Task<T>) => void): void;
+  removeDoneCallback(fn: (task: Task<T>) => void): number;
 }
 
 /** A coroutine not started yet (JavaScript's async functions start when called; Python's when awaited or wrapped in a task). */

@@ -27,8 +27,9 @@ export function QueueBoard({ state, now }: { state: QueueState; now: number }) {
   const dead = state.jobs.filter((j) => j.place === "dead");
   const lost = state.jobs.filter((j) => j.place === "lost");
   const held = pendingByWorker(state);
+  const label = `Queue ${state.name}${state.loop === undefined ? "" : ` in run() #${state.loop}`}`;
   return (
-    <section className="tasks-queue" aria-label={`Queue ${state.name}`}>
+    <section className="tasks-queue" aria-label={label}>
       <h4 className="tasks-queue__title">
         Queue <code>{state.name}</code>
       </h4>
@@ -80,7 +81,7 @@ export function QueueBoard({ state, now }: { state: QueueState; now: number }) {
         </div>
       </div>
       {state.moves.length > 0 && (
-        <ol className="tasks-queue__moves" start={Math.max(1, state.moves.length - 3)} aria-label={`Last moves in ${state.name}`}>
+        <ol className="tasks-queue__moves" start={Math.max(1, state.moves.length - 3)} aria-label={`Last moves in ${label}`}>
           {state.moves.slice(-4).map((m, i) => (
             <li key={i}>
               <span className="tasks-queue__at">{Math.round(m.t)} ms</span> {m.text}

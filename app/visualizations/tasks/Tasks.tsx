@@ -35,6 +35,7 @@ export default function Tasks({ store, view }: VisualizationProps) {
   const title = (loop: number) => (wholeLoops.length === 1 ? "run()" : `run() #${loop}`);
   const destroyed = loops.reduce((n, p) => n + p.lanes.filter((l) => l.ending?.how === "destroyed").length, 0);
   const tasks = loops.reduce((n, p) => n + p.lanes.length, 0);
+  const lost = queues.reduce((n, q) => n + q.jobs.filter((j) => j.place === "lost").length, 0);
 
   return (
     <figure className="tasks-viz">
@@ -44,7 +45,9 @@ export default function Tasks({ store, view }: VisualizationProps) {
         {queues.length > 0 && (
           <>
             {" · "}
-            {queues.map((q) => `${q.name}: ${q.jobs.filter((j) => j.place === "done").length} of ${q.jobs.length} done`).join(", ")}
+            {queues.length} job {queues.length === 1 ? "queue" : "queues"}, {queues.reduce((n, q) => n + q.jobs.filter((j) => j.place === "done").length, 0)} of{" "}
+            {queues.reduce((n, q) => n + q.jobs.length, 0)} jobs done
+            {lost > 0 && <>, {lost} lost</>}
           </>
         )}
         {!view.atEnd && <> by this moment</>}
@@ -59,6 +62,12 @@ export default function Tasks({ store, view }: VisualizationProps) {
             </h4>
             <LoopLanes picture={picture} whole={w} cursor={view.time} title={title(w.loop)} />
             {picture && <LanesTable picture={picture} title={title(w.loop)} cursor={view.time} />}
+            {/* Its job queues beside its lanes: a worker's crash here is the cancelled lane above. */}
+            {queues
+              .filter((q) => q.loop === w.loop)
+              .map((q) => (
+                <QueueBoard key={q.name} state={q} now={view.time} />
+              ))}
           </section>
         );
       })}
@@ -68,9 +77,11 @@ export default function Tasks({ store, view }: VisualizationProps) {
           <span className="tasks-legend__done">finished</span> <span className="tasks-legend__destroyed">destroyed</span>
         </p>
       )}
-      {queues.map((q) => (
-        <QueueBoard key={q.name} state={q} now={view.time} />
-      ))}
+      {queues
+        .filter((q) => !wholeLoops.some((w) => w.loop === q.loop))
+        .map((q) => (
+          <QueueBoard key={`${q.loop ?? 0}:${q.name}`} state={q} now={view.time} />
+        ))}
       {measured.length > 0 && (
         <>
           <SpeedupChart measured={measured} />

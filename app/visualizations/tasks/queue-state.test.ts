@@ -46,4 +46,15 @@ describe("a queue at a moment", () => {
     ]);
     expect(retrying.jobs[0]).toMatchObject({ place: "pending", worker: "w1", retryAt: 102 });
   });
+
+  it("keeps each run()'s queue apart: a fresh loop's stream of the same name starts its IDs again", () => {
+    const inLoop = (loop: number) => crashAndReclaim.map((e) => ({ ...e, loop, t: e.t + loop * 100_000 }));
+    const states = queueStates([...inLoop(1), ...inLoop(2).slice(0, 5)]);
+    expect(states.map((s) => [s.loop, s.name, s.jobs.length])).toEqual([
+      [1, "jobs", 1],
+      [2, "jobs", 1],
+    ]);
+    expect(states[0].jobs[0]).toMatchObject({ place: "done", deliveries: 2 });
+    expect(states[1].jobs[0]).toMatchObject({ place: "pending", worker: "w1", deliveries: 1 });
+  });
 });

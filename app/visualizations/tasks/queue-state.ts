@@ -25,6 +25,8 @@ export type WorkerState = "running" | "crashed" | "stopped";
 
 export interface QueueState {
   name: string;
+  /** The run() whose queue it is: a fresh loop's queue of the same name is another queue (its stream IDs start again). */
+  loop?: number;
   jobs: Job[];
   workers: Map<string, WorkerState>;
   /** The moves in order, in words, newest last (the picture shows the last few). */
@@ -34,8 +36,9 @@ export interface QueueState {
 export function queueStates(events: readonly QueueEvent[]): QueueState[] {
   const states = new Map<string, QueueState & { byId: Map<string, Job> }>();
   for (const e of events) {
-    let s = states.get(e.queue);
-    if (!s) states.set(e.queue, (s = { name: e.queue, jobs: [], workers: new Map(), moves: [], byId: new Map() }));
+    const id = `${e.loop ?? 0}\u0000${e.queue}`;
+    let s = states.get(id);
+    if (!s) states.set(id, (s = { name: e.queue, loop: e.loop, jobs: [], workers: new Map(), moves: [], byId: new Map() }));
     step(s, s.byId, e);
   }
   return [...states.values()].map(({ byId: _, ...s }) => s);

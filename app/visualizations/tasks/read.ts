@@ -42,6 +42,8 @@ export type TasksEvent = TaskEvent | BlockedEvent | GilEvent | MeasuredEvent;
 interface QueueBase {
   t: number;
   queue: string;
+  /** The run() it happened in (playground/tasks numbers each): each run's queue is its own. */
+  loop?: number;
 }
 export type QueueEvent = QueueBase &
   (

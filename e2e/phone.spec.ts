@@ -161,14 +161,28 @@ test("the phone layout of welcome passes axe, light and dark, with the step fold
   expect(await findingsInBothThemes(page)).toEqual({ light: [], dark: [] });
 });
 
+/**
+ * The kept profile (fixtures.ts) is one persistent context launched for the whole worker, which
+ * the test's `test.use` device options do not reach: the phone is emulated on the page itself.
+ */
+async function emulatePhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setDeviceMetricsOverride", { width: 390, height: 844, deviceScaleFactor: 3, mobile: true });
+  await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+}
+
 test.describe("pagination", () => {
   // Postgres seeded by an earlier test of this worker is loaded from its kept copy (fixtures.ts).
   test.use({ keptDatabase: true });
   test.setTimeout(240_000);
 
   test("pagination completes on a phone: the starter fails, the solution passes", async ({ page }) => {
+    await emulatePhone(page);
     const urls = fetched(page);
     await openLesson(page, "#/lessons/pagination");
+    await waitForEditor(page);
+    expect(await page.evaluate(() => window.playgroundCode!.kind)).toBe("light");
     await expect(page.getByText("Postgres is ready")).toBeVisible({ timeout: 180_000 });
     await setCode(page, readFileSync("lessons/pagination/starter.ts", "utf8"));
     await run(page);

@@ -10,6 +10,8 @@ interface QueueTraceBase {
   source: "queue";
   /** The queue's name (the stream's key for the durable queue). */
   queue: string;
+  /** Which run() of the lesson's run the queue lived in: playground/tasks numbers them as the loop's own events. */
+  loop?: number;
 }
 
 export type QueueTraceBody =

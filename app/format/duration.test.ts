@@ -10,6 +10,18 @@ const each = (style: DurationStyle, cases: [ms: number, text: string][]) => {
 };
 
 describe("formatDuration", () => {
+  it("loop: one decimal in milliseconds, two in seconds, zeros dropped", () => {
+    each(DURATION.loop, [
+      [0, "0 ms"],
+      [10, "10 ms"],
+      [915.8, "915.8 ms"],
+      [999.94, "999.9 ms"],
+      [1000, "1 s"],
+      [1250, "1.25 s"],
+      [70_450, "70.45 s"],
+    ]);
+  });
+
   it("step: milliseconds only, two decimals below 1 ms, one below 10 ms, then whole", () => {
     each(DURATION.step, [
       [0, "0.00 ms"],

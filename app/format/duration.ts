@@ -38,6 +38,8 @@ export const DURATION = {
   latency: { ms: [2, 2, 0] },
   /** A tick on a time axis (caching): 0.25 s, 1.5 s, 2 s. */
   tick: { s: [2], zeros: "drop" },
+  /** A moment or a wait on an event loop's virtual clock (tasks): 0 ms, 915.8 ms, 1.25 s, 70.45 s. */
+  loop: { ms: [1], s: [2], zeros: "drop" },
   /** A lesson's time limit (the run status): 5 s, 2.5 s. */
   limit: { s: [1], zeros: "whole" },
 } as const satisfies Record<string, DurationStyle>;

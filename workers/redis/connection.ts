@@ -155,6 +155,7 @@ export class Connection {
   /** Close the connection: leave subscriptions, watches and any blocking wait. */
   close(): void {
     if (this.closed) return;
+    this.server.outsideCommand();
     unblockClient(this, new Error("The client is closed"), "closed");
     this.discardTransaction();
     this.unsubscribeAll();

@@ -101,6 +101,14 @@ export class RedisServer implements KeyspaceHooks {
     return this.cachedNow;
   }
 
+  /**
+   * Something happens outside any command (the host closes a connection): what it reports reads
+   * the clock afresh instead of the last command's snapshot.
+   */
+  outsideCommand(): void {
+    this.cachedNow = NaN;
+  }
+
   /** The host moved the clock: time out blocked clients and run the active expiry cycle. */
   tick(): void {
     this.cachedNow = NaN;

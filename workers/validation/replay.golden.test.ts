@@ -4,6 +4,7 @@
 // with the same ctx and input, outputs with the same keys in the same order. The file is read
 // with the engine's own `loads`, so 4.0 stays a float and big ints stay exact. The `fastapi`
 // cases belong to the web engine's tests.
+// (readGoldenWith reads golden/validation.json from $GOLDEN_DIR instead when that is set.)
 import { describe, expect, it } from "vitest";
 import { disagreements, readGoldenWith } from "../testing/golden.ts";
 import { CaseTypes, type ModelDefinition } from "./testing/golden-models.ts";

@@ -4,6 +4,7 @@
 // dot when it finished, a slashed ring when cancelled, a cross where the garbage collector
 // destroyed it. Drawn at the pane's pixel width; `whole` keeps the axes still while the playhead moves.
 import { scaleLinear } from "d3";
+import { DURATION, formatDuration } from "../../format/duration";
 import { useWidth } from "../use-width";
 import { endingText, waitText, type Lane, type LoopPicture } from "./lanes";
 
@@ -13,7 +14,7 @@ const TOP = 18;
 const BOTTOM = 20;
 export const MAX_LANES = 14;
 
-const ms = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(2)} s` : `${+v.toFixed(1)} ms`);
+const ms = (v: number) => formatDuration(v, DURATION.loop);
 
 export function LoopLanes({ picture, whole, cursor, title }: { picture: LoopPicture | undefined; whole: LoopPicture; cursor: number; title: string }) {
   const [ref, width] = useWidth<HTMLDivElement>(420);

@@ -1,10 +1,11 @@
 // The lanes and the measurements as tables: the pictures' text alternatives, following the
 // playhead as the pictures do.
+import { DURATION, formatDuration } from "../../format/duration";
 import { SidewaysScroll } from "../../shell/SidewaysScroll";
 import { endingText, waitText, type LoopPicture } from "./lanes";
 import type { MeasuredEvent } from "./read";
 
-const ms = (v: number) => `${+v.toFixed(1)} ms`;
+const ms = (v: number) => formatDuration(v, DURATION.loop);
 
 export function LanesTable({ picture, title, cursor }: { picture: LoopPicture; title: string; cursor: number }) {
   return (

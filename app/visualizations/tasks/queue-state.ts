@@ -48,8 +48,10 @@ function step(s: QueueState, byId: Map<string, Job>, e: QueueEvent): void {
   const job = (id: string) => {
     let j = byId.get(id);
     // A job seen first in a worker's hands was added before the trace began: count it anyway.
-    if (!j) byId.set(id, (j = { id, key: "", place: "stream", worker: null, deliveries: 0, retryAt: null, duplicatesSkipped: 0 }));
-    if (!s.jobs.includes(j)) s.jobs.push(j);
+    if (!j) {
+      byId.set(id, (j = { id, key: "", place: "stream", worker: null, deliveries: 0, retryAt: null, duplicatesSkipped: 0 }));
+      s.jobs.push(j);
+    }
     return j;
   };
   const move = (text: string, id?: string) => s.moves.push({ t: e.t, text, id });

@@ -96,9 +96,6 @@ class LoopConnection implements ConnectionLike {
   }
 
   close(): void {
-    // The server reads its clock once per command and keeps the reading; a close from outside any
-    // command (a crash) would be stamped at the last command's time. The cron reads it afresh.
-    this.server.tick();
     this.conn.close();
   }
 }

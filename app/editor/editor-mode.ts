@@ -4,10 +4,10 @@
 // either way; the choice is remembered (storage.ts: kept in memory if the browser refuses).
 // The page's phone layout (the lesson text folded above the editor, a compact toolbar) follows
 // the width alone: a touch laptop keeps the desktop layout.
-import { useSyncExternalStore } from "react";
 import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
 import { readItem, writeItem } from "../stores/storage";
+import { useMediaQuery } from "../shell/use-media-query";
 
 export type EditorKind = "full" | "light";
 
@@ -34,24 +34,13 @@ export function chooseEditor(kind: EditorKind): void {
   choice.setState({ chosen: kind });
 }
 
-function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const list = window.matchMedia?.(query);
-      list?.addEventListener("change", changed);
-      return () => list?.removeEventListener("change", changed);
-    },
-    () => window.matchMedia?.(query).matches ?? false,
-  );
-}
-
 /** Whether the page takes its phone layout; follows the window as it changes. */
 export function usePhoneLayout(): boolean {
-  return useMedia(PHONE_WIDTH);
+  return useMediaQuery(PHONE_WIDTH);
 }
 
 /** The editor to show now; follows the window and the learner's choice as they change. */
 export function useEditorKind(): EditorKind {
   const chosen = useStore(choice, (s) => s.chosen);
-  return editorKind(chosen, useMedia(PHONE_WIDTH), useMedia(TOUCH_ONLY));
+  return editorKind(chosen, useMediaQuery(PHONE_WIDTH), useMediaQuery(TOUCH_ONLY));
 }

@@ -19,7 +19,11 @@ const TYPES = {
   ".tar.gz": "application/gzip",
 };
 
-export function serveDist({ dir = "dist", base = "/backend-playground/", port = 4173, host = "127.0.0.1" } = {}) {
+/**
+ * `overrides` maps a path under the base (e.g. "sw.js") to a function giving the text to serve
+ * instead of the file, or undefined for the file: a test's way to deploy a new version.
+ */
+export function serveDist({ dir = "dist", base = "/backend-playground/", port = 4173, host = "127.0.0.1", overrides = {} } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -34,6 +38,11 @@ export function serveDist({ dir = "dist", base = "/backend-playground/", port = 
     }
     path = path.slice(base.length);
     if (path === "" || path.endsWith("/")) path += "index.html";
+    const text = overrides[path]?.();
+    if (text !== undefined) {
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      return res.end(text);
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403);

@@ -43,6 +43,16 @@ async function enginesSettled(): Promise<void> {
   );
 }
 
+/**
+ * Activates the waiting worker and reloads once it controls the page. registerSW reloads by
+ * itself only when the page was controlled at registration (workbox-window's isUpdate): on a
+ * first visit kept open through a deployment, Reload did nothing (e2e/update-prompt.spec.ts).
+ */
+function takeUpdate(skipWaiting: () => Promise<void>): void {
+  navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+  void skipWaiting();
+}
+
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
   // An embed is another site's page: its storage is that site's partition, and 29 MB for each
@@ -60,7 +70,7 @@ export function registerServiceWorker(): void {
     .then(() => import("virtual:pwa-register"))
     .then(({ registerSW }) => {
       const updateSW = registerSW({
-        onNeedRefresh: () => offline.setState({ needRefresh: true, update: () => void updateSW(true) }),
+        onNeedRefresh: () => offline.setState({ needRefresh: true, update: () => takeUpdate(() => updateSW(true)) }),
         onOfflineReady: () => offline.setState({ offlineReady: true }),
         // Refused (a private window, a test that blocks workers): the site works online as before.
         onRegisterError: () => {},

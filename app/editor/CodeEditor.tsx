@@ -61,6 +61,7 @@ export default function CodeEditor({ lessonId, initialCode, buffer, onRun, marke
     () => () => {
       detachRef.current?.();
       if (window.playgroundCode?.kind === "full") delete window.playgroundCode;
+      if (window.playgroundEditor?.editor === editorRef.current) delete window.playgroundEditor;
     },
     [],
   );

@@ -26,8 +26,13 @@
 //    a coroutine or a plain promise goes on: those do not touch the loop.
 //  - Everything else the coroutine awaits (inner async functions) runs inline, as awaiting a
 //    coroutine does in Python. A coroutine must not await real timers or I/O promises: the loop
-//    would wait for a `then` that never comes, and nothing here notices (the sandbox's time limit
-//    ends such a run). The deadlock error is for a loop with nothing left to run or wait for.
+//    would wait for a `then` that never comes. Nor may it call an async function without
+//    awaiting it: in Python that call would not even start, here it runs, and its own awaits reach
+//    the loop as if the task had made them, so the task's step never ends where the loop expects.
+//    Both leave a step in flight once the microtasks have run out, which no correct step does:
+//    the loop looks after every real turn (one real timer, armed when a step is left running) and
+//    fails such a task with a RuntimeError that says so, and goes on (stall()). The deadlock error
+//    is for a loop with nothing left to run or wait for.
 // So the order of everything observable is the order of the ready queue, whatever the number of
 // microtasks between steps, and a run is deterministic.
 import { GeneratorExit, RuntimeError, checkDuration, label } from "./errors.ts";
@@ -39,6 +44,9 @@ import { Machine } from "./threads.ts";
 import type { ProcessPool } from "./executors.ts";
 import type { TaskPhase, TasksTracer } from "./trace.ts";
 import { reportUnretrieved } from "./collector.ts";
+
+/** The host's own timer, taken at load: the one real-time thing the loop uses (watchStall). */
+const realSetTimeout: (fn: () => void, ms: number) => unknown = globalThis.setTimeout.bind(globalThis);
 
 export interface ExceptionContext {
   message: string;
@@ -80,6 +88,7 @@ export class EventLoop implements TaskLoop {
   /** The task whose step is running: the loop runs nothing else until it ends. */
   stepping: Task<unknown> | null = null;
   private pumping = false;
+  private stallTimer = false;
   private batch = 0;
   private stopping = false;
   private stopped: { resolve: () => void; reject: (e: unknown) => void } | null = null;
@@ -161,6 +170,28 @@ export class EventLoop implements TaskLoop {
 
   beginStep(task: Task<unknown>): void {
     this.stepping = task;
+  }
+
+  /** After the microtasks run out, a step still in flight is stuck (the header says why). */
+  private watchStall(): void {
+    if (this.stallTimer) return;
+    this.stallTimer = true;
+    realSetTimeout(() => {
+      this.stallTimer = false;
+      const task = this.stepping;
+      if (task !== null && this.stopped !== null) this.stall(task);
+    }, 0);
+  }
+
+  private stall(task: Task<unknown>): void {
+    task.abandon(
+      new RuntimeError(
+        `task '${task.name}' was left waiting for something the event loop cannot see. Usually an async function was called ` +
+          "without await somewhere (in Python the call would not even start; here it runs, and its awaits take the place of " +
+          "whichever task is running): await it, or start it with createTask(). Or a task awaited a real timer, fetch or " +
+          "other I/O, which the loop's virtual time cannot wait for.",
+      ),
+    );
   }
 
   endStep(task: Task<unknown>): void {
@@ -253,7 +284,7 @@ export class EventLoop implements TaskLoop {
     EventLoop.running = this;
     try {
       for (;;) {
-        if (this.stepping) return;
+        if (this.stepping) return this.watchStall();
         if (this.batch === 0) {
           if (this.stopping) return this.finishRun();
           if (!this.startIteration()) return;

@@ -139,7 +139,16 @@ export class Task<T = unknown> extends Future<T> {
     if (this.frameRefs) for (const x of this.frameRefs) out.push(x);
   }
 
+  /**
+   * Ends a task whose step never ended (loop.ts, stall): it fails with `error`, and whatever its
+   * coroutine does later is ignored.
+   */
+  abandon(error: Error): void {
+    this.finish(true, error);
+  }
+
   private settled(threw: boolean, v: unknown): void {
+    if (this.done()) return; // abandoned mid-step: its coroutine ended later, or elsewhere
     if (this.closing) {
       const closed = this.closing;
       this.closing = null;

@@ -82,11 +82,12 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
-    current = { loop: ++loops, base: Math.max(axisEnd, env.now()) };
-    const base = current.base;
+    const base = Math.max(axisEnd, env.now());
     const tracer = (event: TasksTrace) => onAxis(event, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
+    // Placed before this loop becomes the current one: a refusal leaves the running loop's numbering alone.
     const release = env.placeClock?.(() => base + eventLoop.time());
+    current = { loop: ++loops, base };
     let outcome;
     try {
       outcome = await runToOutcome(main, { loop: eventLoop });

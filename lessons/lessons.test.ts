@@ -349,7 +349,8 @@ describe("the dns checks catch each mistake", () => {
 
 // Each plausible mistake in the background-tasks lesson fails the check about it: the solution with
 // one guard taken out (a task left unreferenced, the email awaited in the request, threads for
-// CPU work, the in-memory queue, a job or a send without its idempotency key, a send not awaited).
+// CPU work, the email sent or a 200 answered by the signup route, the in-memory queue, a job or a
+// send without its idempotency key, a send not awaited).
 describe("the background-tasks checks catch each mistake", () => {
   const lesson = lessons.find((l) => l.meta.id === "background-tasks")!;
   const SEND = 'await job.once(() => mailer.send(job.payload.to, "Welcome!", { idempotencyKey: job.key }));';
@@ -362,7 +363,8 @@ describe("the background-tasks checks catch each mistake", () => {
       edits: [["toProcess(thumbnail)", "(async () => { cpu(200); return \"thumb\"; })"], ["toProcess, TaskSet,", "toProcess, cpu, TaskSet,"]],
       fails: /overlap on the process pool/,
     },
-    "the email sent inside signup": { edits: [["      await queue.add(", "      await mailer.send(email, \"Welcome!\");\n      await queue.add("]], fails: /answers at once/ },
+    "the email sent inside the signup endpoint": { edits: [["    await queue.add(", "    await mailer.send(email, \"Welcome!\");\n    await queue.add("]], fails: /answers at once/ },
+    "the signup route answering 200 instead of 202 Accepted": { edits: [["  }, { statusCode: 202 });", "  });"]], fails: /answers at once/ },
     "the in-memory queue": {
       edits: [["await durableQueue<{ to: string }>(redis.createClient({ name: \"api\" }), { backoffMs: 500 })", "memoryQueue<{ to: string }>({ backoffMs: 500 })"], ["createRedis, durableQueue,", "createRedis, durableQueue, memoryQueue,"]],
       fails: /crash mid-send/,

@@ -77,8 +77,8 @@ export interface Mailer {
 }
 
 export interface SignupService {
-  /** POST /signup on the loop: answers { status, body }. */
-  signup(email: string): Promise<{ status: number; body: unknown }>;
+  /** The API with its route, POST /signup {"email": …}: the checks call it from a task on the loop. */
+  app: FastAPI;
   /** The queue the welcome emails go through. */
   queue: JobQueue<{ to: string }>;
 }
@@ -90,13 +90,14 @@ export async function createSignupService(mailer: Mailer): Promise<SignupService
       await mailer.send(job.payload.to, "Welcome!");
     });
   }
-  return {
-    queue,
-    async signup(email) {
-      await queue.add({ to: email });
-      return { status: 202, body: { status: "welcome", email } };
-    },
-  };
+  const app = new FastAPI();
+  // POST /signup {"email": …}: 202 Accepted, the email queued but not sent; a worker sends it.
+  app.post("/signup", async (_params, { request }) => {
+    const { email } = (await request.json()) as { email: string };
+    await queue.add({ to: email });
+    return { status: "welcome", email };
+  }, { statusCode: 202 });
+  return { app, queue };
 }
 
 // ── Your module's own run: what the picture shows before the checks' runs ──────────────────

@@ -38,9 +38,13 @@ const ATTACKS: Record<string, string> = {
   "patch a playground module's class the checks also use": `import { TestClient } from "playground/web";\n(TestClient.prototype as any).get = () => ({ status: 200 });`,
 };
 
-/** A learner's asyncio program (ordering, waitFor's cancel, the fire-and-forget trap) and checks that read it. */
+/**
+ * A learner's asyncio program (ordering, waitFor's cancel, the fire-and-forget trap, a FastAPI
+ * route awaiting the durable queue from a loop task) and checks that read it.
+ */
 const TASKS_CODE = `
-import { run, createTask, sleep, gather, waitFor, gc, Event, Queue, CancelledError, TimeoutError, Lock, createRedis, durableQueue } from "playground/tasks";
+import { run, createTask, sleep, gather, waitFor, gc, Event, Queue, CancelledError, TimeoutError, Lock, createRedis, durableQueue, loopTime } from "playground/tasks";
+import { FastAPI, TestClient } from "playground/web";
 export async function order() {
   const log: string[] = [];
   await run(async () => {
@@ -75,6 +79,28 @@ export async function queued() {
   });
   return sent;
 }
+export async function routed() {
+  const app = new FastAPI();
+  const sent: string[] = [];
+  let took = -1;
+  let status = 0;
+  await run(async () => {
+    const queue = await durableQueue<string>(createRedis().createClient(), { pollMs: 100 });
+    queue.worker("w1", async (job) => { await sleep(300); sent.push(job.payload); });
+    app.post("/signup", async (_p, { request }) => {
+      const { email } = (await request.json()) as { email: string };
+      await sleep(5);
+      await queue.add(email, { key: "welcome:" + email });
+      return { email };
+    }, { statusCode: 202 });
+    const start = loopTime();
+    status = (await new TestClient(app).post("/signup", { json: { email: "ada" } })).status;
+    took = loopTime() - start;
+    await sleep(1000);
+    await queue.stop();
+  });
+  return { status, took, sent };
+}
 export function patchLock() {
   try { (Lock.prototype as any).acquire = async () => true; return "patched"; } catch { return "refused"; }
 }
@@ -85,6 +111,7 @@ export default defineChecks([
   { name: "order", run: async ({ order }) => expect(await order()).to.deep.equal(["put 1", "got 1", "put 2", "got 2", "put 3", "got 3"]) },
   { name: "cancel", run: async ({ cancel }) => expect(await cancel()).to.deep.equal(["cancelled", "finally", "timeout"]) },
   { name: "queue", run: async ({ queued }) => expect(await queued()).to.deep.equal(["welcome"]) },
+  { name: "route", run: async ({ routed }) => expect(await routed()).to.deep.equal({ status: 202, took: 5, sent: ["ada"] }) },
   { name: "hardened", run: ({ patchLock }) => expect(patchLock()).to.equal("refused") },
 ]);
 `;
@@ -121,13 +148,14 @@ describe("the sandbox, locked down as in the browser", () => {
     });
   }
 
-  it("playground/tasks drives native async functions through its futures' then in the hardened realm", () => {
+  it("playground/tasks drives native async functions through its futures' then in the hardened realm, a playground/web route's too", () => {
     const { result, output } = results.get("tasks: asyncio's loop drives learner coroutines")!;
     expect(result.error).toBeNull();
     expect(result.checks.map((c) => [c.name, c.passed, c.message ?? null])).toEqual([
       ["order", true, null],
       ["cancel", true, null],
       ["queue", true, null],
+      ["route", true, null],
       ["hardened", true, null],
     ]);
     expect(output).toContain("Task was destroyed but it is pending!\ntask: <Task pending name='send-email'>");

@@ -17,8 +17,13 @@ import { tasksModule } from "../tasks/playground.ts";
 import { jobWorkersFor } from "../cluster/job-workers.ts";
 
 export interface ModuleEnv {
-  /** Milliseconds on the run's clock. */
+  /** Milliseconds on the run's clock (run-clock.ts: a running loop's placed time while it runs). */
   now(): number;
+  /**
+   * Lets an engine in virtual time put its own time on the run's clock while it runs, so every
+   * engine's events made meanwhile land on its axis (run-clock.ts). Returns the release.
+   */
+  placeClock?(placed: () => number): () => void;
   /** Reports what an engine did; the visualization renders from these. */
   trace(event: TraceEvent): void;
   /**

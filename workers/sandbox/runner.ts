@@ -9,6 +9,7 @@ import { instantiateModules, type ModuleFactory } from "./registry";
 import { TraceStream, type TraceBatch } from "./trace-stream";
 import { sqlErrorLocation } from "./sql-location";
 import { explainMissingGlobal } from "./compartment";
+import { runClock } from "./run-clock";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -128,7 +129,13 @@ export async function runLesson(request: { code: string; checks: string }, env: 
     return transpiled;
   };
   const log = (level: "log" | "info" | "warn" | "error", text: string) => capture.write(level, [text]);
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log }, protect);
+  // One clock for every engine of the run, which a running tasks loop places on its own time.
+  const clock = runClock(t);
+  const modules = instantiateModules(
+    env.modules,
+    { now: clock.now, placeClock: clock.place, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log },
+    protect,
+  );
   // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).
   const learnerModules: Record<string, unknown> = {};
   for (const name of Object.keys(modules)) {

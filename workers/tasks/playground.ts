@@ -2,8 +2,11 @@
 // virtual time. Each `run(main)` is a fresh loop (asyncio.run); its events are stamped on the
 // run's axis from where the previous loop's ended (or from now on the run's clock, if later), and
 // numbered, as pool's simulations are: a loop's virtual second costs no real time, so its events
-// cannot be stamped with the run's clock itself. What the loop reports (a task destroyed while
-// pending, an exception never retrieved) goes to the run's console, as asyncio's logger writes it.
+// cannot be stamped with the run's clock itself. While a loop runs it places its time on the run's
+// clock (env.placeClock), so another engine used from its tasks — a FastAPI app's request made
+// by a task, its endpoint awaiting the loop — stamps its events on the same axis, in loop time.
+// What the loop reports (a task destroyed while pending, an exception never retrieved) goes to
+// the run's console, as asyncio's logger writes it.
 //
 // The module is hardened in the browser: per-run state lives in this factory's closure. The loop
 // drives the learner's native async functions through `then` on its own futures (loop.ts), which
@@ -30,6 +33,8 @@ export interface TasksModuleEnv {
   workers?: WorkerPool | null;
   /** Built inside a worker of measureWorkers or of a cluster, which cannot start workers of its own. */
   inWorker?: boolean;
+  /** Puts the running loop's placed time on the run's clock until released (the sandbox's run-clock.ts). */
+  placeClock?(placed: () => number): () => void;
 }
 
 export const MEASURE_IN_WORKER =
@@ -77,11 +82,18 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
-    current = { loop: ++loops, base: Math.max(axisEnd, env.now()) };
-    const base = current.base;
+    const base = Math.max(axisEnd, env.now());
     const tracer = (event: TasksTrace) => onAxis(event, event.t + (event.kind === "loop-blocked" ? event.durationMs : 0));
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
-    const outcome = await runToOutcome(main, { loop: eventLoop });
+    // Placed before this loop becomes the current one: a refusal leaves the running loop's numbering alone.
+    const release = env.placeClock?.(() => base + eventLoop.time());
+    current = { loop: ++loops, base };
+    let outcome;
+    try {
+      outcome = await runToOutcome(main, { loop: eventLoop });
+    } finally {
+      release?.();
+    }
     axisEnd = Math.max(axisEnd, base + eventLoop.time());
     if (outcome.ok) return outcome.value;
     throw outcome.error;

@@ -9,6 +9,7 @@ import { instantiateModules, type ModuleFactory } from "./registry";
 import { TraceStream, type TraceBatch } from "./trace-stream";
 import { sqlErrorLocation } from "./sql-location";
 import { explainMissingGlobal } from "./compartment";
+import type { InjectedEvent } from "../injections";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -108,7 +109,14 @@ export async function listChecks(checksSource: string, factories: Record<string,
   return checks.map((c) => ({ name: c.name, hints: hintsOf(c) }));
 }
 
-export async function runLesson(request: { code: string; checks: string }, env: RunEnvironment): Promise<RunResult> {
+/** What to run: the learner's code, the lesson's checks, and what the page asks the engines to inject (already read). */
+export interface RunRequest {
+  code: string;
+  checks: string;
+  inject?: readonly InjectedEvent[];
+}
+
+export async function runLesson(request: RunRequest, env: RunEnvironment): Promise<RunResult> {
   let start = env.now();
   const t = () => env.now() - start;
   const stream = new TraceStream({ now: env.now, onBatch: env.onTrace ?? (() => {}) });
@@ -128,7 +136,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
     return transpiled;
   };
   const log = (level: "log" | "info" | "warn" | "error", text: string) => capture.write(level, [text]);
-  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log }, protect);
+  const modules = instantiateModules(env.modules, { now: t, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log, injected: request.inject ?? [] }, protect);
   // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).
   const learnerModules: Record<string, unknown> = {};
   for (const name of Object.keys(modules)) {

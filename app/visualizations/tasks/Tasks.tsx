@@ -8,7 +8,7 @@ import { RunPlaceholder } from "../RunPlaceholder";
 import { loopPictures } from "./lanes";
 import { LoopLanes, MAX_LANES } from "./LoopLanes";
 import { queueStates, type QueueState } from "./queue-state";
-import { crashMoment, firstTake } from "./crash-offers";
+import { crashMoment, firstTake, loopSpans } from "./crash-offers";
 import { QueueBoard } from "./QueueBoard";
 import { readRun, type MeasuredEvent } from "./read";
 import { SpeedupChart } from "./SpeedupChart";
@@ -22,6 +22,7 @@ export default function Tasks({ store, view, inject }: VisualizationProps) {
   const wholeLoops = useMemo(() => loopPictures(whole.tasks), [whole]);
   const loops = useMemo(() => loopPictures(run.tasks), [run]);
   const queues = useMemo(() => queueStates(run.queue), [run]);
+  const spans = useMemo(() => loopSpans(whole.tasks, whole.queue), [whole]);
   const measured = run.tasks.filter((e): e is MeasuredEvent => e.kind === "workers-measured");
 
   if (wholeLoops.length === 0 && whole.queue.length === 0 && !whole.tasks.some((e) => e.kind === "workers-measured")) {
@@ -43,7 +44,7 @@ export default function Tasks({ store, view, inject }: VisualizationProps) {
   const crashFor = (q: QueueState) =>
     inject && q.loop !== undefined
       ? {
-          moment: crashMoment(whole.tasks, whole.queue, q.loop, q.name, view.time),
+          moment: crashMoment(spans, whole.queue, q.loop, q.name, view.time),
           firstTake: firstTake(whole.queue, q.loop, q.name),
           busy,
           onCrash: (m: { loop: number; atMs: number }, worker: string) => inject([{ action: "crash", loop: m.loop, atMs: m.atMs, worker }]),

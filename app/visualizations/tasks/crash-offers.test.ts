@@ -24,6 +24,8 @@ const queue: QueueEvent[] = [
   { t: at(5000), source: "queue", loop: 2, queue: q, kind: "worker", worker: "w1", phase: "stopped" },
 ];
 
+const spans = loopSpans(tasks, queue);
+
 describe("what the queue board offers to crash", () => {
   it("finds where each run() lies on the axis", () => {
     expect([...loopSpans(tasks, queue)]).toEqual([
@@ -33,7 +35,7 @@ describe("what the queue board offers to crash", () => {
   });
 
   it("offers exactly the workers running at the end of the playhead's moment, with what they hold, in that run()'s ms", () => {
-    expect(crashMoment(tasks, queue, 2, q, at(150))).toEqual({
+    expect(crashMoment(spans, queue, 2, q, at(150))).toEqual({
       loop: 2,
       atMs: 150,
       offers: [
@@ -42,19 +44,19 @@ describe("what the queue board offers to crash", () => {
       ],
     });
     // At 600 ms w1 acks and w2 takes the next job in the same moment: the crash would land after both.
-    expect(crashMoment(tasks, queue, 2, q, at(600))!.offers).toEqual([
+    expect(crashMoment(spans, queue, 2, q, at(600))!.offers).toEqual([
       { worker: "w1", holding: [] },
       { worker: "w2", holding: ["2-0"] },
     ]);
     // w1 stopped: only w2 is offered.
-    expect(crashMoment(tasks, queue, 2, q, at(5500))).toEqual({ loop: 2, atMs: 5500, offers: [{ worker: "w2", holding: ["2-0"] }] });
+    expect(crashMoment(spans, queue, 2, q, at(5500))).toEqual({ loop: 2, atMs: 5500, offers: [{ worker: "w2", holding: ["2-0"] }] });
   });
 
   it("offers nothing outside that run(), and names the moment in µs whatever the axis's float sums", () => {
-    expect(crashMoment(tasks, queue, 2, q, 500)).toBeNull(); // run() #1's time
-    expect(crashMoment(tasks, queue, 2, q, at(6000.5))).toBeNull(); // after its last event
-    expect(crashMoment(tasks, queue, 1, q, 500)).toEqual({ loop: 1, atMs: 500, offers: [] }); // a run() without that queue
-    expect(crashMoment(tasks, queue, 2, q, base + 0.1 + 0.2)!.atMs).toBe(0.3);
+    expect(crashMoment(spans, queue, 2, q, 500)).toBeNull(); // run() #1's time
+    expect(crashMoment(spans, queue, 2, q, at(6000.5))).toBeNull(); // after its last event
+    expect(crashMoment(spans, queue, 1, q, 500)).toEqual({ loop: 1, atMs: 500, offers: [] }); // a run() without that queue
+    expect(crashMoment(spans, queue, 2, q, base + 0.1 + 0.2)!.atMs).toBe(0.3);
   });
 
   it("points at the first job taken, a moment worth crashing at", () => {

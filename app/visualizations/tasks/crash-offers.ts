@@ -42,10 +42,11 @@ const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /**
  * The crash offers of queue `name` of run() `loop` at `time` (the playhead's, on the run's axis),
- * or null when that run() is not going on then (before its start or after its last event).
+ * or null when that run() is not going on then (before its start or after its last event, by
+ * `spans`, loopSpans' answer for the whole run).
  */
-export function crashMoment(tasks: readonly TasksEvent[], queue: readonly QueueEvent[], loop: number, name: string, time: number): CrashMoment | null {
-  const span = loopSpans(tasks, queue).get(loop);
+export function crashMoment(spans: ReadonlyMap<number, { start: number; end: number }>, queue: readonly QueueEvent[], loop: number, name: string, time: number): CrashMoment | null {
+  const span = spans.get(loop);
   if (!span || time < span.start || time > span.end) return null;
   const [state] = queueStates(queue.filter((e) => e.loop === loop && e.queue === name && e.t <= time + SAME_MOMENT_MS));
   if (!state) return { loop, atMs: roundMs(time - span.start), offers: [] };

@@ -10,6 +10,7 @@ import { isCompleted, lessonProgress } from "../stores/progress";
 import { isMemoryOnly } from "../stores/storage";
 import { acceptsFrom, envelope, readIncoming, type HostCommand, type LessonEvent } from "./protocol";
 import { checkResults, runEvents } from "./run-events";
+import { countsForProgress } from "../lesson/steps/step-progress";
 import { useSolutionSeen } from "../lesson/use-solution-seen";
 
 export interface EmbedBridgeOptions {
@@ -75,7 +76,7 @@ export function useEmbedBridge(o: EmbedBridgeOptions): EmbedBridge {
     const stop = session.store.subscribe((after, before) => {
       sayReady();
       for (const event of runEvents(before, after)) send(event);
-      if (!completed && before.running && after.outcome === "passed") {
+      if (!completed && before.running && after.outcome === "passed" && countsForProgress(after)) {
         completed = true;
         send({ type: "completed", solutionShown: solutionSeen.current, before: completedBefore });
       }

@@ -19,6 +19,8 @@ import { CodePreview } from "../editor/CodePreview";
 import { EditorKeys } from "./EditorKeys";
 import { useSolutionSeen } from "./use-solution-seen";
 import { useLessonSteps } from "./steps/use-lesson-steps";
+import { countsForProgress } from "./steps/step-progress";
+import type { InjectedEvent } from "../../workers/injections";
 import { PhoneLesson } from "./PhoneLesson";
 import { useEditorKind, usePhoneLayout } from "../editor/editor-mode";
 
@@ -85,6 +87,16 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
     if (now !== null) void session.run(now);
   }, [session, flushCode]);
 
+  // The queue board's "Crash worker-1 here": the code in the editor, run as Run runs it, with the crash injected.
+  const runInjected = useCallback(
+    (inject: InjectedEvent[]) => {
+      if (!session || session.store.getState().running) return;
+      const now = flushCode();
+      if (now !== null) void session.run(now, { inject });
+    },
+    [session, flushCode],
+  );
+
   // Ctrl/Cmd+Enter runs from anywhere on the page (the editor binds it too).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -123,7 +135,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
   useEffect(
     () =>
       session?.store.subscribe((now, before) => {
-        if (before.running && !now.running && (now.outcome === "passed" || now.outcome === "failed")) {
+        if (before.running && !now.running && (now.outcome === "passed" || now.outcome === "failed") && countsForProgress(now)) {
           saveLastRun(lesson.id, { passed: now.checks.filter((c) => c.state === "passed").length, total: now.checks.length });
         }
       }),
@@ -211,7 +223,7 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
         side={[
           hidden("visualization")
             ? null
-            : { id: "viz" as const, title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} playhead={session.playhead} /> : <p className="pane__placeholder">Loading…</p> },
+            : { id: "viz" as const, title: "Visualization", body: session ? <Visualization id={lesson.visualization} store={session.store} playhead={session.playhead} inject={runInjected} /> : <p className="pane__placeholder">Loading…</p> },
           { id: "output" as const, title: "Output", body: session ? <OutputPane store={session.store} /> : null },
           { id: "checks" as const, title: "Checks", body: session ? <ChecksPane store={session.store} /> : null },
         ].filter((pane) => pane !== null)}

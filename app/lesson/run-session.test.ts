@@ -85,3 +85,66 @@ describe("a run on a lesson with hosted engines", () => {
     expect(log).toEqual(["prepare cache", "finish cache"]);
   });
 });
+
+describe("a run with a crash injected from the page", () => {
+  // run() #2 starts at 1000 on the run's axis; the page asked for w1 at 150 ms of it.
+  const crash = { action: "crash", loop: 2, atMs: 150, worker: "w1" } as const;
+  const trace = [
+    { t: 1000, source: "tasks", loop: 2, kind: "task", phase: "created", task: "main" },
+    { t: 1150, source: "tasks", loop: 2, kind: "injected", action: "crash", worker: "w1", atMs: 150, loopMs: 150, outcome: "crashed", queue: "jobs", holding: ["1-0"] },
+    { t: 1150, source: "queue", loop: 2, queue: "jobs", kind: "worker", worker: "w1", phase: "crashed", holding: ["1-0"], by: "page" },
+    { t: 31_200, source: "queue", loop: 2, queue: "jobs", kind: "claimed", worker: "w2", ids: ["1-0"], deleted: [] },
+  ];
+
+  function passingSandbox(requests: unknown[]) {
+    const sandbox = {
+      listChecks: async () => [{ name: "a check", hints: [] }],
+      run: async (request: unknown, options: { onTrace?: (batch: { events: unknown[]; dropped: number }) => void }) => {
+        requests.push(request);
+        options.onTrace?.({ events: trace, dropped: 0 });
+        return { kind: "done", result: { error: null, checks: [{ name: "a check", hints: [], passed: true }] } } satisfies RunOutcome;
+      },
+      stop: () => {},
+    };
+    return sandbox as unknown as Sandbox;
+  }
+
+  it("sends the crash with the code, says what became of it, moves the playhead there, and never counts for progress", async () => {
+    const requests: unknown[] = [];
+    let completed = 0;
+    const session = createRunSession({ sandbox: passingSandbox(requests), checksSource: "checks", lesson, engines: [], onAllPassed: () => completed++ });
+    await session.run("code");
+    expect(completed).toBe(1);
+    expect(session.store.getState().experiment).toBeNull();
+
+    await session.run("code", { inject: [crash] });
+    expect(requests[1]).toEqual({ code: "code", checks: "checks", inject: [crash] });
+    const state = session.store.getState();
+    expect(state.status).toBe("Ran again with w1 crashed at 150 ms of run() #2 · All checks passed");
+    expect(state.outcome).toBe("passed");
+    expect(state.experiment).toEqual({ events: [crash], codeChanged: false });
+    expect(completed).toBe(1); // not called again: an experiment completes nothing
+    expect(state.output.map((l) => l.text)).toEqual([
+      "Ran again with w1 crashed at 150 ms of run() #2.",
+      "w1 died holding 1-0.",
+      "1-0 was delivered again: w2 claimed it at 30.2 s.",
+      "A run with a crash from the page is an experiment: its checks are shown but do not count toward your progress.",
+    ]);
+    // Just after the crash and what happened at its moment.
+    expect(session.playhead.getState().pinned).toEqual({ count: 3, time: 1150 });
+  });
+
+  it("says when the code changed since the run the crash was chosen on, and refuses a list that does not read", async () => {
+    const requests: unknown[] = [];
+    const session = createRunSession({ sandbox: passingSandbox(requests), checksSource: "", lesson, engines: [], onAllPassed: () => {} });
+    await session.run("code");
+    await session.run("changed code", { inject: [crash] });
+    expect(session.store.getState().experiment?.codeChanged).toBe(true);
+    expect(session.store.getState().output.map((l) => l.text)).toContain(
+      "Your code had changed since the run whose picture you crashed the worker on: this run ran the code in the editor now, so that moment may not be the same.",
+    );
+    await session.run("code", { inject: [{ ...crash, atMs: -5 }] });
+    expect(requests).toHaveLength(2);
+    expect(session.store.getState()).toMatchObject({ status: "Error: injected event 1.atMs must be milliseconds of that run(), a number from 0 (got -5)", tone: "fail" });
+  });
+});

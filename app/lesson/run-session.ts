@@ -8,8 +8,11 @@ import type { Sandbox } from "../../workers/sandbox/client";
 import { prepareHostedRun, type HostedEngine, type HostedLesson, type HostedRun } from "../../workers/sandbox/hosted-engines";
 import type { TraceEvent } from "../../workers/trace";
 import { DURATION, formatDuration } from "../format/duration";
-import { createPlayhead, follow } from "../playhead/playhead";
+import { createPlayhead, follow, seek } from "../playhead/playhead";
+import { momentAt } from "../playhead/timeline";
+import { readInjected, type InjectedEvent } from "../../workers/injections";
 import { receiveTrace } from "./trace-receiver";
+import { injectionReport } from "./injection-report";
 
 export const OUTPUT_CAP = 1000;
 
@@ -47,6 +50,17 @@ export interface RunState {
   /** When the run's last event (or duration) ended, on the run's clock. */
   traceEnd: number;
   runs: number;
+  /**
+   * The run injected events (a crash from the queue board, workers/injections.ts): an experiment,
+   * which never counts for progress (steps/step-progress.ts, countsForProgress). Null for a plain run.
+   */
+  experiment: Experiment | null;
+}
+
+export interface Experiment {
+  events: InjectedEvent[];
+  /** The code run differs from the code of the run before it, whose picture the crash was chosen on. */
+  codeChanged: boolean;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -95,6 +109,7 @@ export function createRunSession(options: RunSessionOptions) {
     traceDropped: 0,
     traceEnd: 0,
     runs: 0,
+    experiment: null,
   }));
   const playhead = createPlayhead();
 
@@ -106,8 +121,22 @@ export function createRunSession(options: RunSessionOptions) {
     .catch((e: Error) => store.setState({ status: `The lesson's checks could not load: ${e.message}`, tone: "fail" }));
 
   let runId = 0;
+  // The code of the last run started: a crash is chosen on that run's picture.
+  let lastCode: string | null = null;
 
-  async function run(code: string): Promise<void> {
+  /**
+   * Runs `code` against the lesson's checks. With `inject`, the run is an experiment: the events
+   * (a worker crashed at a moment of a run()) are scheduled in the engines, and the status says
+   * what became of them; a list that does not read is refused before anything runs.
+   */
+  async function run(code: string, extra: { inject?: readonly InjectedEvent[] } = {}): Promise<void> {
+    const inject = readInjected(extra.inject);
+    if (!inject.ok) {
+      store.setState({ status: `Error: ${inject.message}`, tone: "fail" });
+      return;
+    }
+    const experiment = inject.events.length > 0 ? { events: inject.events, codeChanged: lastCode !== null && lastCode !== code } : null;
+    lastCode = code;
     const id = ++runId;
     store.setState((s) => ({
       running: true,
@@ -122,6 +151,7 @@ export function createRunSession(options: RunSessionOptions) {
       traceEnd: 0,
       runs: s.runs + 1,
       checks: s.checks.map((c) => ({ ...c, state: "not-run", message: undefined })),
+      experiment,
     }));
 
     const onConsole = (batch: ConsoleBatch) => {
@@ -159,7 +189,7 @@ export function createRunSession(options: RunSessionOptions) {
       options.sandbox.stop();
     });
     const outcome = await options.sandbox
-      .run({ code, checks: options.checksSource }, { timeoutMs, onConsole, onTrace: traceIn.receive, ports: prepared?.ports })
+      .run({ code, checks: options.checksSource, ...(experiment ? { inject: experiment.events } : {}) }, { timeoutMs, onConsole, onTrace: traceIn.receive, ports: prepared?.ports })
       .finally(async () => {
         if (!prepared) return;
         // End the worker before the engines close the run (a rollback): a timer the learner left
@@ -214,18 +244,33 @@ export function createRunSession(options: RunSessionOptions) {
       if (c.line) markers.push({ line: c.line, column: c.column ?? 1, endColumn: c.endColumn, message: `Check "${c.name}" failed here: ${c.message}` });
     }
     const errorLines: ConsoleLine[] = result.error ? [{ level: "error", text: `${result.error.name}: ${result.error.message}${result.error.line ? ` (line ${result.error.line}, column ${result.error.column ?? 1})` : ""}` }] : [];
-    const status = result.error ? errorStatus(result.error) : statusForChecks(checks);
+    const verdict = result.error ? errorStatus(result.error) : statusForChecks(checks);
     const allPassed = !result.error && checks.length > 0 && checks.every((c) => c.state === "passed");
+    const told = experiment ? tellExperiment(experiment) : null;
     store.setState((s) => ({
       running: false,
       outcome: result.error ? "error" : allPassed ? "passed" : "failed",
-      status,
+      status: told ? `${told.status} · ${verdict}` : verdict,
       tone: allPassed ? "ok" : "fail",
       checks: checks.length > 0 ? checks : s.checks,
       markers,
-      output: s.output.concat(errorLines),
+      output: s.output.concat(errorLines, told?.lines ?? []),
     }));
-    if (allPassed) options.onAllPassed();
+    // An experiment never completes the lesson (steps/step-progress.ts, countsForProgress).
+    if (allPassed && !experiment) options.onAllPassed();
+  }
+
+  /** What became of an experiment's injected events: the status's sentence and the output's account; the playhead goes to the crash. */
+  function tellExperiment(experiment: Experiment): { status: string; lines: ConsoleLine[] } {
+    const { trace } = store.getState();
+    const report = injectionReport(experiment.events, trace);
+    if (report.at) seek(playhead, momentAt(trace, report.at.t));
+    const lines: ConsoleLine[] = [...report.sentences.map((text) => `${text}.`), ...report.details].map((text) => ({ level: "info", text }));
+    if (experiment.codeChanged) {
+      lines.push({ level: "warn", text: "Your code had changed since the run whose picture you crashed the worker on: this run ran the code in the editor now, so that moment may not be the same." });
+    }
+    lines.push({ level: "info", text: "A run with a crash from the page is an experiment: its checks are shown but do not count toward your progress." });
+    return { status: report.sentences.join("; "), lines };
   }
 
   function stop(): void {

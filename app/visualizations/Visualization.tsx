@@ -7,10 +7,16 @@ import type { PlayheadStore } from "../playhead/playhead";
 import { Playhead } from "../playhead/Playhead";
 import { useTraceView, type TraceView } from "../playhead/use-trace-view";
 import type { VisualizationId } from "./ids";
+import type { InjectedEvent } from "../../workers/injections";
 
 export interface VisualizationProps {
   store: RunStore;
   view: TraceView;
+  /**
+   * Runs the learner's code again, as Run does, with these events injected (workers/injections.ts):
+   * the tasks board's "Crash worker-1 here". Absent where the page cannot run code.
+   */
+  inject?: (events: InjectedEvent[]) => void;
 }
 
 const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>> = {
@@ -29,14 +35,14 @@ const VISUALIZATIONS: Record<VisualizationId, ComponentType<VisualizationProps>>
   "tasks": lazy(() => import("./tasks/Tasks")),
 };
 
-export function Visualization({ id, store, playhead }: { id: string; store: RunStore; playhead: PlayheadStore }) {
+export function Visualization({ id, store, playhead, inject }: { id: string; store: RunStore; playhead: PlayheadStore; inject?: VisualizationProps["inject"] }) {
   const view = useTraceView(store, playhead);
   const Component = VISUALIZATIONS[id as VisualizationId];
   if (!Component) return <p className="pane__placeholder">This lesson names a visualization (“{id}”) that this version of the playground does not have.</p>;
   return (
     <>
       <Suspense fallback={<p className="pane__placeholder">Loading the visualization…</p>}>
-        <Component store={store} view={view} />
+        <Component store={store} view={view} inject={inject} />
       </Suspense>
       <Playhead store={store} playhead={playhead} />
     </>

@@ -29,7 +29,7 @@ function Pane({ store, playhead }: { store: RunStore; playhead: PlayheadStore })
 }
 
 export function vizRun(): () => Promise<VizResult> {
-  const store: RunStore = createStore<RunState>(() => ({ running: true, outcome: "running", status: "Running…", tone: "running", output: [], dropped: 0, checks: [], markers: [], trace: [], traceDropped: 0, traceEnd: 0, runs: 1 }));
+  const store: RunStore = createStore<RunState>(() => ({ running: true, outcome: "running", status: "Running…", tone: "running", output: [], dropped: 0, checks: [], markers: [], trace: [], traceDropped: 0, traceEnd: 0, runs: 1, experiment: null }));
   const playhead = createPlayhead();
   createRoot(document.getElementById("root")!).render(<Pane store={store} playhead={playhead} />);
   return async () => {

@@ -9,6 +9,7 @@ import type { ConsoleBatch } from "./console-capture";
 import { readSandboxMessage, type SandboxMessage, type SandboxRequest } from "./protocol";
 import type { CheckInfo, RunResult } from "./runner";
 import type { TraceBatch } from "./trace-stream";
+import type { InjectedEvent } from "../injections";
 
 export type RunOutcome =
   | { kind: "done"; result: RunResult }
@@ -104,7 +105,7 @@ export class Sandbox {
 
   /** `ports` are handed to the run's worker (transferred) for engines that live outside it. */
   async run(
-    request: { code: string; checks: string },
+    request: { code: string; checks: string; inject?: InjectedEvent[] },
     options: { timeoutMs: number; onConsole: (batch: ConsoleBatch) => void; onTrace?: (batch: TraceBatch) => void; ports?: Record<string, MessagePort> },
   ): Promise<RunOutcome> {
     this.stop();
@@ -132,7 +133,8 @@ export class Sandbox {
       });
     });
     const ports = Object.entries(options.ports ?? {});
-    this.send(booted, { type: "run", id, code: request.code, checks: request.checks, portNames: ports.map(([name]) => name) }, ports.map(([, port]) => port));
+    const inject = request.inject?.length ? { inject: request.inject } : {};
+    this.send(booted, { type: "run", id, code: request.code, checks: request.checks, portNames: ports.map(([name]) => name), ...inject }, ports.map(([, port]) => port));
 
     // The time limit counts from here: loading the sandbox itself is not the learner's time.
     const started = performance.now();

@@ -7,12 +7,13 @@ import type { ConsoleBatch, ConsoleLevel, ConsoleLine } from "./console-capture"
 import type { CheckInfo, CheckResult, RunError, RunResult } from "./runner";
 import type { TraceEvent } from "../trace";
 import { TRACE_BATCH_MAX, type TraceBatch } from "./trace-stream";
+import { readInjected, type InjectedEvent } from "../injections";
 
 /** Page → sandbox. */
 export type SandboxRequest =
   | { type: "list"; id: number; checks: string }
   /** `ports` travel in the message's transfer list, in the same order as `portNames`. */
-  | { type: "run"; id: number; code: string; checks: string; portNames: string[] };
+  | { type: "run"; id: number; code: string; checks: string; portNames: string[]; inject?: InjectedEvent[] };
 
 /** Sandbox → page. */
 export type SandboxMessage =
@@ -134,5 +135,8 @@ export function readSandboxRequest(data: unknown, ports: readonly MessagePort[])
   if (data.type !== "run" || typeof data.code !== "string") return null;
   const names = data.portNames;
   if (!isList(names, 8) || !names.every((n) => typeof n === "string") || names.length !== ports.length) return null;
-  return { type: "run", id: data.id, code: data.code, checks: data.checks, portNames: [...(names as string[])] };
+  // What to inject (workers/injections.ts): the page read it before sending; a list that does not read is refused here too.
+  const inject = readInjected(data.inject);
+  if (!inject.ok) return null;
+  return { type: "run", id: data.id, code: data.code, checks: data.checks, portNames: [...(names as string[])], ...(inject.events.length > 0 ? { inject: inject.events } : {}) };
 }

@@ -4,6 +4,7 @@
 // stays plain TypeScript that is handed time and a place to report, never reaching for either.
 import * as checks from "./checks-api";
 import type { TraceEvent } from "../trace";
+import type { InjectedEvent } from "../injections";
 import { webModule } from "../web/playground.ts";
 import { redisModule } from "../redis/playground.ts";
 import { postgresChecksModule, postgresModule, statementsFor } from "../postgres/playground.ts";
@@ -38,6 +39,8 @@ export interface ModuleEnv {
   learnerCode(): string;
   /** Writes a line to the run's console (what an engine relays from learner code it runs elsewhere). */
   log?(level: "log" | "info" | "warn" | "error", text: string): void;
+  /** Events the page asked this run to inject (workers/injections.ts): the tasks engine's crashes. */
+  injected?: readonly InjectedEvent[];
 }
 
 export type ModuleFactory = (env: ModuleEnv) => unknown;

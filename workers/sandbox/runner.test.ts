@@ -252,3 +252,35 @@ export default defineChecks([{ name: "starts", run: () => startCluster().then(()
     expect(await listChecks(checks, PLAYGROUND_MODULES)).toEqual([{ name: "starts", hints: [] }]);
   });
 });
+
+describe("runLesson with injected events", () => {
+  it("hands them to the engines: the learner's run() and the checks' share the numbering, and the named one crashes", async () => {
+    const code = `import { run, sleep, memoryQueue } from "playground/tasks";
+export async function deliver(): Promise<string[]> {
+  const sent: string[] = [];
+  await run(async () => {
+    const queue = memoryQueue<string>();
+    queue.worker("w1", async (job) => { await sleep(300); sent.push(job.payload); });
+    await queue.add("ada");
+    await sleep(1000);
+    await queue.stop();
+  });
+  return sent;
+}
+await deliver(); // run() #1
+`;
+    const checks = `import { defineChecks, expect } from "playground/checks";
+export default defineChecks([{ name: "delivers", run: async ({ deliver }: any) => expect(await deliver()).to.deep.equal(["ada"]) }]);`;
+    const trace: TraceEvent[] = [];
+    const onTrace = (b: { events: TraceEvent[] }) => trace.push(...b.events);
+    const env = { now: () => 0, modules: PLAYGROUND_MODULES, onConsole: () => {}, onTrace };
+    const plain = await runLesson({ code, checks }, env);
+    expect(plain.checks.map((c) => c.passed)).toEqual([true]);
+    // The check's own run() is #2: the crash there loses its job.
+    const crashed = await runLesson({ code, checks, inject: [{ action: "crash", loop: 2, atMs: 100, worker: "w1" }] }, env);
+    expect(crashed.checks.map((c) => c.passed)).toEqual([false]);
+    const injected = trace.filter((e) => e.source === "tasks" && e.kind === "injected");
+    expect(injected).toMatchObject([{ loop: 2, outcome: "crashed", worker: "w1", holding: ["1"] }]);
+    expect(trace.some((e) => e.source === "queue" && e.kind === "lost" && e.loop === 2)).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { TraceStream, type TraceBatch } from "./trace-stream";
 import { sqlErrorLocation } from "./sql-location";
 import { explainMissingGlobal } from "./compartment";
 import { runClock } from "./run-clock";
+import type { InjectedEvent } from "../injections";
 
 export const LEARNER_FILE = "learner.ts";
 export const CHECKS_FILE = "checks.ts";
@@ -109,7 +110,14 @@ export async function listChecks(checksSource: string, factories: Record<string,
   return checks.map((c) => ({ name: c.name, hints: hintsOf(c) }));
 }
 
-export async function runLesson(request: { code: string; checks: string }, env: RunEnvironment): Promise<RunResult> {
+/** What to run: the learner's code, the lesson's checks, and what the page asks the engines to inject (already read). */
+export interface RunRequest {
+  code: string;
+  checks: string;
+  inject?: readonly InjectedEvent[];
+}
+
+export async function runLesson(request: RunRequest, env: RunEnvironment): Promise<RunResult> {
   let start = env.now();
   const t = () => env.now() - start;
   const stream = new TraceStream({ now: env.now, onBatch: env.onTrace ?? (() => {}) });
@@ -133,7 +141,7 @@ export async function runLesson(request: { code: string; checks: string }, env: 
   const clock = runClock(t);
   const modules = instantiateModules(
     env.modules,
-    { now: clock.now, placeClock: clock.place, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log },
+    { now: clock.now, placeClock: clock.place, trace: (event) => stream.push(event), port: (name) => env.ports?.[name], learnerCode, log, injected: request.inject ?? [] },
     protect,
   );
   // The same lazily built modules, less the checks' own (playground/checks and playground/checks/*).

@@ -77,7 +77,7 @@ self.addEventListener("message", (event: MessageEvent) => {
   const onConsole = (batch: ConsoleBatch) => send({ type: "console", id: request.id, batch });
   const onTrace = (batch: TraceBatch) => send({ type: "trace", id: request.id, batch });
   runLesson(
-    { code: request.code, checks: request.checks },
+    { code: request.code, checks: request.checks, inject: request.inject },
     {
       ports,
       now: () => performance.now(),

@@ -117,6 +117,11 @@ export class EventLoop implements TaskLoop {
     this.machine = new Machine(this, { switchIntervalMs: options.switchIntervalMs });
   }
 
+  /** Handles queued to run (this iteration's rest and the next's): a moment's work not yet done. */
+  get readyCount(): number {
+    return this.ready.length;
+  }
+
   /** Virtual milliseconds since the loop was made. */
   time(): number {
     return this.clock;

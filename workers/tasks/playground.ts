@@ -22,6 +22,9 @@ import { CancelledError, GeneratorExit, InvalidStateError, QueueEmpty, QueueFull
 import { measureWorkersOn, type WorkerPool } from "./real-workers.ts";
 import { queuePlayground } from "./queue/playground.ts";
 import type { TasksTrace } from "./trace.ts";
+import type { InjectedEvent } from "../injections.ts";
+import type { JobQueue } from "./queue/types.ts";
+import { scheduleCrashes } from "./injected.ts";
 import type * as LearnerApi from "./learner-api.ts";
 
 export interface TasksModuleEnv {
@@ -35,6 +38,8 @@ export interface TasksModuleEnv {
   inWorker?: boolean;
   /** Puts the running loop's placed time on the run's clock until released (the sandbox's run-clock.ts). */
   placeClock?(placed: () => number): () => void;
+  /** What the page asked this run to inject (workers/injections.ts, already read): crashes, by run() number. */
+  injected?: readonly InjectedEvent[];
 }
 
 export const MEASURE_IN_WORKER =
@@ -68,8 +73,9 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   let loops = 0;
   const log = (text: string) => (env.log ? env.log("error", text) : console.error(text));
 
-  // The loop now running, for what other engines on it report in loop ms (the queues, their Redis).
-  let current = { loop: 0, base: 0 };
+  // The loop now running, for what other engines on it report in loop ms (the queues, their Redis),
+  // and the job queues made in it (where the page's injected crashes find their worker).
+  let current = { loop: 0, base: 0, queues: [] as JobQueue<unknown>[] };
   const onAxis = (event: { t: number; loop?: number }, end = event.t) => {
     event.t += current.base;
     event.loop = current.loop;
@@ -79,6 +85,12 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
   // The queue's events and its Redis's are copied: the loop's own are fresh objects kept nowhere.
   const queues = queuePlayground({ trace: (event) => onAxis({ ...event }) });
 
+  /** Notes a queue as made in the running run(), for the page's crashes. */
+  const made = <Q extends JobQueue<never>>(queue: Q): Q => {
+    current.queues.push(queue as unknown as JobQueue<unknown>);
+    return queue;
+  };
+
   async function run<T>(main: () => PromiseLike<T> | T): Promise<T> {
     if (typeof main !== "function") throw new TypeError("run() takes an async function: run(async () => { … }), not its promise");
     if (EventLoop.running) throw new Error("asyncio.run() cannot be called from a running event loop");
@@ -87,11 +99,15 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     const eventLoop = new EventLoop({ tracer, exceptionHandler: (ctx) => log(reportText(ctx)) });
     // Placed before this loop becomes the current one: a refusal leaves the running loop's numbering alone.
     const release = env.placeClock?.(() => base + eventLoop.time());
-    current = { loop: ++loops, base };
+    current = { loop: ++loops, base, queues: [] };
+    const madeHere = current.queues;
+    const crashes = (env.injected ?? []).filter((e) => e.action === "crash" && e.loop === current.loop);
+    const unlanded = crashes.length > 0 ? scheduleCrashes(eventLoop, crashes, () => madeHere, tracer) : null;
     let outcome;
     try {
       outcome = await runToOutcome(main, { loop: eventLoop });
     } finally {
+      unlanded?.();
       release?.();
     }
     axisEnd = Math.max(axisEnd, base + eventLoop.time());
@@ -129,8 +145,8 @@ export function tasksModule(env: TasksModuleEnv): typeof LearnerApi {
     GeneratorExit,
     isMainThread: !env.inWorker,
     createRedis: (options) => queues.createRedis({ seed: options?.seed }),
-    durableQueue: (redis, options) => queues.durableQueue(redis, { ...options, trace: undefined }),
-    memoryQueue: (options) => queues.memoryQueue({ ...options, trace: undefined }),
+    durableQueue: async (redis, options) => made(await queues.durableQueue(redis, { ...options, trace: undefined })),
+    memoryQueue: (options) => made(queues.memoryQueue({ ...options, trace: undefined })),
     queueControls: queues.queueControls,
     measureWorkers: async (options) => {
       if (env.inWorker) throw new Error(MEASURE_IN_WORKER);

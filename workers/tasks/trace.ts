@@ -47,6 +47,28 @@ export interface WorkersMeasuredTrace extends TasksTraceBase {
   speedup: number;
 }
 
-export type TasksTrace = TaskTrace | LoopBlockedTrace | GilTrace | WorkersMeasuredTrace;
+/**
+ * What became of an event the page injected into this run() (workers/injections.ts), at the loop
+ * ms it landed: the worker crashed, or why nothing was. `loop-ended`: the run() ended (at `t`)
+ * before that moment came.
+ */
+export interface InjectedTrace extends TasksTraceBase {
+  kind: "injected";
+  action: "crash";
+  worker: string;
+  /** The loop ms the page asked for; the event's own time is when it landed (later only past a blocked loop). */
+  atMs: number;
+  /** The loop ms it landed at, or at which the run() ended without it. */
+  loopMs: number;
+  outcome: "crashed" | "no-such-worker" | "not-running" | "loop-ended";
+  /** crashed: the worker's queue and the jobs it held; not-running: the queue and the worker's state. */
+  queue?: string;
+  holding?: string[];
+  state?: string;
+  /** no-such-worker: the workers this run() had. */
+  workers?: string[];
+}
+
+export type TasksTrace = TaskTrace | LoopBlockedTrace | GilTrace | WorkersMeasuredTrace | InjectedTrace;
 
 export type TasksTracer = (event: TasksTrace) => void;

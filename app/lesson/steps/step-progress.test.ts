@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doneAfterLeaving, doneAfterRun, nextLesson, stepsOf } from "./step-progress";
+import { countsForProgress, doneAfterLeaving, doneAfterRun, nextLesson, stepsOf } from "./step-progress";
 
 const steps = [
   { title: "Read", checks: [] },
@@ -24,6 +24,11 @@ describe("step progress", () => {
     expect(doneAfterRun(steps, [], new Set()).has(0)).toBe(false);
     expect([...doneAfterLeaving(steps, 0, new Set())]).toEqual([0]);
     expect([...doneAfterLeaving(steps, 1, new Set())]).toEqual([]);
+  });
+
+  it("counts a plain run, never one with a crash injected from the page", () => {
+    expect(countsForProgress({ experiment: null })).toBe(true);
+    expect(countsForProgress({ experiment: { events: [{ action: "crash", loop: 1, atMs: 0, worker: "w1" }], codeChanged: false } })).toBe(false);
   });
 
   it("finds the next lesson in the catalogue, none after the last", () => {

@@ -7,7 +7,7 @@ import { createStore } from "zustand/vanilla";
 import type { LessonMeta } from "../../lessons/catalogue";
 import type { RunStore } from "../run-session";
 import { saveStep, saveStepsDone, savedStep, stepsDone } from "../../stores/progress";
-import { doneAfterLeaving, doneAfterRun, stepsOf } from "./step-progress";
+import { countsForProgress, doneAfterLeaving, doneAfterRun, stepsOf } from "./step-progress";
 
 export interface Completion {
   solutionShown: boolean;
@@ -28,7 +28,7 @@ export function useLessonSteps(lesson: LessonMeta, store: RunStore | null, solut
   useEffect(
     () =>
       store?.subscribe((now, before) => {
-        if (!before.running || now.running || (now.outcome !== "passed" && now.outcome !== "failed")) return;
+        if (!before.running || now.running || (now.outcome !== "passed" && now.outcome !== "failed") || !countsForProgress(now)) return;
         setDone((was) => {
           const next = doneAfterRun(steps, now.checks, was);
           if (next.size !== was.size) saveStepsDone(lesson.id, next);

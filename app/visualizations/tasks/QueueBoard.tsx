@@ -1,8 +1,10 @@
 // A job queue at the playhead's moment: the stream (every entry added, and whether it is still
 // waiting, in a worker's hands, done, dead or lost), the group's pending list by worker (a crashed
 // worker keeps holding its jobs until another claims them after the visibility timeout), and the
-// dead-letter stream. The last move is told in words and its job highlighted.
+// dead-letter stream. The last move is told in words and its job highlighted. Under its title, the
+// controls that crash a worker at this moment (CrashControls.tsx), where the page can run code.
 import { pendingByWorker, type Job, type QueueState } from "./queue-state";
+import { CrashControls, type CrashControlsProps } from "./CrashControls";
 
 const PLACE_TEXT: Record<Job["place"], string> = {
   stream: "waiting",
@@ -22,7 +24,7 @@ function JobChip({ job, last, detail }: { job: Job; last: boolean; detail?: stri
   );
 }
 
-export function QueueBoard({ state, now }: { state: QueueState; now: number }) {
+export function QueueBoard({ state, now, crash }: { state: QueueState; now: number; crash?: Omit<CrashControlsProps, "queue"> }) {
   const lastId = state.moves.at(-1)?.id;
   const dead = state.jobs.filter((j) => j.place === "dead");
   const lost = state.jobs.filter((j) => j.place === "lost");
@@ -33,6 +35,7 @@ export function QueueBoard({ state, now }: { state: QueueState; now: number }) {
       <h4 className="tasks-queue__title">
         Queue <code>{state.name}</code>
       </h4>
+      {crash && <CrashControls queue={state.name} {...crash} />}
       <div className="tasks-queue__columns">
         <div>
           <h5>Stream</h5>

@@ -2,23 +2,27 @@
 // lanes per task (blocked stretches, destroyed tasks marked where they vanished), each job queue
 // as its stream, pending list and dead letters, and the real Web Workers' measured speedup.
 import { useMemo } from "react";
+import { useStore } from "zustand";
 import type { VisualizationProps } from "../Visualization";
 import { RunPlaceholder } from "../RunPlaceholder";
 import { loopPictures } from "./lanes";
 import { LoopLanes, MAX_LANES } from "./LoopLanes";
-import { queueStates } from "./queue-state";
+import { queueStates, type QueueState } from "./queue-state";
+import { crashMoment, firstTake, loopSpans } from "./crash-offers";
 import { QueueBoard } from "./QueueBoard";
 import { readRun, type MeasuredEvent } from "./read";
 import { SpeedupChart } from "./SpeedupChart";
 import { LanesTable, SpeedupTable } from "./Tables";
 import "./tasks.css";
 
-export default function Tasks({ store, view }: VisualizationProps) {
+export default function Tasks({ store, view, inject }: VisualizationProps) {
+  const busy = useStore(store, (s) => s.running);
   const whole = useMemo(() => readRun(view.all), [view.all]);
   const run = useMemo(() => readRun(view.trace), [view.trace]);
   const wholeLoops = useMemo(() => loopPictures(whole.tasks), [whole]);
   const loops = useMemo(() => loopPictures(run.tasks), [run]);
   const queues = useMemo(() => queueStates(run.queue), [run]);
+  const spans = useMemo(() => loopSpans(whole.tasks, whole.queue), [whole]);
   const measured = run.tasks.filter((e): e is MeasuredEvent => e.kind === "workers-measured");
 
   if (wholeLoops.length === 0 && whole.queue.length === 0 && !whole.tasks.some((e) => e.kind === "workers-measured")) {
@@ -36,6 +40,17 @@ export default function Tasks({ store, view }: VisualizationProps) {
   const destroyed = loops.reduce((n, p) => n + p.lanes.filter((l) => l.ending?.how === "destroyed").length, 0);
   const tasks = loops.reduce((n, p) => n + p.lanes.length, 0);
   const lost = queues.reduce((n, q) => n + q.jobs.filter((j) => j.place === "lost").length, 0);
+  // "Crash worker-1 here" on a queue of a run(): the whole run's events say what is running at the playhead's moment.
+  const crashFor = (q: QueueState) =>
+    inject && q.loop !== undefined
+      ? {
+          moment: crashMoment(spans, whole.queue, q.loop, q.name, view.time),
+          firstTake: firstTake(whole.queue, q.loop, q.name),
+          busy,
+          onCrash: (m: { loop: number; atMs: number }, worker: string) => inject([{ action: "crash", loop: m.loop, atMs: m.atMs, worker }]),
+          onShow: view.showEvent,
+        }
+      : undefined;
 
   return (
     <figure className="tasks-viz">
@@ -66,7 +81,7 @@ export default function Tasks({ store, view }: VisualizationProps) {
             {queues
               .filter((q) => q.loop === w.loop)
               .map((q) => (
-                <QueueBoard key={q.name} state={q} now={view.time} />
+                <QueueBoard key={q.name} state={q} now={view.time} crash={crashFor(q)} />
               ))}
           </section>
         );
@@ -80,7 +95,7 @@ export default function Tasks({ store, view }: VisualizationProps) {
       {queues
         .filter((q) => !wholeLoops.some((w) => w.loop === q.loop))
         .map((q) => (
-          <QueueBoard key={`${q.loop ?? 0}:${q.name}`} state={q} now={view.time} />
+          <QueueBoard key={`${q.loop ?? 0}:${q.name}`} state={q} now={view.time} crash={crashFor(q)} />
         ))}
       {measured.length > 0 && (
         <>

@@ -95,7 +95,7 @@ function step(s: QueueState, byId: Map<string, Job>, e: QueueEvent): void {
       break;
     case "worker":
       s.workers.set(e.worker, e.phase === "crashed" ? "crashed" : e.phase === "stopped" ? "stopped" : "running");
-      move(`${e.worker} ${e.phase}${e.phase === "crashed" && e.holding?.length ? ` holding ${e.holding.join(", ")}` : ""}`);
+      move(`${e.worker} ${e.phase}${e.by === "page" ? " from the page" : ""}${e.phase === "crashed" && e.holding?.length ? ` holding ${e.holding.join(", ")}` : ""}`);
       break;
   }
 }

@@ -7,6 +7,7 @@ import type { TraceEvent } from "../../../workers/trace";
 import { EventLoop, createTask, gc, run, sleep, type TasksTrace } from "../../../workers/tasks/index.ts";
 import { finishedRun, viewAt } from "../cluster/testing/view";
 import Tasks from "./Tasks";
+import { tasksModule } from "../../../workers/tasks/playground.ts";
 
 const words = (html: string) =>
   html
@@ -43,6 +44,33 @@ describe("the tasks picture, rendered", () => {
     const after = render(null);
     expect(after).toContain("1 destroyed while pending");
     expect(after).toMatch(/send_email .* destroyed while pending \(nothing referenced it\) at 20 ms/);
+  });
+
+  it("offers to crash the workers running at the playhead's moment, and outside the run() to go to one", async () => {
+    const all: TraceEvent[] = [];
+    const api = tasksModule({ now: () => 0, trace: (e) => all.push(e), log: () => {} });
+    await api.run(async () => {
+      const queue = api.memoryQueue<string>();
+      queue.worker("w1", async () => void (await api.sleep(300)));
+      queue.worker("w2", async () => void (await api.sleep(300)));
+      await queue.add("ada");
+      await api.sleep(1000);
+      await queue.stop();
+    });
+    all.sort((a, b) => a.t - b.t);
+    const inject = () => {};
+    const render = (time: number | null, withInject = true) =>
+      renderToString(createElement(Tasks, { store: finishedRun(all), view: viewAt(all, time), inject: withInject ? inject : undefined }));
+    const during = render(150);
+    expect(during).toContain('aria-label="Crash w1 here, at 150 ms of run() #1; it holds 1"');
+    expect(during).toContain('aria-label="Crash w2 here, at 150 ms of run() #1; it holds no job"');
+    expect(words(during)).toMatch(/At 150 ms of run\(\) #1 ?, run your code again with a worker killed here/);
+    const after = words(render(1500)); // past the run()'s last event
+    expect(words(render(null))).toMatch(/No worker of jobs is running at 1 s of run\(\) #1 ?: nothing to crash here/);
+    expect(after).toMatch(/To crash a worker, move the playhead into this run\(\): Show when w1 took 1/);
+    expect(after).not.toContain("Crash w1 here");
+    // Where the page cannot run code, no controls.
+    expect(words(render(150, false))).not.toMatch(/Crash w1 here|Show when/);
   });
 
   it("says what a run without tasks or queues lacks", () => {

@@ -36,9 +36,10 @@ export type QueueTraceBody =
   | { kind: "duplicate-skipped"; worker: string; id: string; key: string }
   /**
    * A worker started, crashed (killed mid-job: `holding` are the jobs it had un-acked; `error`
-   * when its own code raised rather than being killed), restarted or stopped.
+   * when its own code raised rather than being killed; `by: "page"` when the page's crash control
+   * killed it, workers/injections.ts), restarted or stopped.
    */
-  | { kind: "worker"; worker: string; phase: "started" | "crashed" | "restarted" | "stopped"; holding?: string[]; error?: string };
+  | { kind: "worker"; worker: string; phase: "started" | "crashed" | "restarted" | "stopped"; holding?: string[]; error?: string; by?: "page" };
 
 export type QueueTrace = QueueTraceBase & QueueTraceBody;
 

@@ -64,10 +64,11 @@ export abstract class WorkerTask implements QueueWorker {
     return [...this.held];
   }
 
-  crash(): void {
+  /** `by: "page"` marks a crash the page injected (workers/injections.ts); lesson code's own crash() passes nothing. */
+  crash(by?: "page"): void {
     if (this.state !== "running") return;
     this.state = "crashed";
-    this.trace({ kind: "worker", worker: this.name, phase: "crashed", holding: this.holding() });
+    this.trace({ kind: "worker", worker: this.name, phase: "crashed", holding: this.holding(), ...(by ? { by } : {}) });
     // Cancel first: the task leaves its await with CancelledError before anything else it waits on
     // can complete, then its connection goes as a dead process's socket does.
     this.task?.cancel();

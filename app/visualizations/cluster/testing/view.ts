@@ -7,7 +7,7 @@ import { endOf, momentAt } from "../../../playhead/timeline";
 import type { TraceView } from "../../../playhead/use-trace-view";
 
 export function finishedRun(trace: readonly TraceEvent[]): RunStore {
-  return createStore<RunState>(() => ({ running: false, outcome: "passed", status: "", tone: "neutral", output: [], dropped: 0, checks: [], markers: [], trace, traceDropped: 0, traceEnd: runEnd(trace), runs: 1 }));
+  return createStore<RunState>(() => ({ running: false, outcome: "passed", status: "", tone: "neutral", output: [], dropped: 0, checks: [], markers: [], trace, traceDropped: 0, traceEnd: runEnd(trace), runs: 1, experiment: null }));
 }
 
 export function runEnd(trace: readonly TraceEvent[]): number {

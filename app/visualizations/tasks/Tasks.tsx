@@ -13,6 +13,7 @@ import { QueueBoard } from "./QueueBoard";
 import { readRun, type MeasuredEvent } from "./read";
 import { SpeedupChart } from "./SpeedupChart";
 import { LanesTable, SpeedupTable } from "./Tables";
+import { RunIndex, runSectionId } from "./RunIndex";
 import "./tasks.css";
 
 export default function Tasks({ store, view, inject }: VisualizationProps) {
@@ -23,6 +24,7 @@ export default function Tasks({ store, view, inject }: VisualizationProps) {
   const loops = useMemo(() => loopPictures(run.tasks), [run]);
   const queues = useMemo(() => queueStates(run.queue), [run]);
   const spans = useMemo(() => loopSpans(whole.tasks, whole.queue), [whole]);
+  const wholeQueues = useMemo(() => queueStates(whole.queue), [whole]);
   const measured = run.tasks.filter((e): e is MeasuredEvent => e.kind === "workers-measured");
 
   if (wholeLoops.length === 0 && whole.queue.length === 0 && !whole.tasks.some((e) => e.kind === "workers-measured")) {
@@ -52,6 +54,10 @@ export default function Tasks({ store, view, inject }: VisualizationProps) {
         }
       : undefined;
 
+  // The run() the playhead stands in, when it is not at the end (there every run() is whole).
+  let current: number | null = null;
+  if (!view.atEnd) for (const [loop, span] of spans) if (span.start <= view.time && view.time <= span.end) current = loop;
+
   return (
     <figure className="tasks-viz">
       <figcaption className="tasks-viz__summary">
@@ -67,10 +73,13 @@ export default function Tasks({ store, view, inject }: VisualizationProps) {
         )}
         {!view.atEnd && <> by this moment</>}
       </figcaption>
+      {wholeLoops.length > 2 && (
+        <RunIndex runs={wholeLoops.map((w) => ({ loop: w.loop, tasks: w.lanes.length, queues: wholeQueues.filter((q) => q.loop === w.loop).length }))} current={current} />
+      )}
       {wholeLoops.map((w) => {
         const picture = loops.find((p) => p.loop === w.loop);
         return (
-          <section key={w.loop} className="tasks-viz__loop" aria-label={title(w.loop)}>
+          <section key={w.loop} id={runSectionId(w.loop)} tabIndex={-1} className="tasks-viz__loop" aria-label={title(w.loop)}>
             <h4>
               {title(w.loop)}
               {w.lanes.length > MAX_LANES && <span className="tasks-viz__more"> · the first {MAX_LANES} of {w.lanes.length} tasks drawn; the table lists all</span>}

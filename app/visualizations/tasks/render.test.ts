@@ -73,6 +73,36 @@ describe("the tasks picture, rendered", () => {
     expect(words(render(150, false))).not.toMatch(/Crash w1 here|Show when/);
   });
 
+  it("lists the run()s above their pictures once there are three, marking the one the playhead is in", async () => {
+    const all: TraceEvent[] = [];
+    let t = 0;
+    const api = tasksModule({ now: () => t, trace: (e) => all.push(e), log: () => {} });
+    await api.run(async () => void (await api.sleep(100)));
+    await api.run(async () => {
+      const queue = api.memoryQueue<string>();
+      queue.worker("w1", async () => void (await api.sleep(10)));
+      await queue.add("ada");
+      await api.sleep(50);
+      await queue.stop();
+    });
+    t = 1000;
+    await api.run(async () => void (await api.sleep(100)));
+    all.sort((a, b) => a.t - b.t);
+    const render = (time: number | null) => renderToString(createElement(Tasks, { store: finishedRun(all), view: viewAt(all, time) }));
+    const end = render(null);
+    expect(end).toContain('aria-label="The run()s of this run"');
+    // main and the runner's two shutdown tasks
+    expect(end).toContain('aria-label="run() #1: 3 tasks"');
+    expect(end).toMatch(/aria-label="run\(\) #2: \d+ tasks, a job queue"/);
+    expect(end).toContain('id="tasks-run-3"');
+    expect(end).not.toContain("aria-current");
+    // In the third run() (it starts at 1000 ms on the run's clock): that button is marked.
+    expect(render(1050)).toContain('aria-current="true" aria-label="run() #3: 3 tasks (the playhead is in it)"');
+    // Two run()s need no index.
+    const two = all.filter((e) => (e as { loop?: number }).loop !== 3);
+    expect(renderToString(createElement(Tasks, { store: finishedRun(two), view: viewAt(two, null) }))).not.toContain("The run()s of this run");
+  });
+
   it("says what a run without tasks or queues lacks", () => {
     const html = renderToString(createElement(Tasks, { store: finishedRun([]), view: viewAt([], null) }));
     expect(words(html)).toContain("neither playground/tasks' event loop nor a job queue");

@@ -35,10 +35,16 @@ export class ClientOutput {
 
   /** Hands everything queued to the socket, in one writev. */
   flush(): void {
-    if (this.batch.length > 0) this.queue.push(this.batch);
+    const batch = this.batch;
     this.batch = "";
     this.queued = 0;
-    if (this.queue.length === 0) return;
+    if (this.queue.length === 0) {
+      // The usual case, a turn's replies in one batch: written as it is, without corking the
+      // socket for a single piece.
+      if (batch.length > 0 && !this.socket.destroyed) this.socket.write(batch, "latin1");
+      return;
+    }
+    if (batch.length > 0) this.queue.push(batch);
     const pieces = this.queue.splice(0);
     if (this.socket.destroyed) return;
     this.socket.cork();

@@ -142,15 +142,22 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
     socket.destroy();
   };
 
-  /** Writes a settled outcome piece by piece under `limit`; false if the client was dropped on the way. */
-  const send = (write: (sink: (piece: string) => boolean) => boolean, limit: number, flags: string): boolean => {
-    let over = false;
+  // The sink the encoder hands pieces to, made once per client rather than once per reply: it
+  // queues each piece and stops the encoding once the client is over the limit of this send.
+  let limit = limits.normal;
+  let over = false;
+  const sink = (piece: string): boolean => {
+    output.add(piece);
+    over = output.pending >= limit;
+    return !over;
+  };
+  /** Writes a settled outcome (or a pushed frame) piece by piece under `max`; false if the client was dropped on the way. */
+  const send = (value: Exclude<Outcome, { kind: "pending" }>, frame: boolean, max: number, flags: string): boolean => {
+    limit = max;
+    over = false;
     try {
-      write((piece) => {
-        output.add(piece);
-        over = output.pending >= limit;
-        return !over;
-      });
+      if (frame) writeReply(value as Reply, sink);
+      else writeOutcome(value, sink);
     } catch (e) {
       // Part of the reply may be queued already: the stream cannot go on, the process can.
       drop(`Client ${addr} flags=${flags} closed: its reply could not be encoded (${e instanceof Error ? e.message : String(e)}).`);
@@ -159,7 +166,7 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
     if (over) drop(`Client ${addr} flags=${flags} omem=${output.pending} scheduled to be closed ASAP for overcoming of output buffer limits.`);
     return !over;
   };
-  const reply = (outcome: Exclude<Outcome, { kind: "pending" }>) => send((sink) => writeOutcome(outcome, sink), limits.normal, "N");
+  const reply = (outcome: Exclude<Outcome, { kind: "pending" }>) => send(outcome, false, limits.normal, "N");
 
   // Feeds the parser what Redis would take in one read(), so its size limits trip on the same bytes.
   const readOnce = (): boolean => {
@@ -244,7 +251,7 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
   connection.onPushReply((frame) => {
     if (closing) return;
     // client-output-buffer-limit pubsub 32mb: Redis drops a subscriber that does not read.
-    if (!send((sink) => writeReply(frame, sink), PUBSUB_OUTPUT_HARD_LIMIT, "P")) return;
+    if (!send(frame, true, PUBSUB_OUTPUT_HARD_LIMIT, "P")) return;
     if (!running && !flushQueued) {
       flushQueued = true;
       queueMicrotask(flush);

@@ -8,7 +8,8 @@
 // its connection, and the bridge closes the socket behind the reply.
 //
 // Output, where a client can hurt the process: replies are queued in pieces (./client-output.ts)
-// and written after each batch of commands, never joined into one string, so no pipeline and no
+// and written once the event loop turn has served every socket with input (PendingWrites, as
+// Redis writes in beforeSleep), never joined into one string, so no pipeline and no
 // reply is too long to send. A client that does not read its replies has its next commands held back once
 // HIGH_WATER bytes wait for it (it is served on as it reads; to the client this is only
 // latency), so a pipeline cannot pile up output. What one reply alone adds is bounded by
@@ -17,7 +18,7 @@
 // everyone else served on.
 import { createServer, type Server, type Socket } from "node:net";
 import { ErrorReply, type Outcome, type Reply } from "../reply.ts";
-import { ClientOutput } from "./client-output.ts";
+import { ClientOutput, PendingWrites } from "./client-output.ts";
 import { writeOutcome, writeReply } from "./encode.ts";
 import { RequestParser } from "./request-parser.ts";
 
@@ -82,10 +83,11 @@ export async function startRespServer(engine: BridgeEngine, options: RespServerO
   const host = options.host ?? "127.0.0.1";
   const limits: ClientLimits = { normal: options.clientOutputLimit ?? NORMAL_OUTPUT_HARD_LIMIT, log: options.log ?? ((line) => console.warn(line)) };
   const sockets = new Set<Socket>();
+  const writes = new PendingWrites();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serveClient(socket, engine.connect(), limits);
+    serveClient(socket, engine.connect(), limits, writes);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -112,13 +114,13 @@ export async function startRespServer(engine: BridgeEngine, options: RespServerO
   };
 }
 
-function serveClient(socket: Socket, connection: BridgeConnection, limits: ClientLimits): void {
+function serveClient(socket: Socket, connection: BridgeConnection, limits: ClientLimits, writes: PendingWrites): void {
   socket.setNoDelay(true); // Redis sets TCP_NODELAY on client sockets
   const parser = new RequestParser();
   const unread: Buffer[] = [];
   const output = new ClientOutput(socket);
   const addr = `addr=${socket.remoteAddress}:${socket.remotePort} laddr=${socket.localAddress}:${socket.localPort}`;
-  let running = false; // inside pump(): replies are flushed once at its end
+  let running = false; // inside pump(): replies are listed for writing once, at its end
   let blocked = false; // a command is waiting for its reply
   let holding = false; // commands wait until the client reads the replies before them
   let closing = false;
@@ -218,7 +220,8 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
       if (engineClosed && !closing) closeAfterReply();
     }
     running = false;
-    flush();
+    // Written with every other client's replies once this turn has served all its sockets.
+    writes.add(output);
   };
 
   const run = (args: string[]) => {

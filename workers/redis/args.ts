@@ -4,10 +4,21 @@ import { parseLongDouble, type LongDouble } from "./longdouble.ts";
 import { LLONG_MAX, LLONG_MIN, parseDouble, parseLL, parseLLNumber } from "./numbers.ts";
 import { ErrorReply, MUST_BE_POSITIVE, NOT_FLOAT, NOT_INTEGER, fail } from "./reply.ts";
 
-/** strcasecmp(arg, lower) == 0, for option names given in lowercase (C strings: a NUL ends the argument). */
+/**
+ * strcasecmp(arg, lower) == 0, for option names given in lowercase ASCII (C strings: a NUL ends
+ * the argument). Compared char by char, folding A-Z as strcasecmp does, rather than with
+ * toLowerCase: a command's options are tried one after the other (XREADGROUP's GROUP against
+ * BLOCK, COUNT, STREAMS...), and each try used to build a lowercased copy.
+ */
 export function is(arg: string, lower: string): boolean {
-  if (arg.length === lower.length) return arg === lower || arg.toLowerCase() === lower;
-  return arg.length > lower.length && arg.charCodeAt(lower.length) === 0 && arg.slice(0, lower.length).toLowerCase() === lower;
+  const n = lower.length;
+  if (arg.length !== n && (arg.length < n || arg.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let c = arg.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** getLongLongFromObjectOrReply: a strict 64-bit integer, as a JS number (exact within ±2^53). */

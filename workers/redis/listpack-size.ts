@@ -1,7 +1,7 @@
 // The size in bytes of listpack elements (listpack.c), for the stream's nodes: Redis starts a new
 // node when the tail listpack would pass stream-node-max-bytes, so the size decides how many
 // entries a node holds, which in turn decides what `~` trimming can remove.
-import { parseLL } from "./numbers.ts";
+import { parseLLNumber } from "./numbers.ts";
 
 /** lpEncodeBacklen: the bytes that store an element's length at its end. */
 function backlen(l: number): number {
@@ -14,13 +14,16 @@ function backlen(l: number): number {
 
 /** An integer element (lpEncodeIntegerGetType), its back length included. */
 export function lpIntSize(v: bigint | number): number {
-  const n = typeof v === "bigint" ? v : BigInt(v);
+  // In numbers: the counters and most deltas are numbers already, and converting each to a
+  // bigint to compare it was a good part of XADD's time. A bigint outside 32 bits needs the
+  // 9-byte encoding whatever its value, and one inside converts exactly.
+  const n = typeof v === "number" ? v : v >= -2147483648n && v <= 2147483647n ? Number(v) : Infinity;
   let enc: number;
-  if (n >= 0n && n <= 127n) enc = 1;
-  else if (n >= -4096n && n <= 4095n) enc = 2;
-  else if (n >= -32768n && n <= 32767n) enc = 3;
-  else if (n >= -8388608n && n <= 8388607n) enc = 4;
-  else if (n >= -2147483648n && n <= 2147483647n) enc = 5;
+  if (n >= 0 && n <= 127) enc = 1;
+  else if (n >= -4096 && n <= 4095) enc = 2;
+  else if (n >= -32768 && n <= 32767) enc = 3;
+  else if (n >= -8388608 && n <= 8388607) enc = 4;
+  else if (n >= -2147483648 && n <= 2147483647) enc = 5;
   else enc = 9;
   return enc + backlen(enc);
 }
@@ -28,7 +31,8 @@ export function lpIntSize(v: bigint | number): number {
 /** A string element: stored as an integer when it reads as one (lpStringToInt64), else its bytes with a 1, 2 or 5 byte header. */
 export function lpStringSize(s: string): number {
   if (s.length > 0 && s.length <= 20) {
-    const v = parseLL(s);
+    // string2ll's rules as a number (rounded past 2^53, which cannot move it across the 32-bit edge).
+    const v = parseLLNumber(s);
     if (v !== undefined) return lpIntSize(v);
   }
   const len = s.length;

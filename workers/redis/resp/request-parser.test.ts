@@ -114,6 +114,34 @@ describe("RequestParser: multibulk", () => {
     expect(parse("*1\r\n$" + "1".repeat(65536))).toEqual([protocolError("too big bulk count string")]);
   });
 
+  it("reads long pipelines of short and long arguments, whatever the chunks, while the buffer grows and is reused", () => {
+    // Short arguments are cut out of a decoded window of the input, which must follow the bytes
+    // as they are parsed, moved to the front of the buffer, overwritten by the next chunk.
+    const requests: string[][] = [];
+    for (let i = 0; i < 600; i++) {
+      const long = String.fromCharCode(i % 256).repeat(13 + (i % 40)) + "\r\n\0\xff";
+      requests.push(["XADD", `jobs:${i}`, "*", "job", `${i}`, "payload", i % 3 === 0 ? long : `v${i % 256}\xe9`, String.fromCharCode(i % 256)]);
+    }
+    const whole = requests.map((args) => `*${args.length}\r\n` + args.map((a) => `$${a.length}\r\n${a}\r\n`).join("")).join("");
+    const expected = requests.map((args) => cmd(...args));
+    for (const size of [1, 7, 100, 4095, 4097, 16384, 50000]) {
+      const chunks: string[] = [];
+      for (let i = 0; i < whole.length; i += size) chunks.push(whole.slice(i, i + size));
+      expect(parse(...chunks), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+
+  it("reads what follows a request moved to the front of the buffer, not the bytes that were there", () => {
+    // 4 KB of PINGs end in a cut request; the next chunk does not fit behind it, so the cut
+    // request moves to the front, and its argument lands where the first PING's was read.
+    const pings = "*1\r\n$4\r\nPING\r\n".repeat(285);
+    const rest = "\n$4\r\nECHO\r\n" + "*2\r\n$4\r\nECHO\r\n$3\r\nabc\r\n".repeat(600);
+    const got = parse(pings + "*1\r", rest);
+    expect(got.length).toBe(285 + 1 + 600);
+    expect(got[285]).toEqual(cmd("ECHO"));
+    expect(got[885]).toEqual(cmd("ECHO", "abc"));
+  });
+
   it("reads a large argument arriving in many chunks", () => {
     const value = "v".repeat(1_000_000);
     const whole = `*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$${value.length}\r\n${value}\r\n`;

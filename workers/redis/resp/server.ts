@@ -8,7 +8,8 @@
 // its connection, and the bridge closes the socket behind the reply.
 //
 // Output, where a client can hurt the process: replies are queued in pieces (./client-output.ts)
-// and written after each batch of commands, never joined into one string, so no pipeline and no
+// and written once the event loop turn has served every socket with input (PendingWrites, as
+// Redis writes in beforeSleep), never joined into one string, so no pipeline and no
 // reply is too long to send. A client that does not read its replies has its next commands held back once
 // HIGH_WATER bytes wait for it (it is served on as it reads; to the client this is only
 // latency), so a pipeline cannot pile up output. What one reply alone adds is bounded by
@@ -17,7 +18,7 @@
 // everyone else served on.
 import { createServer, type Server, type Socket } from "node:net";
 import { ErrorReply, type Outcome, type Reply } from "../reply.ts";
-import { ClientOutput } from "./client-output.ts";
+import { ClientOutput, PendingWrites } from "./client-output.ts";
 import { writeOutcome, writeReply } from "./encode.ts";
 import { RequestParser } from "./request-parser.ts";
 
@@ -82,10 +83,11 @@ export async function startRespServer(engine: BridgeEngine, options: RespServerO
   const host = options.host ?? "127.0.0.1";
   const limits: ClientLimits = { normal: options.clientOutputLimit ?? NORMAL_OUTPUT_HARD_LIMIT, log: options.log ?? ((line) => console.warn(line)) };
   const sockets = new Set<Socket>();
+  const writes = new PendingWrites();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serveClient(socket, engine.connect(), limits);
+    serveClient(socket, engine.connect(), limits, writes);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -112,13 +114,13 @@ export async function startRespServer(engine: BridgeEngine, options: RespServerO
   };
 }
 
-function serveClient(socket: Socket, connection: BridgeConnection, limits: ClientLimits): void {
+function serveClient(socket: Socket, connection: BridgeConnection, limits: ClientLimits, writes: PendingWrites): void {
   socket.setNoDelay(true); // Redis sets TCP_NODELAY on client sockets
   const parser = new RequestParser();
   const unread: Buffer[] = [];
   const output = new ClientOutput(socket);
   const addr = `addr=${socket.remoteAddress}:${socket.remotePort} laddr=${socket.localAddress}:${socket.localPort}`;
-  let running = false; // inside pump(): replies are flushed once at its end
+  let running = false; // inside pump(): replies are listed for writing once, at its end
   let blocked = false; // a command is waiting for its reply
   let holding = false; // commands wait until the client reads the replies before them
   let closing = false;
@@ -142,15 +144,22 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
     socket.destroy();
   };
 
-  /** Writes a settled outcome piece by piece under `limit`; false if the client was dropped on the way. */
-  const send = (write: (sink: (piece: string) => boolean) => boolean, limit: number, flags: string): boolean => {
-    let over = false;
+  // The sink the encoder hands pieces to, made once per client rather than once per reply: it
+  // queues each piece and stops the encoding once the client is over the limit of this send.
+  let limit = limits.normal;
+  let over = false;
+  const sink = (piece: string): boolean => {
+    output.add(piece);
+    over = output.pending >= limit;
+    return !over;
+  };
+  /** Writes a settled outcome (or a pushed frame) piece by piece under `max`; false if the client was dropped on the way. */
+  const send = (value: Exclude<Outcome, { kind: "pending" }>, frame: boolean, max: number, flags: string): boolean => {
+    limit = max;
+    over = false;
     try {
-      write((piece) => {
-        output.add(piece);
-        over = output.pending >= limit;
-        return !over;
-      });
+      if (frame) writeReply(value as Reply, sink);
+      else writeOutcome(value, sink);
     } catch (e) {
       // Part of the reply may be queued already: the stream cannot go on, the process can.
       drop(`Client ${addr} flags=${flags} closed: its reply could not be encoded (${e instanceof Error ? e.message : String(e)}).`);
@@ -159,7 +168,7 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
     if (over) drop(`Client ${addr} flags=${flags} omem=${output.pending} scheduled to be closed ASAP for overcoming of output buffer limits.`);
     return !over;
   };
-  const reply = (outcome: Exclude<Outcome, { kind: "pending" }>) => send((sink) => writeOutcome(outcome, sink), limits.normal, "N");
+  const reply = (outcome: Exclude<Outcome, { kind: "pending" }>) => send(outcome, false, limits.normal, "N");
 
   // Feeds the parser what Redis would take in one read(), so its size limits trip on the same bytes.
   const readOnce = (): boolean => {
@@ -211,7 +220,8 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
       if (engineClosed && !closing) closeAfterReply();
     }
     running = false;
-    flush();
+    // Written with every other client's replies once this turn has served all its sockets.
+    writes.add(output);
   };
 
   const run = (args: string[]) => {
@@ -244,7 +254,7 @@ function serveClient(socket: Socket, connection: BridgeConnection, limits: Clien
   connection.onPushReply((frame) => {
     if (closing) return;
     // client-output-buffer-limit pubsub 32mb: Redis drops a subscriber that does not read.
-    if (!send((sink) => writeReply(frame, sink), PUBSUB_OUTPUT_HARD_LIMIT, "P")) return;
+    if (!send(frame, true, PUBSUB_OUTPUT_HARD_LIMIT, "P")) return;
     if (!running && !flushQueued) {
       flushQueued = true;
       queueMicrotask(flush);

@@ -80,22 +80,17 @@ export function LessonPage({ lesson, embed, sharedCode, options = NO_EMBED_OPTIO
     solutionShown.current = solutionSeen.current;
   });
 
-  const run = useCallback(() => {
-    if (!session || session.store.getState().running) return;
-    // The code as it is in the editor this moment, saved first.
-    const now = flushCode();
-    if (now !== null) void session.run(now);
-  }, [session, flushCode]);
-
-  // The queue board's "Crash worker-1 here": the code in the editor, run as Run runs it, with the crash injected.
+  // Run, and the queue board's "Crash worker-1 here" (the same run with the crash injected).
   const runInjected = useCallback(
-    (inject: InjectedEvent[]) => {
+    (inject?: InjectedEvent[]) => {
       if (!session || session.store.getState().running) return;
+      // The code as it is in the editor this moment, saved first.
       const now = flushCode();
       if (now !== null) void session.run(now, { inject });
     },
     [session, flushCode],
   );
+  const run = useCallback(() => runInjected(), [runInjected]);
 
   // Ctrl/Cmd+Enter runs from anywhere on the page (the editor binds it too).
   useEffect(() => {

@@ -2,6 +2,7 @@
 // playhead as the pictures do.
 import { DURATION, formatDuration } from "../../format/duration";
 import { SidewaysScroll } from "../../shell/SidewaysScroll";
+import { ColumnHeads } from "../ColumnHeads";
 import { endingText, waitText, type LoopPicture } from "./lanes";
 import type { MeasuredEvent } from "./read";
 
@@ -12,15 +13,7 @@ export function LanesTable({ picture, title, cursor }: { picture: LoopPicture; t
     <SidewaysScroll label={`Tasks of ${title}`}>
       <table className="tasks-table">
         <caption>Tasks of {title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">task</th>
-            <th scope="col">created</th>
-            <th scope="col">steps</th>
-            <th scope="col">waited on</th>
-            <th scope="col">ended</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={["task", "created", "steps", "waited on", "ended"]} />
         <tbody>
           {picture.lanes.map((lane) => {
             const waits = lane.segments.filter((s) => s.kind === "waiting");
@@ -52,14 +45,7 @@ export function SpeedupTable({ measured }: { measured: MeasuredEvent[] }) {
   return (
     <table className="tasks-table">
       <caption>Measured on real Web Workers</caption>
-      <thead>
-        <tr>
-          <th scope="col">workers</th>
-          <th scope="col">time</th>
-          <th scope="col">speedup</th>
-          <th scope="col">ideal</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={["workers", "time", "speedup", "ideal"]} />
       <tbody>
         {measured.map((m, i) => (
           <tr key={i}>
